@@ -1,0 +1,5 @@
+"""Allow ``python -m charter_cli``."""
+
+from charter_cli.cli import main
+
+main()

@@ -1,0 +1,103 @@
+"""Findings: what a run reports about the library, one line each.
+
+Every finding has a stable code from :data:`CODES`. The first digit groups them:
+``CH0xx`` the file could not be read or parsed (exit 2), ``CH1xx`` the file does
+not match its schema, ``CH2xx`` the library is inconsistent, ``CH3xx`` the
+assembled draft does not cover a requirement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``--strict`` turns warnings into failures."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A finding code: its number, default severity and a one-line summary for the docs."""
+
+    code: str
+    severity: Severity
+    summary: str
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the finding means a file could not be read or parsed at all."""
+        return self.code.startswith("CH0")
+
+    @property
+    def coverage(self) -> bool:
+        """Whether the finding is a coverage gap rather than an integrity problem."""
+        return self.code.startswith("CH3")
+
+
+def _codes(*codes: Code) -> dict[str, Code]:
+    return {c.code: c for c in codes}
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = _codes(
+    Code("CH001", E, "a file cannot be read (missing, a folder, no permission)"),
+    Code("CH002", E, "a file is not valid UTF-8 text"),
+    Code("CH003", E, "a file is not valid TOML"),
+    Code("CH101", E, "unknown key"),
+    Code("CH102", E, "required key missing"),
+    Code("CH103", E, "value of the wrong type or not allowed"),
+    Code("CH201", E, "the same ID is defined twice in the library"),
+    Code("CH202", E, "two IDs differ only by letter case"),
+    Code("CH203", E, "a clause text refers to a clause that does not exist"),
+    Code("CH204", E, "a clause covers a requirement that does not exist"),
+    Code("CH205", E, "a clause names a party the manifest does not declare"),
+    Code("CH206", E, "a manifest entry matches no module or clause"),
+    Code("CH207", E, "a clause is placed twice in the draft"),
+    Code("CH208", W, "a clause is in no part of the draft"),
+    Code("CH209", E, "a clause text refers to a clause that is not an article of the draft"),
+    Code("CH210", E, "a requirement quote does not occur in its source text"),
+    Code("CH211", E, "a requirement names a section its source does not declare"),
+    Code("CH212", E, "a requirement quote lies outside its section"),
+    Code("CH213", E, "a section start marker does not occur in the source text"),
+    Code("CH214", E, "the manifest names a source or module path outside the project"),
+    Code("CH301", E, "a requirement is covered by no article of the assembled draft"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in the library, located in a file and, where possible, a line."""
+
+    code: str
+    message: str
+    file: str
+    line: int | None = None
+    hint: str | None = None
+    severity: Severity | None = None
+    """Overrides the code's default severity when set."""
+
+    @property
+    def level(self) -> Severity:
+        """The effective severity of the finding."""
+        return self.severity or CODES[self.code].severity
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """Order findings by file, line, code and message for stable reports."""
+        return (self.file, self.line or 0, self.code, self.message)
+
+    def format(self) -> str:
+        """Render the finding as one line: ``file:line: CODE severity: message (hint: ...)``."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.code} {self.level.value}: {self.message}"
+        return text if self.hint is None else f"{text} (hint: {self.hint})"
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Return the findings in report order, without duplicates."""
+    return sorted(set(findings), key=lambda f: f.sort_key)

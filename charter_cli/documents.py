@@ -1,0 +1,93 @@
+"""Read TOML files into documents: text, parsed data, and lines on demand.
+
+This is the only module that reads library files. Every problem is returned as a
+:class:`~charter_cli.diagnostics.Finding` (``CH001``-``CH003``), never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from charter_cli.diagnostics import Finding
+from charter_cli.tomlmap import LineIndex, index_lines
+from charter_cli.tomlmap import Path as KeyPath
+
+
+@dataclass
+class Document:
+    """One parsed TOML file of the project."""
+
+    rel: str
+    """Path relative to the project root, with ``/`` separators; used in every message."""
+    path: Path
+    """Absolute path on disk."""
+    text: str
+    """The decoded text."""
+    data: dict[str, Any]
+    """What ``tomli`` parsed."""
+    _index: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def index(self) -> LineIndex:
+        """Lines of every key; built on first use, so clean files never pay for it."""
+        if self._index is None:
+            self._index = index_lines(self.text)
+        return self._index
+
+    def line(self, loc: KeyPath) -> int | None:
+        """The line of a key path such as ``("clause", 2, "status")``, or of its nearest parent."""
+        return self.index.line(loc)
+
+    def finding(
+        self, code: str, message: str, loc: KeyPath = (), *, hint: str | None = None
+    ) -> Finding:
+        """A finding located at ``loc`` in this document."""
+        return Finding(code, message, self.rel, self.line(loc) if loc else None, hint)
+
+
+def read_text(path: Path, rel: str) -> str | Finding:
+    """Read a UTF-8 text file (a leading byte-order mark is allowed), or say why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return Finding("CH001", "is a folder, not a file", rel)
+    except FileNotFoundError:
+        return Finding("CH001", "file not found", rel)
+    except OSError as error:
+        return Finding("CH001", f"cannot read file: {error.strerror or error}", rel)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return Finding(
+            "CH002",
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
+            rel,
+            line,
+            hint="save the file as UTF-8",
+        )
+
+
+def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
+    """Parse TOML text into a :class:`Document`, or a ``CH003`` finding with the line of the error."""
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        message = getattr(error, "msg", str(error))
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        where = f" at column {column}" if column else ""
+        return Finding("CH003", f"invalid TOML: {message}{where}", rel, line)
+    return Document(rel, path, text, data)
+
+
+def read_document(path: Path, rel: str) -> Document | Finding:
+    """Read and parse one TOML file."""
+    text = read_text(path, rel)
+    if isinstance(text, Finding):
+        return text
+    return parse_toml(text, path, rel)

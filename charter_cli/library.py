@@ -1,0 +1,317 @@
+"""Load stage: read the manifest, the requirements catalogues and the clause modules.
+
+:func:`load_library` returns a :class:`Library` holding everything that could be
+read and validated, the findings of reading and validating it (``CH0xx``,
+``CH1xx``), and the ID index with its own findings (``CH201``, ``CH202``).
+Nothing here looks across files beyond the ID index: that is
+:mod:`charter_cli.integrity`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from charter_cli.diagnostics import Finding
+from charter_cli.documents import Document, read_document, read_text
+from charter_cli.models import Catalogue, Clause, Manifest, Module, Requirement, Section
+from charter_cli.models.catalogue import SourceInfo
+from charter_cli.models.manifest import CharterInfo, Party
+from charter_cli.project import CLAUSES_DIR, MANIFEST, inside, relative
+from charter_cli.validation import salvage, validate
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A key in a document; its line is computed only when a message needs it."""
+
+    doc: Document
+    loc: tuple[str | int, ...]
+
+    @property
+    def file(self) -> str:
+        """Path of the document relative to the project root."""
+        return self.doc.rel
+
+    @property
+    def line(self) -> int | None:
+        """Line of the key."""
+        return self.doc.line(self.loc)
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseEntry:
+    """A clause together with the module that holds it."""
+
+    clause: Clause
+    module: LoadedModule
+    position: int
+    """Index of the clause among the module's ``[[clause]]`` tables."""
+
+    @property
+    def id(self) -> str:
+        """The clause ID."""
+        return self.clause.id
+
+    def line(self, *keys: str | int) -> int | None:
+        """Line of the clause (or of one of its keys) in its module."""
+        return self.module.doc.line(("clause", self.position, *keys))
+
+    def finding(
+        self, code: str, message: str, *keys: str | int, hint: str | None = None
+    ) -> Finding:
+        """A finding located at this clause."""
+        return Finding(code, message, self.module.doc.rel, self.line(*keys), hint)
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementEntry:
+    """A requirement together with the catalogue that holds it."""
+
+    requirement: Requirement
+    catalogue: LoadedCatalogue
+    position: int
+
+    @property
+    def id(self) -> str:
+        """The requirement ID."""
+        return self.requirement.id
+
+    def line(self, *keys: str | int) -> int | None:
+        """Line of the requirement (or one of its keys) in its catalogue."""
+        return self.catalogue.doc.line(("requirement", self.position, *keys))
+
+    def finding(
+        self, code: str, message: str, *keys: str | int, hint: str | None = None
+    ) -> Finding:
+        """A finding located at this requirement."""
+        return Finding(code, message, self.catalogue.doc.rel, self.line(*keys), hint)
+
+
+@dataclass(eq=False)
+class LoadedModule:
+    """A clause module file and its valid clauses."""
+
+    doc: Document
+    title: str | None
+    clauses: list[ClauseEntry] = field(default_factory=list)
+
+    @property
+    def rel(self) -> str:
+        """Path of the module relative to the project root."""
+        return self.doc.rel
+
+
+@dataclass(eq=False)
+class LoadedCatalogue:
+    """A requirements catalogue, its source text and its valid entries."""
+
+    doc: Document
+    source: SourceInfo | None
+    sections: list[tuple[int, Section]] = field(default_factory=list)
+    requirements: list[RequirementEntry] = field(default_factory=list)
+    text: str | None = None
+    """The source document's text, if it could be read."""
+
+
+@dataclass
+class Library:
+    """Everything read from a project, with the findings of reading it."""
+
+    root: Path
+    manifest_doc: Document | None = None
+    manifest: Manifest | None = None
+    charter: CharterInfo | None = None
+    parties: list[Party] = field(default_factory=list)
+    catalogues: list[LoadedCatalogue] = field(default_factory=list)
+    modules: list[LoadedModule] = field(default_factory=list)
+    clauses: dict[str, ClauseEntry] = field(default_factory=dict)
+    requirements: dict[str, RequirementEntry] = field(default_factory=dict)
+    broken_ids: set[str] = field(default_factory=set)
+    """IDs of items that failed validation: references to them are not reported again."""
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def files_read(self) -> int:
+        """How many TOML files were read."""
+        return (self.manifest_doc is not None) + len(self.catalogues) + len(self.modules)
+
+
+def load_library(root: Path) -> Library:
+    """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``."""
+    library = Library(root=root)
+    _load_manifest(library)
+    if library.charter is not None:
+        for index, source in enumerate(library.charter.sources):
+            _load_catalogue(library, source, ("charter", "sources", index))
+    for path in module_paths(root):
+        _load_module(library, path)
+    _index_ids(library)
+    return library
+
+
+def module_paths(root: Path) -> list[Path]:
+    """Every clause module file under ``clauses/``, in sorted path order (hidden files skipped)."""
+    folder = root / CLAUSES_DIR
+    if not folder.is_dir():
+        return []
+    paths = [
+        path
+        for path in folder.rglob("*.toml")
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]
+    return sorted(paths, key=lambda p: relative(root, p))
+
+
+def _load_manifest(library: Library) -> None:
+    doc = read_document(library.root / MANIFEST, MANIFEST)
+    if isinstance(doc, Finding):
+        library.findings.append(doc)
+        return
+    library.manifest_doc = doc
+    manifest, findings = validate(doc, Manifest)
+    library.findings.extend(findings)
+    if manifest is not None:
+        library.manifest = manifest
+        library.charter = manifest.charter
+        library.parties = list(manifest.party)
+        return
+    charter = doc.data.get("charter")
+    if isinstance(charter, dict):
+        try:
+            library.charter = CharterInfo.model_validate(charter)
+        except ValueError:
+            library.charter = None
+    library.parties = [party for _, party in salvage(doc, "party", Party)[0]]
+
+
+def _load_catalogue(library: Library, source: str, loc: tuple[str | int, ...]) -> None:
+    manifest = library.manifest_doc
+    assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
+    path = library.root / source
+    if PurePosixPath(source).is_absolute() or not inside(library.root, path):
+        library.findings.append(
+            manifest.finding("CH214", f"source '{source}' is outside the project", loc)
+        )
+        return
+    doc = read_document(path, relative(library.root, path))
+    if isinstance(doc, Finding):
+        library.findings.append(
+            manifest.finding(doc.code, f"source '{source}': {doc.message}", loc, hint=doc.hint)
+            if doc.code == "CH001"
+            else doc
+        )
+        return
+    catalogue, findings = validate(doc, Catalogue)
+    library.findings.extend(findings)
+    if catalogue is not None:
+        loaded = LoadedCatalogue(doc, catalogue.source, list(enumerate(catalogue.section)))
+        requirements: list[tuple[int, Requirement]] = list(enumerate(catalogue.requirement))
+    else:
+        info = doc.data.get("source")
+        try:
+            source_info = SourceInfo.model_validate(info) if isinstance(info, dict) else None
+        except ValueError:
+            source_info = None
+        loaded = LoadedCatalogue(doc, source_info, salvage(doc, "section", Section)[0])
+        requirements, broken = salvage(doc, "requirement", Requirement)
+        library.broken_ids |= broken
+    loaded.requirements = [RequirementEntry(r, loaded, i) for i, r in requirements]
+    if loaded.source is not None:
+        loaded.text = _read_source_text(library, loaded, loaded.source.text)
+    library.catalogues.append(loaded)
+
+
+def _read_source_text(library: Library, catalogue: LoadedCatalogue, name: str) -> str | None:
+    path = catalogue.doc.path.parent / name
+    if not inside(library.root, path):
+        library.findings.append(
+            catalogue.doc.finding(
+                "CH214", f"source text '{name}' is outside the project", ("source", "text")
+            )
+        )
+        return None
+    text = read_text(path, relative(library.root, path))
+    if isinstance(text, Finding):
+        library.findings.append(
+            catalogue.doc.finding(
+                text.code,
+                f"source text '{name}': {text.message}",
+                ("source", "text"),
+                hint=text.hint,
+            )
+        )
+        return None
+    return text
+
+
+def _load_module(library: Library, path: Path) -> None:
+    doc = read_document(path, relative(library.root, path))
+    if isinstance(doc, Finding):
+        library.findings.append(doc)
+        return
+    module, findings = validate(doc, Module)
+    library.findings.extend(findings)
+    if module is not None:
+        loaded = LoadedModule(doc, module.module.title)
+        clauses: list[tuple[int, Clause]] = list(enumerate(module.clause))
+    else:
+        info = doc.data.get("module")
+        title = info.get("title") if isinstance(info, dict) else None
+        loaded = LoadedModule(doc, title if isinstance(title, str) else None)
+        clauses, broken = salvage(doc, "clause", Clause)
+        library.broken_ids |= broken
+    loaded.clauses = [ClauseEntry(c, loaded, i) for i, c in clauses]
+    library.modules.append(loaded)
+
+
+def _index_ids(library: Library) -> None:
+    """Index every ID; a later duplicate is reported and left out of the draft."""
+    seen: dict[str, Place] = {}
+    folded: dict[str, tuple[str, Place]] = {}
+
+    def claim(item_id: str, where: Place) -> bool:
+        first = seen.get(item_id)
+        if first is not None:
+            library.findings.append(
+                Finding(
+                    "CH201",
+                    f"duplicate ID '{item_id}': already defined at {first}",
+                    where.file,
+                    where.line,
+                    hint="IDs are unique across all clauses and requirements; rename one",
+                )
+            )
+            return False
+        other = folded.get(item_id.casefold())
+        if other is not None:
+            library.findings.append(
+                Finding(
+                    "CH202",
+                    f"ID '{item_id}' differs only by letter case from '{other[0]}' at {other[1]}",
+                    where.file,
+                    where.line,
+                    hint="use one spelling for one thing, or rename one",
+                )
+            )
+        seen[item_id] = where
+        folded.setdefault(item_id.casefold(), (item_id, where))
+        return True
+
+    for catalogue in library.catalogues:
+        kept = []
+        for req in catalogue.requirements:
+            if claim(req.id, Place(req.catalogue.doc, ("requirement", req.position, "id"))):
+                library.requirements[req.id] = req
+                kept.append(req)
+        catalogue.requirements = kept
+    for module in library.modules:
+        kept_clauses = []
+        for entry in module.clauses:
+            if claim(entry.id, Place(module.doc, ("clause", entry.position, "id"))):
+                library.clauses[entry.id] = entry
+                kept_clauses.append(entry)
+        module.clauses = kept_clauses

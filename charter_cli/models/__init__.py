@@ -1,0 +1,29 @@
+"""The schema of every file the tool reads: one Pydantic model per file kind.
+
+* :class:`~charter_cli.models.manifest.Manifest` -- ``charter.toml``
+* :class:`~charter_cli.models.catalogue.Catalogue` -- a source's requirements catalogue
+* :class:`~charter_cli.models.clause.Module` -- a clause module under ``clauses/``
+
+All models forbid unknown keys and are frozen.
+"""
+
+from charter_cli.models.catalogue import Catalogue, Level, Requirement, RequirementKind, Section
+from charter_cli.models.clause import Clause, Module, ModuleInfo, Status
+from charter_cli.models.manifest import Chapter, Manifest, Party, Preamble, Title
+
+__all__ = [
+    "Catalogue",
+    "Chapter",
+    "Clause",
+    "Level",
+    "Manifest",
+    "Module",
+    "ModuleInfo",
+    "Party",
+    "Preamble",
+    "Requirement",
+    "RequirementKind",
+    "Section",
+    "Status",
+    "Title",
+]
