@@ -1,0 +1,320 @@
+"""The ``charter`` command: a thin Typer front end over the library.
+
+Each command parses its options, calls one core function, prints through
+:mod:`charter_cli.console` and returns an :class:`~charter_cli.exitcodes.ExitCode`.
+Core modules are imported inside the commands so that ``charter --version`` and
+``charter --help`` start without loading Pydantic or the loader.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, NoReturn, ParamSpec
+
+import typer
+
+from charter_cli import __version__
+from charter_cli.errors import CharterError
+from charter_cli.exitcodes import ExitCode
+
+app = typer.Typer(
+    name="charter",
+    help="Draft, number, check and export a charter from a library of TOML clause modules.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+new_app = typer.Typer(help="Add a well-formed item to the library.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Global options, passed to every command through the Typer context."""
+
+    directory: Path | None
+    debug: bool
+
+    def root(self) -> Path:
+        """The project root: found by walking up from ``-C DIR`` or the working folder."""
+        from charter_cli.project import find_root
+
+        return find_root(self.base())
+
+    def base(self) -> Path:
+        """The folder relative paths on the command line are relative to."""
+        return (self.directory or Path.cwd()).resolve()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"charter {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path | None,
+        typer.Option("-C", "--directory", help="Run as if started in DIR.", metavar="DIR"),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Draft, number, check and export a charter from a library of TOML clause modules."""
+    ctx.obj = Options(directory, debug)
+
+
+def _options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Options) else Options(None, debug=False)
+
+
+def _finish(code: ExitCode) -> NoReturn:
+    raise typer.Exit(int(code))
+
+
+P = ParamSpec("P")
+
+
+def guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """The one catch point: a known error becomes one line on stderr and its exit code.
+
+    An unexpected error becomes one ``internal error`` line too, unless
+    ``--debug`` asks for the traceback.
+    """
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except CharterError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(int(error.exit_code)) from None
+        except Exception as error:
+            if "--debug" in sys.argv[1:] or _debug_requested(args, kwargs):
+                raise
+            typer.echo(
+                f"internal error: {type(error).__name__}: {error} "
+                "(run with --debug for the traceback)",
+                err=True,
+            )
+            raise typer.Exit(int(ExitCode.USAGE)) from None
+
+    return run
+
+
+def _debug_requested(args: tuple[object, ...], kwargs: dict[str, object]) -> bool:
+    contexts = [v for v in (*args, *kwargs.values()) if isinstance(v, typer.Context)]
+    return any(_options(ctx).debug for ctx in contexts)
+
+
+@app.command(epilog="Example: charter check --strict")
+@guarded
+def check(
+    ctx: typer.Context,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
+    ] = False,
+) -> None:
+    """Check the integrity of the library and the coverage of every requirement.
+
+    Prints one line per finding on stdout and a summary by level and kind on
+    stderr. Exit 0 clean, 1 findings, 2 usage or unreadable input.
+    """
+    from charter_cli.commands import run_check
+
+    _finish(run_check(_options(ctx).root(), strict=strict))
+
+
+@app.command(epilog="Example: charter build --no-trace -o draft.md")
+@guarded
+def build(
+    ctx: typer.Context,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write the draft; '-' for stdout. [default: build/charter.md]",
+            metavar="FILE",
+        ),
+    ] = None,
+    trace: Annotated[
+        bool,
+        typer.Option(
+            "--trace/--no-trace", help="End each article with the requirements it implements."
+        ),
+    ] = True,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Overwrite FILE even if it was not written by charter build."),
+    ] = False,
+) -> None:
+    """Assemble the numbered draft and write it as Markdown.
+
+    The draft is written atomically; the same library gives byte-identical
+    output. Integrity errors stop the build; coverage gaps do not.
+    """
+    from charter_cli.commands import run_build
+
+    options = _options(ctx)
+    _finish(run_build(options.root(), output, base=options.base(), trace=trace, force=force))
+
+
+@app.command(epilog="Example: charter coverage --level regional --missing")
+@guarded
+def coverage(
+    ctx: typer.Context,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level",
+            help="Only requirements of this level: public, state, regional, cross-cutting.",
+        ),
+    ] = None,
+    missing: Annotated[
+        bool, typer.Option("--missing", help="Only requirements no article covers.")
+    ] = False,
+) -> None:
+    """Show which articles cover each requirement, and a level x kind summary.
+
+    Exit 1 if a shown requirement is not covered.
+    """
+    from charter_cli.commands import run_coverage
+
+    _finish(run_coverage(_options(ctx).root(), level=level, missing=missing))
+
+
+@app.command(name="list", epilog="Example: charter list requirements --level state")
+@guarded
+def list_items(
+    ctx: typer.Context,
+    what: Annotated[
+        str, typer.Argument(help="clauses, requirements or modules.", metavar="[WHAT]")
+    ] = "clauses",
+    status: Annotated[
+        str | None, typer.Option("--status", help="Clauses: proposed, bracketed or agreed.")
+    ] = None,
+    party: Annotated[
+        str | None, typer.Option("--party", help="Clauses proposed by this party.")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="Requirements of this level.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Requirements of this kind.")] = None,
+) -> None:
+    """List the clauses (in draft order), the requirements or the modules of the library."""
+    from charter_cli.commands import run_list
+
+    _finish(
+        run_list(_options(ctx).root(), what, status=status, party=party, level=level, kind=kind)
+    )
+
+
+@app.command(
+    epilog="Examples: charter show drugs-precursors   charter show 'Article 7'   charter show 7"
+)
+@guarded
+def show(
+    ctx: typer.Context,
+    item: Annotated[
+        str, typer.Argument(help="A clause ID, requirement ID or article number.", metavar="ID")
+    ],
+) -> None:
+    """Show a clause (text, status, what it covers) or a requirement (quote, what covers it)."""
+    from charter_cli.commands import run_show
+
+    _finish(run_show(_options(ctx).root(), item))
+
+
+@new_app.command(
+    name="clause",
+    epilog=(
+        "Example: charter new clause clauses/instruments/public/drugs.toml --id drugs-labs "
+        "--title 'Clandestine laboratories' --covers GRA-4.1-drug-eradication "
+        "--text 'The Parties shall ...'"
+    ),
+)
+@guarded
+def new_clause(
+    ctx: typer.Context,
+    module: Annotated[
+        Path,
+        typer.Argument(
+            help="The module file, under clauses/; created if missing.", metavar="MODULE"
+        ),
+    ],
+    clause_id: Annotated[str, typer.Option("--id", help="Stable ID of the new clause.")],
+    title: Annotated[str, typer.Option("--title", help="Heading of the article.")],
+    text: Annotated[str | None, typer.Option("--text", help="Markdown text of the clause.")] = None,
+    text_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--text-file", help="Read the text from a file ('-' for stdin).", metavar="FILE"
+        ),
+    ] = None,
+    covers: Annotated[
+        list[str] | None,
+        typer.Option("--covers", help="A requirement ID it implements (repeatable)."),
+    ] = None,
+    status: Annotated[
+        str, typer.Option("--status", help="proposed, bracketed or agreed.")
+    ] = "proposed",
+    party: Annotated[str, typer.Option("--party", help="Proposing party ID, or joint.")] = "joint",
+    notes: Annotated[
+        str | None, typer.Option("--notes", help="Drafting notes (never rendered).")
+    ] = None,
+) -> None:
+    """Append a well-formed clause to a module, refusing an ID that exists anywhere."""
+    from charter_cli.commands import run_new_clause
+
+    options = _options(ctx)
+    _finish(
+        run_new_clause(
+            options.root(),
+            options.base() / module,
+            clause_id=clause_id,
+            title=title,
+            text=text,
+            text_file=text_file,
+            covers=covers or [],
+            status=status,
+            party=party,
+            notes=notes,
+        )
+    )
+
+
+@app.command(epilog="Example: charter init ../trade-charter --title 'Charter on Fair Trade'")
+@guarded
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder of the new project (new or empty).", metavar="DIR")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="Title of the new charter.")] = None,
+) -> None:
+    """Create a new, working charter project: manifest, a source, clauses; its check passes."""
+    from charter_cli.commands import run_init
+
+    _finish(run_init(directory, title=title))
+
+
+def main() -> None:
+    """Entry point of the ``charter`` command."""
+    app(prog_name="charter")

@@ -1,0 +1,197 @@
+"""What each command does once its options are parsed: call the core, print, return an exit code.
+
+Kept apart from :mod:`charter_cli.cli` so that the Typer module stays light to
+import; everything here may import the core freely.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from charter_cli import console, views
+from charter_cli.errors import InvalidInputError
+from charter_cli.exitcodes import ExitCode
+from charter_cli.models.catalogue import Level, RequirementKind
+from charter_cli.models.clause import Status
+from charter_cli.pipeline import Analysis, analyse
+from charter_cli.project import relative
+
+DEFAULT_OUTPUT = Path("build") / "charter.md"
+
+
+def _choice(
+    value: str | None, allowed: type[Level | RequirementKind | Status], option: str
+) -> str | None:
+    if value is None:
+        return None
+    values = [member.value for member in allowed]
+    if value not in values:
+        raise InvalidInputError(f"{option} must be one of: {', '.join(values)} (got '{value}')")
+    return value
+
+
+def _report(analysis: Analysis, *, to_stderr: bool) -> None:
+    write = console.err if to_stderr else console.out
+    for finding in analysis.findings:
+        write(finding.format())
+
+
+def run_check(root: Path, *, strict: bool) -> ExitCode:
+    """``charter check``: every finding on stdout, the summary on stderr."""
+    analysis = analyse(root)
+    _report(analysis, to_stderr=False)
+    if analysis.coverage is not None and analysis.coverage.items:
+        console.show(views.summary_table(analysis.coverage), stderr=True)
+    console.err(views.check_summary(analysis, strict=strict))
+    return analysis.exit_code(strict=strict)
+
+
+def run_build(root: Path, output: str | None, *, base: Path, trace: bool, force: bool) -> ExitCode:
+    """``charter build``: render the draft and write it atomically (or to stdout)."""
+    from charter_cli.render import render_markdown
+    from charter_cli.writer import write_draft
+
+    analysis = analyse(root)
+    if analysis.draft is None or analysis.blocking:
+        _report(analysis, to_stderr=True)
+        errors = len(analysis.blocking) or 1
+        console.err(f"build stopped: {errors} error(s) to fix first (see above)")
+        return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
+    text = render_markdown(analysis.draft, analysis.library, trace=trace)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        target = root / DEFAULT_OUTPUT if output is None else base / output
+        changed = write_draft(target, text, force=force)
+        shown = relative(base, target.resolve())
+        console.err(
+            f"{'wrote' if changed else 'unchanged'} {shown}: {views.draft_summary(analysis)}"
+        )
+    gaps = analysis.coverage.select(missing=True).items if analysis.coverage else ()
+    if gaps:
+        console.err(
+            f"note: {len(gaps)} requirement(s) not covered; run 'charter coverage --missing'"
+        )
+    return ExitCode.OK
+
+
+def run_coverage(root: Path, *, level: str | None, missing: bool) -> ExitCode:
+    """``charter coverage``: the requirement table on stdout, the level x kind summary after it."""
+    chosen = _choice(level, Level, "--level")
+    analysis = analyse(root)
+    if analysis.coverage is None:
+        _report(analysis, to_stderr=True)
+        return analysis.exit_code()
+    selected = analysis.coverage.select(Level(chosen) if chosen else None, missing=missing)
+    console.show(views.coverage_table(selected))
+    console.show(views.summary_table(selected))
+    gaps = len(selected.select(missing=True).items)
+    console.err(f"{len(selected.items) - gaps} of {len(selected.items)} requirement(s) covered")
+    _note_problems(analysis)
+    return ExitCode.FINDINGS if gaps else ExitCode.OK
+
+
+def _note_problems(analysis: Analysis) -> None:
+    errors = analysis.blocking
+    if errors:
+        console.err(f"note: the library has {len(errors)} error(s); run 'charter check'")
+
+
+def run_list(
+    root: Path,
+    what: str,
+    *,
+    status: str | None,
+    party: str | None,
+    level: str | None,
+    kind: str | None,
+) -> ExitCode:
+    """``charter list``: a table of clauses, requirements or modules."""
+    kinds = ("clauses", "requirements", "modules")
+    if what not in kinds:
+        raise InvalidInputError(f"WHAT must be one of: {', '.join(kinds)} (got '{what}')")
+    chosen_status = _choice(status, Status, "--status")
+    chosen_level = _choice(level, Level, "--level")
+    chosen_kind = _choice(kind, RequirementKind, "--kind")
+    analysis = analyse(root)
+    if what == "clauses":
+        table = views.clause_table(analysis, status=chosen_status, party=party)
+    elif what == "requirements":
+        table = views.requirement_table(analysis, level=chosen_level, kind=chosen_kind)
+    else:
+        table = views.module_table(analysis)
+    console.show(table)
+    _note_problems(analysis)
+    return ExitCode.OK
+
+
+def run_show(root: Path, item: str) -> ExitCode:
+    """``charter show``: one clause or requirement in full."""
+    from charter_cli.query import find_item
+
+    analysis = analyse(root)
+    found = find_item(analysis, item)
+    console.show(views.item_view(analysis, found))
+    return ExitCode.OK
+
+
+def run_new_clause(
+    root: Path,
+    module: Path,
+    *,
+    clause_id: str,
+    title: str,
+    text: str | None,
+    text_file: Path | None,
+    covers: list[str],
+    status: str,
+    party: str,
+    notes: str | None,
+) -> ExitCode:
+    """``charter new clause``: append a clause to a module (creating the module if needed)."""
+    from charter_cli.scaffold import NewClause, add_clause
+
+    body = _read_text_option(text, text_file)
+    request = NewClause(
+        id=clause_id,
+        title=title,
+        text=body,
+        covers=covers,
+        status=_choice(status, Status, "--status") or "proposed",
+        proposed_by=party,
+        notes=notes,
+    )
+    result = add_clause(root, module, request)
+    console.err(f"added clause '{clause_id}' to {relative(root, result.module)}")
+    if not result.placed:
+        console.err(
+            f"note: '{clause_id}' is in no part of the draft; add it or its module to an "
+            "include list of charter.toml"
+        )
+    return ExitCode.OK
+
+
+def _read_text_option(text: str | None, text_file: Path | None) -> str:
+    if (text is None) == (text_file is None):
+        raise InvalidInputError("give the clause text with exactly one of --text or --text-file")
+    if text is not None:
+        return text
+    assert text_file is not None  # noqa: S101 - guaranteed by the check above
+    if str(text_file) == "-":
+        return sys.stdin.read()
+    try:
+        return text_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInputError(f"{text_file}: cannot read the text file: {error}") from None
+
+
+def run_init(directory: Path, *, title: str | None) -> ExitCode:
+    """``charter init``: create a new, working project."""
+    from charter_cli.scaffold import create_project
+
+    created = create_project(directory, title=title)
+    for path in created:
+        console.err(f"created {relative(Path.cwd(), path.resolve())}")
+    console.err(f"next: cd {directory} && charter check && charter build")
+    return ExitCode.OK

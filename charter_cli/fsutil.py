@@ -1,0 +1,55 @@
+"""Write files so that nothing is ever lost: atomically, and never over what the user did not ask to replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from charter_cli.errors import WriteRefusedError
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes, *, replace: bool) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
+
+    With ``replace=False`` an existing file is never touched: the call raises
+    :class:`~charter_cli.errors.WriteRefusedError` instead. Readers see either the
+    old file or the new one, never a part of either.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if replace and path.exists() else _default_mode()
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).chmod(mode)
+        if replace:
+            Path(temporary).replace(path)
+        else:
+            _link_new(Path(temporary), path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()
+
+
+def _link_new(temporary: Path, path: Path) -> None:
+    """Give the finished temporary file its name, failing if the name is taken."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise WriteRefusedError(
+            f"{path}: already exists; not overwritten", hint="choose another name"
+        ) from None
+    except OSError:  # no hard links on this file system: fall back to an exclusive rename
+        if path.exists():
+            raise WriteRefusedError(f"{path}: already exists; not overwritten") from None
+        Path(temporary).replace(path)

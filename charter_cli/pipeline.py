@@ -1,0 +1,66 @@
+"""The pipeline: load -> validate -> assemble -> cover, as one call.
+
+:func:`analyse` runs every stage that does not write, and returns the library,
+the numbered draft, its coverage and every finding, sorted. Commands call it and
+then render or report; nothing here prints or writes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from charter_cli.assemble import Draft, assemble
+from charter_cli.coverage import Coverage, compute_coverage, coverage_findings
+from charter_cli.diagnostics import CODES, Finding, Severity, sort_findings
+from charter_cli.exitcodes import ExitCode
+from charter_cli.integrity import check_integrity
+from charter_cli.library import Library, load_library
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about a project after the read-only stages."""
+
+    library: Library
+    draft: Draft | None
+    """The numbered draft; ``None`` when the manifest could not be read."""
+    coverage: Coverage | None
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return Counter(f.level for f in self.findings)[severity]
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether some file could not be read or parsed at all."""
+        return any(CODES[f.code].unreadable for f in self.findings)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """Errors that make a faithful draft impossible (all errors except coverage gaps)."""
+        return [
+            f for f in self.findings if f.level is Severity.ERROR and not CODES[f.code].coverage
+        ]
+
+    def exit_code(self, *, strict: bool = False) -> ExitCode:
+        """0 clean, 1 errors (or warnings under ``strict``), 2 a file could not be read."""
+        if self.unreadable:
+            return ExitCode.USAGE
+        if self.count(Severity.ERROR) or (strict and self.count(Severity.WARNING)):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+def analyse(root: Path) -> Analysis:
+    """Load the project at ``root``, check it, assemble the draft and compute its coverage."""
+    library = load_library(root)
+    findings = [*library.findings, *check_integrity(library)]
+    draft = coverage = None
+    if library.manifest is not None and library.manifest_doc is not None:
+        draft, placed = assemble(library, library.manifest, library.manifest_doc)
+        coverage = compute_coverage(library, draft)
+        findings += placed + coverage_findings(coverage)
+    return Analysis(library, draft, coverage, tuple(sort_findings(findings)))

@@ -1,0 +1,48 @@
+"""Find what the user asks for on the command line: a clause, a requirement or an article."""
+
+from __future__ import annotations
+
+import re
+
+from charter_cli.assemble import Article
+from charter_cli.errors import UnknownIdError
+from charter_cli.integrity import suggest
+from charter_cli.library import ClauseEntry, RequirementEntry
+from charter_cli.pipeline import Analysis
+
+_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*)?(\d+)$", re.IGNORECASE)
+
+
+def find_item(analysis: Analysis, item: str) -> ClauseEntry | RequirementEntry:
+    """The clause or requirement with this ID, or the clause placed as article ``N``/``Article N``."""
+    library = analysis.library
+    text = item.strip()
+    if text in library.clauses:
+        return library.clauses[text]
+    if text in library.requirements:
+        return library.requirements[text]
+    number = _ARTICLE.match(text)
+    if number and analysis.draft is not None:
+        wanted = int(number.group(1))
+        for article in analysis.draft.articles:
+            if article.number == wanted:
+                return article.entry
+        raise UnknownIdError(
+            f"there is no Article {wanted}; the draft has {len(analysis.draft.articles)} articles"
+        )
+    folded = {key.casefold(): key for key in (*library.clauses, *library.requirements)}
+    if text.casefold() in folded:
+        return find_item(analysis, folded[text.casefold()])
+    raise UnknownIdError(
+        f"no clause or requirement has the ID '{text}'",
+        hint=suggest(text, [*library.clauses, *library.requirements])
+        or "run 'charter list' or 'charter list requirements'",
+    )
+
+
+def article_of(analysis: Analysis, clause_id: str) -> Article | None:
+    """The article a clause is placed as, if any."""
+    if analysis.draft is None:
+        return None
+    placement = analysis.draft.placements.get(clause_id)
+    return placement if isinstance(placement, Article) else None

@@ -1,0 +1,136 @@
+"""Check requirement quotes against the text of their source.
+
+A quote must occur verbatim in the source text, compared after collapsing every
+run of white space (line breaks, tabs, page-break blank lines) to one space, and,
+where the catalogue declares ``[[section]]`` markers, inside the section the
+requirement names. This keeps the catalogue from drifting away from the source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from charter_cli.diagnostics import Finding
+from charter_cli.library import LoadedCatalogue, RequirementEntry
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of white space to one space and trim the ends."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a section lies in the normalised source text."""
+
+    section: str
+    start: int
+    end: int
+
+
+def section_spans(catalogue: LoadedCatalogue, text: str) -> tuple[list[Span], list[Finding]]:
+    """Locate each declared section, searching each marker from the previous section's start."""
+    found: list[tuple[str, int]] = []
+    findings: list[Finding] = []
+    cursor = 0
+    for position, section in catalogue.sections:
+        start = text.find(normalise(section.starts), cursor)
+        if start < 0:
+            findings.append(
+                catalogue.doc.finding(
+                    "CH213",
+                    f"start of section '{section.id}' not found in the source text "
+                    f"after the previous section: '{section.starts}'",
+                    ("section", position, "starts"),
+                    hint="copy the section's heading line from the source text",
+                )
+            )
+            continue
+        found.append((section.id, start))
+        cursor = start
+    spans = [
+        Span(section_id, start, found[i + 1][1] if i + 1 < len(found) else len(text))
+        for i, (section_id, start) in enumerate(found)
+    ]
+    return spans, findings
+
+
+def check_quotes(catalogue: LoadedCatalogue) -> list[Finding]:
+    """Every problem with the sections and quotes of one catalogue."""
+    if catalogue.text is None:
+        return []
+    text = normalise(catalogue.text)
+    spans, findings = section_spans(catalogue, text)
+    declared = [section.id for _, section in catalogue.sections]
+    by_id = {span.section: span for span in spans}
+    for entry in catalogue.requirements:
+        findings.extend(_check_requirement(entry, text, declared, by_id, spans))
+    return findings
+
+
+def _check_requirement(
+    entry: RequirementEntry,
+    text: str,
+    declared: list[str],
+    by_id: dict[str, Span],
+    spans: list[Span],
+) -> list[Finding]:
+    requirement = entry.requirement
+    section = requirement.section
+    findings = []
+    if declared and section not in declared:
+        guess = difflib.get_close_matches(section, declared, n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"declared: {', '.join(declared)}"
+        findings.append(
+            entry.finding(
+                "CH211",
+                f"requirement '{entry.id}' names section '{section}', "
+                "which the catalogue does not declare",
+                "section",
+                hint=hint,
+            )
+        )
+    quote = normalise(requirement.quote)
+    span = by_id.get(section)
+    if span is not None and text.find(quote, span.start, span.end) >= 0:
+        return findings
+    where = text.find(quote)
+    if where < 0:
+        findings.append(
+            entry.finding(
+                "CH210",
+                f"quote of requirement '{entry.id}' does not occur in the source text",
+                "quote",
+                hint=_divergence(quote, text),
+            )
+        )
+    elif span is not None:
+        actual = next((s.section for s in spans if s.start <= where < s.end), "none")
+        findings.append(
+            entry.finding(
+                "CH212",
+                f"quote of requirement '{entry.id}' lies in section '{actual}', not in '{section}'",
+                "section",
+                hint=f'set section = "{actual}" or quote from section {section}',
+            )
+        )
+    return findings
+
+
+def _divergence(quote: str, text: str) -> str:
+    """Say how far the quote matches the source, to show where it was mistyped."""
+    words = quote.split(" ")
+    low, high = 0, len(words)  # the longest matching prefix, by binary search
+    while low < high:
+        middle = (low + high + 1) // 2
+        if " ".join(words[:middle]) in text:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return "not even its first word occurs; copy the quote from the source text"
+    return f"the first {low} word(s) match; it departs from the source at '{' '.join(words[low : low + 3])}'"

@@ -1,0 +1,186 @@
+"""Render stage: the numbered draft as one Markdown document.
+
+:func:`render_markdown` is a pure function of the draft: the same library gives
+the same bytes. Cross-references ``[[clause-id]]`` become links to the article
+("Article N"); bracketed clauses are shown in [square brackets] with the party
+that proposed them; with ``trace`` each article ends with the requirements and
+source sections it implements.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from charter_cli.assemble import Article, ChapterPart, Draft, Placement, Recital, TitlePart
+from charter_cli.integrity import REFERENCE
+from charter_cli.library import ClauseEntry, Library
+from charter_cli.models.clause import JOINT, Status
+
+_LIST_MARKER = re.compile(r"^(\s*(?:\d+[.)]|[-*+])\s+)")
+GENERATOR = "charter"
+"""Value of ``generator`` in the front matter: marks files that ``build`` may overwrite."""
+
+
+def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | None = None) -> str:
+    """The HTML anchor of a part of the draft."""
+    if isinstance(placement, Article):
+        return f"article-{placement.number}"
+    if isinstance(placement, Recital):
+        return "preamble"
+    if isinstance(placement, TitlePart):
+        return f"title-{placement.numeral.lower()}"
+    assert title is not None  # noqa: S101 - a chapter is always rendered within its title
+    return f"title-{title.numeral.lower()}-chapter-{placement.number}"
+
+
+def render_markdown(draft: Draft, library: Library, *, trace: bool = True) -> str:
+    """Render the whole draft: front matter, title block, contents, preamble, titles."""
+    blocks = [*_front_matter(draft), *_title_block(draft), *_contents(draft)]
+    if draft.preamble is not None:
+        blocks += _preamble(draft, library, trace=trace)
+    for title in draft.titles:
+        blocks += _title(draft, library, title, trace=trace)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _front_matter(draft: Draft) -> list[str]:
+    info = draft.charter
+    fields = {"title": info.title, "version": info.version, "language": info.language}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return ["\n".join(["---", *lines, f"generator: {GENERATOR}", "---"])]
+
+
+def _title_block(draft: Draft) -> list[str]:
+    articles = draft.articles
+    tally = {status: sum(a.entry.clause.status is status for a in articles) for status in Status}
+    status = ", ".join(f"{count} {status.value}" for status, count in tally.items() if count)
+    blocks = [f"# {draft.charter.title}", f"Draft version {draft.charter.version}"]
+    if draft.parties:
+        names = "; ".join(f"{party.name} ({party.id})" for party in draft.parties)
+        blocks.append(f"Parties: {names}")
+    noun = "article" if len(articles) == 1 else "articles"
+    blocks.append(f"{len(articles)} {noun}" + (f": {status}." if status else "."))
+    return blocks
+
+
+def _contents(draft: Draft) -> list[str]:
+    lines = []
+    if draft.preamble is not None:
+        lines.append(f"- [{draft.preamble.heading}](#preamble)")
+    for title in draft.titles:
+        lines.append(f"- [{_title_heading(title)}](#{anchor(title)})")
+        lines += [f"  - [{_article_heading(a)}](#{anchor(a)})" for a in title.articles]
+        for chapter in title.chapters:
+            lines.append(f"  - [{_chapter_heading(chapter)}](#{anchor(chapter, title)})")
+            lines += [f"    - [{_article_heading(a)}](#{anchor(a)})" for a in chapter.articles]
+    return ["## Contents", "\n".join(lines)] if lines else []
+
+
+def _title_heading(title: TitlePart) -> str:
+    return f"Title {title.numeral} — {title.heading}"
+
+
+def _chapter_heading(chapter: ChapterPart) -> str:
+    return f"Chapter {chapter.number} — {chapter.heading}"
+
+
+def _article_heading(article: Article) -> str:
+    return f"Article {article.number} — {article.entry.clause.title}"
+
+
+def _preamble(draft: Draft, library: Library, *, trace: bool) -> list[str]:
+    preamble = draft.preamble
+    assert preamble is not None  # noqa: S101 - called only when there is one
+    blocks = ['<a id="preamble"></a>', f"## {preamble.heading}"]
+    if preamble.opening:
+        blocks.append(preamble.opening.strip())
+    for recital in preamble.recitals:
+        blocks += _body(draft, library, recital.entry, trace=trace)
+    if preamble.closing:
+        blocks.append(preamble.closing.strip())
+    return blocks
+
+
+def _title(draft: Draft, library: Library, title: TitlePart, *, trace: bool) -> list[str]:
+    blocks = [f'<a id="{anchor(title)}"></a>', f"## {_title_heading(title)}"]
+    for article in title.articles:
+        blocks += _article(draft, library, article, "###", trace=trace)
+    for chapter in title.chapters:
+        blocks += [f'<a id="{anchor(chapter, title)}"></a>', f"### {_chapter_heading(chapter)}"]
+        for article in chapter.articles:
+            blocks += _article(draft, library, article, "####", trace=trace)
+    return blocks
+
+
+def _article(
+    draft: Draft, library: Library, article: Article, level: str, *, trace: bool
+) -> list[str]:
+    heading = f"{level} {_article_heading(article)}"
+    return [
+        f'<a id="{anchor(article)}"></a>',
+        heading,
+        *_body(draft, library, article.entry, trace=trace),
+    ]
+
+
+def _body(draft: Draft, library: Library, entry: ClauseEntry, *, trace: bool) -> list[str]:
+    clause = entry.clause
+    text = _resolve_references(draft, clause.text.replace("\r\n", "\n").strip())
+    if clause.status is Status.BRACKETED:
+        text = bracket(text)
+    blocks = [text]
+    status = _status_note(draft, entry)
+    if status:
+        blocks.append(status)
+    if trace:
+        blocks += list(_trace(library, entry))
+    return blocks
+
+
+def _resolve_references(draft: Draft, text: str) -> str:
+    def link(match: re.Match[str]) -> str:
+        placement = draft.placements.get(match.group(1))
+        if not isinstance(placement, Article):
+            return match.group(0)  # reported as CH203 or CH209; the build stops before this
+        return f"[{placement.label}](#{anchor(placement)})"
+
+    return REFERENCE.sub(link, text)
+
+
+def bracket(text: str) -> str:
+    """Put a text in [square brackets], inside any list marker of its first line."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    last = max(i for i, line in enumerate(lines) if line.strip())
+    marker = _LIST_MARKER.match(lines[first])
+    cut = marker.end() if marker else len(lines[first]) - len(lines[first].lstrip())
+    lines[first] = f"{lines[first][:cut]}[{lines[first][cut:]}"
+    lines[last] = f"{lines[last].rstrip()}]"
+    return "\n".join(lines)
+
+
+def _status_note(draft: Draft, entry: ClauseEntry) -> str | None:
+    clause = entry.clause
+    party = "all Parties jointly" if clause.proposed_by == JOINT else clause.proposed_by
+    if clause.status is Status.BRACKETED:
+        return f"*Bracketed text proposed by {party}.*"
+    if clause.status is Status.PROPOSED:
+        return f"*Proposed by {party}; not yet agreed.*"
+    return None
+
+
+def _trace(library: Library, entry: ClauseEntry) -> Iterator[str]:
+    groups: dict[tuple[str, str], list[str]] = {}
+    for requirement_id in entry.clause.covers:
+        requirement = library.requirements.get(requirement_id)
+        if requirement is None or requirement.catalogue.source is None:
+            continue
+        key = (requirement.catalogue.source.citation, requirement.requirement.section)
+        groups.setdefault(key, []).append(requirement_id)
+    if groups:
+        parts = [
+            f"{', '.join(ids)} ({cite}, § {section})" for (cite, section), ids in groups.items()
+        ]
+        yield f"*Implements: {'; '.join(parts)}.*"

@@ -1,0 +1,150 @@
+"""Create things in a project: a clause appended to a module, or a whole new project.
+
+Everything is written with :func:`~charter_cli.fsutil.write_atomic`; nothing that
+exists is overwritten: ``add_clause`` refuses an ID used anywhere in the library
+and appends to a module without touching its existing text, and
+``create_project`` refuses a folder that is not empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli
+import tomli_w
+from pydantic import ValidationError
+
+from charter_cli.errors import InvalidInputError, WriteRefusedError
+from charter_cli.fsutil import write_atomic
+from charter_cli.integrity import suggest
+from charter_cli.models.clause import JOINT, Clause, Module
+from charter_cli.pipeline import analyse
+from charter_cli.project import CLAUSES_DIR, MANIFEST, inside, relative
+from charter_cli.templates import project_files
+
+
+@dataclass(frozen=True)
+class NewClause:
+    """What ``charter new clause`` was asked to add."""
+
+    id: str
+    title: str
+    text: str
+    status: str = "proposed"
+    proposed_by: str = JOINT
+    covers: list[str] | None = None
+    notes: str | None = None
+
+    def as_toml_table(self) -> dict[str, object]:
+        """The clause as the table tomli-w writes, keys in the documented order."""
+        table: dict[str, object] = {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "proposed_by": self.proposed_by,
+            "covers": list(self.covers or []),
+            "text": self.text.strip() + "\n",
+        }
+        if self.notes:
+            table["notes"] = self.notes.strip()
+        return table
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Where the clause went and whether the manifest places it."""
+
+    module: Path
+    placed: bool
+
+
+def _validated(request: NewClause) -> Clause:
+    try:
+        return Clause.model_validate(request.as_toml_table())
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
+        raise InvalidInputError(f"the new clause is not valid: {problems}") from None
+
+
+def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
+    """Append a new clause to ``module`` (a file under ``clauses/``, created if missing)."""
+    clause = _validated(request)
+    if module.suffix != ".toml" or not inside(root / CLAUSES_DIR, module):
+        raise InvalidInputError(
+            f"{module}: a clause module must be a .toml file under {root / CLAUSES_DIR}"
+        )
+    analysis = analyse(root)
+    library = analysis.library
+    _refuse_known_id([*library.clauses, *library.requirements, *library.broken_ids], clause.id)
+    unknown = [r for r in clause.covers if r not in library.requirements]
+    if unknown:
+        hint = suggest(unknown[0], library.requirements)
+        raise InvalidInputError(f"unknown requirement(s): {', '.join(unknown)}", hint=hint)
+    parties = [party.id for party in library.parties]
+    if clause.proposed_by not in (*parties, JOINT):
+        raise InvalidInputError(
+            f"unknown party '{clause.proposed_by}'",
+            hint=f"use one of: {', '.join((*parties, JOINT))}",
+        )
+    block = tomli_w.dumps({"clause": [request.as_toml_table()]}, multiline_strings=True)
+    _append(module, block)
+    placed = analyse(root).draft
+    return AddResult(module, placed is not None and clause.id in placed.placements)
+
+
+def _refuse_known_id(known: list[str], new: str) -> None:
+    if new in known:
+        raise WriteRefusedError(f"the ID '{new}' is already used in the library; choose another")
+    clash = next((k for k in known if k.casefold() == new.casefold()), None)
+    if clash is not None:
+        raise WriteRefusedError(f"the ID '{new}' differs only by letter case from '{clash}'")
+
+
+def _append(module: Path, block: str) -> None:
+    """Add ``block`` at the end of the module, keeping every byte already there."""
+    if not module.exists():
+        _check_module(module, block)
+        write_atomic(module, block.encode("utf-8"), replace=False)
+        return
+    before = module.read_bytes()
+    try:
+        existing = before.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"{module}: not UTF-8 text; fix it before adding clauses") from None
+    combined = f"{existing.rstrip()}\n\n{block}" if existing.strip() else block
+    _check_module(module, combined)
+    if module.read_bytes() != before:  # changed while we worked: do not clobber the edit
+        raise WriteRefusedError(f"{module}: changed while the clause was being added; try again")
+    write_atomic(module, combined.encode("utf-8"), replace=True)
+
+
+def _check_module(module: Path, text: str) -> None:
+    try:
+        Module.model_validate(tomli.loads(text))
+    except (tomli.TOMLDecodeError, ValidationError) as error:
+        raise InvalidInputError(
+            f"{module}: the module has errors, so the clause was not added: "
+            f"{str(error).splitlines()[0]}",
+            hint="run 'charter check' and fix the module first",
+        ) from None
+
+
+def create_project(directory: Path, *, title: str | None) -> list[Path]:
+    """Create a new charter project in ``directory`` (new or empty); return the files written."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise WriteRefusedError(
+            f"{directory}: exists and is not an empty folder; nothing was written",
+            hint="choose a new folder",
+        )
+    if (directory.resolve() / MANIFEST).exists():
+        raise WriteRefusedError(f"{directory / MANIFEST}: already exists")
+    name = title or directory.resolve().name.replace("-", " ").replace("_", " ").strip().title()
+    written = []
+    for rel, text in project_files(name or "New Charter").items():
+        path = directory / rel
+        write_atomic(path, text.encode("utf-8"), replace=False)
+        written.append(path)
+    return sorted(written, key=lambda p: relative(directory, p))

@@ -1,0 +1,44 @@
+"""Write stage: put a rendered draft on disk without ever losing a file.
+
+``charter build`` replaces its own earlier output, but refuses to overwrite a
+file it did not write (one without the ``generator: charter`` front matter)
+unless asked with ``--force``. An unchanged draft is not rewritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charter_cli.errors import WriteRefusedError
+from charter_cli.fsutil import write_atomic
+from charter_cli.render import GENERATOR
+
+
+def was_generated(path: Path) -> bool:
+    """Whether ``path`` starts with front matter marking it as written by ``charter build``."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    if not head.startswith("---\n"):
+        return False
+    front = head[4:].split("\n---", 1)[0]
+    return f"generator: {GENERATOR}" in front.splitlines()
+
+
+def write_draft(path: Path, text: str, *, force: bool) -> bool:
+    """Write the draft atomically; return ``False`` if the file already held exactly this text."""
+    data = text.encode("utf-8")
+    if path.is_dir():
+        raise WriteRefusedError(f"{path}: is a folder", hint="give a file name with -o")
+    if path.exists():
+        if not force and not was_generated(path):
+            raise WriteRefusedError(
+                f"{path}: exists and was not written by charter build; not overwritten",
+                hint="choose another file with -o, or pass --force to replace it",
+            )
+        if path.read_bytes() == data:
+            return False
+    write_atomic(path, data, replace=True)
+    return True
