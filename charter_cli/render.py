@@ -54,7 +54,8 @@ def _front_matter(draft: Draft) -> list[str]:
 
 def _title_block(draft: Draft) -> list[str]:
     articles = draft.articles
-    tally = {status: sum(a.entry.clause.status is status for a in articles) for status in Status}
+    order = (Status.AGREED, Status.PROPOSED, Status.BRACKETED)
+    tally = {status: sum(a.entry.clause.status is status for a in articles) for status in order}
     status = ", ".join(f"{count} {status.value}" for status, count in tally.items() if count)
     blocks = [f"# {draft.charter.title}", f"Draft version {draft.charter.version}"]
     if draft.parties:

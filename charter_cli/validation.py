@@ -60,7 +60,7 @@ def error_finding(doc: Document, model: type[BaseModel], details: ErrorDetails) 
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = allowed_keys(model, loc[:-1])
-        guess = difflib.get_close_matches(key, allowed, n=1)
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(allowed)}"
         return doc.finding("CH101", f"unknown key '{key}' in {where}", loc, hint=hint)
     if kind == "missing":

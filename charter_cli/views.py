@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from charter_cli.assemble import Article, Placement, Recital
-from charter_cli.coverage import Coverage
+from charter_cli.coverage import Coverage, Tally
 from charter_cli.diagnostics import Severity
 from charter_cli.integrity import REFERENCE, references
 from charter_cli.library import ClauseEntry, RequirementEntry
@@ -59,25 +59,32 @@ def draft_summary(analysis: Analysis) -> str:
 
 
 def summary_table(coverage: Coverage) -> Table:
-    """Covered / total requirements by level (rows) and kind (columns)."""
+    """Covered / total requirements by kind (rows) and level (columns), with totals."""
     cells = coverage.summary()
     kinds = [k for k in RequirementKind if any(key[1] is k for key in cells)]
     levels = [lv for lv in Level if any(key[0] is lv for key in cells)]
     table = Table(title="Coverage by level and kind", title_justify="left")
-    table.add_column("level")
-    for kind in kinds:
-        table.add_column(kind.value, justify="right")
-    table.add_column("total", justify="right")
+    table.add_column("kind")
     for level in levels:
-        row = [cells.get((level, kind)) for kind in kinds]
-        covered = sum(c.covered for c in row if c)
-        total = sum(c.total for c in row if c)
-        table.add_row(
-            level.value,
-            *(_fraction(c.covered, c.total) if c else Text("") for c in row),
-            _fraction(covered, total),
-        )
+        table.add_column(level.value, justify="right")
+    table.add_column("total", justify="right")
+
+    def row(name: str, tallies: list[Tally | None]) -> None:
+        covered = sum(t.covered for t in tallies if t)
+        total = sum(t.total for t in tallies if t)
+        shown = (_fraction(t.covered, t.total) if t else Text("") for t in tallies)
+        table.add_row(name, *shown, _fraction(covered, total))
+
+    for kind in kinds:
+        row(kind.value, [cells.get((level, kind)) for level in levels])
+    table.add_section()
+    row("total", [_level_total(cells, level) for level in levels])
     return table
+
+
+def _level_total(cells: dict[tuple[Level, RequirementKind], Tally], level: Level) -> Tally:
+    tallies = [tally for (lv, _), tally in cells.items() if lv is level]
+    return Tally(sum(t.covered for t in tallies), sum(t.total for t in tallies))
 
 
 def _fraction(covered: int, total: int) -> Text:
