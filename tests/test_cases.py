@@ -1,0 +1,65 @@
+"""Golden cases: each folder of ``tests/cases/`` is a small project and its expected output.
+
+``expected.txt`` holds the exit code, stdout and stderr of ``charter check``; a
+case with ``expected.md`` also pins the draft of ``charter build -o -``. Every
+case is copied to a temporary folder first, so a case without a manifest cannot
+find the repository's own. Refresh with ``pytest tests/test_cases.py --update-goldens``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import check_golden
+from typer.testing import CliRunner
+
+from charter_cli.cli import app
+
+CASES = Path(__file__).parent / "cases"
+GOLDEN_FILES = {"expected.txt", "expected.md", "README.md"}
+
+
+def _cases() -> list[str]:
+    return sorted(p.name for p in CASES.iterdir() if p.is_dir())
+
+
+def _copy(case: str, tmp_path: Path) -> Path:
+    target = tmp_path / case
+    shutil.copytree(CASES / case, target, ignore=shutil.ignore_patterns(*GOLDEN_FILES))
+    return target
+
+
+def transcript(args: list[str], project: Path) -> str:
+    """Run the CLI and record exit code, stdout and stderr as one text."""
+    result = CliRunner().invoke(app, ["-C", str(project), *args], catch_exceptions=False)
+    stderr = result.stderr.replace(str(project), "<project>")
+    return (
+        f"$ charter {' '.join(args)}\n"
+        f"exit {result.exit_code}\n"
+        f"--- stdout\n{result.stdout}"
+        f"--- stderr\n{stderr}"
+    )
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> None:
+    project = _copy(case, tmp_path)
+    check_golden(CASES / case / "expected.txt", transcript(["check"], project), update=update_goldens)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in _cases() if (CASES / c / "expected.md").exists()]
+)
+def test_build_draft(case: str, tmp_path: Path, update_goldens: bool) -> None:
+    project = _copy(case, tmp_path)
+    result = CliRunner().invoke(app, ["-C", str(project), "build", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    check_golden(CASES / case / "expected.md", result.stdout, update=update_goldens)
+
+
+def test_every_case_says_what_it_tests() -> None:
+    for case in _cases():
+        readme = CASES / case / "README.md"
+        assert readme.is_file(), f"tests/cases/{case} needs a README.md saying what it tests"
