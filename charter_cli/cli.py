@@ -9,7 +9,6 @@ Core modules are imported inside the commands so that ``charter --version`` and
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,7 +106,7 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(int(error.exit_code)) from None
         except Exception as error:
-            if "--debug" in sys.argv[1:] or _debug_requested(args, kwargs):
+            if _debug_requested(args, kwargs):
                 raise
             typer.echo(
                 f"internal error: {type(error).__name__}: {error} "
@@ -120,8 +119,12 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
 
 
 def _debug_requested(args: tuple[object, ...], kwargs: dict[str, object]) -> bool:
-    contexts = [v for v in (*args, *kwargs.values()) if isinstance(v, typer.Context)]
-    return any(_options(ctx).debug for ctx in contexts)
+    """Whether ``--debug`` was given, read from the command's Typer context."""
+    for value in (*args, *kwargs.values()):
+        find_root = getattr(value, "find_root", None)  # a Typer/Click context
+        if find_root is not None:
+            return isinstance(find_root().obj, Options) and find_root().obj.debug
+    return False
 
 
 @app.command(epilog="Example: charter check --strict")
@@ -304,6 +307,7 @@ def new_clause(
 @app.command(epilog="Example: charter init ../trade-charter --title 'Charter on Fair Trade'")
 @guarded
 def init(
+    ctx: typer.Context,
     directory: Annotated[
         Path, typer.Argument(help="Folder of the new project (new or empty).", metavar="DIR")
     ],
@@ -312,7 +316,7 @@ def init(
     """Create a new, working charter project: manifest, a source, clauses; its check passes."""
     from charter_cli.commands import run_init
 
-    _finish(run_init(directory, title=title))
+    _finish(run_init(_options(ctx).base() / directory, title=title))
 
 
 def main() -> None:

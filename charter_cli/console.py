@@ -22,10 +22,16 @@ def err(text: str = "") -> None:
     sys.stderr.write(text + "\n")
 
 
+PIPE_WIDTH = 1000
+"""Width of tables sent to a file or a pipe: wide enough that no cell is wrapped or cut."""
+
+
 def _console(*, stderr: bool) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else PIPE_WIDTH
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
 def show(renderable: RenderableType, *, stderr: bool = False) -> None:

@@ -19,6 +19,19 @@ from charter_cli.models.catalogue import Level, RequirementKind
 from charter_cli.pipeline import Analysis
 
 
+def _table(title: str) -> Table:
+    """A table whose title is printed by :func:`_titled` (Rich pads its own titles to the width)."""
+    table = Table()
+    table.caption = title
+    return table
+
+
+def _titled(table: Table) -> RenderableType:
+    title = str(table.caption or "")
+    table.caption = None
+    return Group(Text(title, style="bold"), table)
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
@@ -58,12 +71,12 @@ def draft_summary(analysis: Analysis) -> str:
     )
 
 
-def summary_table(coverage: Coverage) -> Table:
+def summary_table(coverage: Coverage) -> RenderableType:
     """Covered / total requirements by kind (rows) and level (columns), with totals."""
     cells = coverage.summary()
     kinds = [k for k in RequirementKind if any(key[1] is k for key in cells)]
     levels = [lv for lv in Level if any(key[0] is lv for key in cells)]
-    table = Table(title="Coverage by level and kind", title_justify="left")
+    table = _table("Coverage by level and kind")
     table.add_column("kind")
     for level in levels:
         table.add_column(level.value, justify="right")
@@ -79,7 +92,7 @@ def summary_table(coverage: Coverage) -> Table:
         row(kind.value, [cells.get((level, kind)) for level in levels])
     table.add_section()
     row("total", [_level_total(cells, level) for level in levels])
-    return table
+    return _titled(table)
 
 
 def _level_total(cells: dict[tuple[Level, RequirementKind], Tally], level: Level) -> Tally:
@@ -91,11 +104,11 @@ def _fraction(covered: int, total: int) -> Text:
     return Text(f"{covered}/{total}", style="green" if covered == total else "red")
 
 
-def coverage_table(coverage: Coverage) -> Table:
+def coverage_table(coverage: Coverage) -> RenderableType:
     """Each requirement and the articles that cover it."""
-    table = Table(title="Requirements and the articles that cover them", title_justify="left")
+    table = _table("Requirements and the articles that cover them")
     for name in ("requirement", "§", "level", "kind", "covered by"):
-        table.add_column(name)
+        table.add_column(name, overflow="fold")
     for item in coverage.items:
         req = item.entry.requirement
         if item.covered:
@@ -103,17 +116,17 @@ def coverage_table(coverage: Coverage) -> Table:
         else:
             by = Text("not covered", style="red")
         table.add_row(Text(req.id), Text(req.section), req.level.value, req.kind.value, by)
-    return table
+    return _titled(table)
 
 
-def clause_table(analysis: Analysis, *, status: str | None, party: str | None) -> Table:
+def clause_table(analysis: Analysis, *, status: str | None, party: str | None) -> RenderableType:
     """Clauses in draft order, then those placed nowhere."""
     placements = analysis.draft.placements if analysis.draft else {}
     ordered = [p.entry for p in placements.values()]
     ordered += [e for e in analysis.library.clauses.values() if e.id not in placements]
-    table = Table(title="Clauses", title_justify="left")
+    table = _table("Clauses")
     for name in ("place", "id", "title", "status", "party", "covers", "module"):
-        table.add_column(name)
+        table.add_column(name, overflow="fold")
     for entry in ordered:
         clause = entry.clause
         if (status and clause.status.value != status) or (party and clause.proposed_by != party):
@@ -128,17 +141,17 @@ def clause_table(analysis: Analysis, *, status: str | None, party: str | None) -
             str(len(clause.covers)),
             Text(entry.module.rel),
         )
-    return table
+    return _titled(table)
 
 
-def requirement_table(analysis: Analysis, *, level: str | None, kind: str | None) -> Table:
+def requirement_table(analysis: Analysis, *, level: str | None, kind: str | None) -> RenderableType:
     """Requirements in catalogue order with the parts of the draft that cover them."""
     covering = (
         {item.entry.id: item for item in analysis.coverage.items} if analysis.coverage else {}
     )
-    table = Table(title="Requirements", title_justify="left")
+    table = _table("Requirements")
     for name in ("id", "§", "level", "kind", "statement", "covered by"):
-        table.add_column(name)
+        table.add_column(name, overflow="fold")
     for entry in analysis.library.requirements.values():
         req = entry.requirement
         if (level and req.level.value != level) or (kind and req.kind.value != kind):
@@ -153,13 +166,13 @@ def requirement_table(analysis: Analysis, *, level: str | None, kind: str | None
             Text(req.statement),
             by or Text("not covered", style="red"),
         )
-    return table
+    return _titled(table)
 
 
-def module_table(analysis: Analysis) -> Table:
+def module_table(analysis: Analysis) -> RenderableType:
     """Modules of the library with their clause counts."""
     placements = analysis.draft.placements if analysis.draft else {}
-    table = Table(title="Modules", title_justify="left")
+    table = _table("Modules")
     for name in ("module", "title", "clauses", "placed"):
         table.add_column(name)
     for module in analysis.library.modules:
@@ -170,7 +183,7 @@ def module_table(analysis: Analysis) -> Table:
             str(len(module.clauses)),
             str(placed),
         )
-    return table
+    return _titled(table)
 
 
 def item_view(analysis: Analysis, item: ClauseEntry | RequirementEntry) -> RenderableType:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from charter_cli.templates import project_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,10 +35,10 @@ def write_project(tmp_path: Path) -> WriteProject:
 
     def write(changes: dict[str, str | None] | None = None, *, root: Path | None = None) -> Path:
         target = root or tmp_path / "project"
-        for rel, text in project_files("Test Charter").items():
+        for rel, content in project_files("Test Charter").items():
             path = target / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_text(content, encoding="utf-8")
         for rel, text in (changes or {}).items():
             path = target / rel
             if text is None:
@@ -64,4 +63,6 @@ def check_golden(path: Path, actual: str, *, update: bool) -> None:
             pytest.fail(f"{path} did not exist; written now, review and commit it")
         return
     expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{path} differs; rerun with --update-goldens if the change is intended"
+    assert actual == expected, (
+        f"{path} differs; rerun with --update-goldens if the change is intended"
+    )
