@@ -1,7 +1,7 @@
-from conftest import WriteProject
-
 from charter_cli.assemble import Article, Recital, glob_regex, roman
 from charter_cli.pipeline import analyse
+
+from conftest import WriteProject
 
 
 def test_roman_numerals() -> None:
@@ -104,7 +104,7 @@ def test_unplaced_clause_is_a_warning_and_references_must_be_articles(
             Unlike [[objectives]], this refers to [[recital-purpose]].
             """
             ''',
-            "clauses/provisions/objectives.toml": '''\
+            "clauses/provisions/objectives.toml": """\
             [[clause]]
             id = "objectives"
             title = "Objectives"
@@ -112,7 +112,7 @@ def test_unplaced_clause_is_a_warning_and_references_must_be_articles(
             proposed_by = "joint"
             covers = ["MAN-2-objectives"]
             text = "As [[spare]] says."
-            ''',
+            """,
         }
     )
     findings = analyse(root).findings

@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import check_golden
+from charter_cli.cli import app
 from typer.testing import CliRunner
 
-from charter_cli.cli import app
+from conftest import check_golden
 
 CASES = Path(__file__).parent / "cases"
 GOLDEN_FILES = {"expected.txt", "expected.md", "README.md"}
@@ -46,12 +46,12 @@ def transcript(args: list[str], project: Path) -> str:
 @pytest.mark.parametrize("case", _cases())
 def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
-    check_golden(CASES / case / "expected.txt", transcript(["check"], project), update=update_goldens)
+    check_golden(
+        CASES / case / "expected.txt", transcript(["check"], project), update=update_goldens
+    )
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in _cases() if (CASES / c / "expected.md").exists()]
-)
+@pytest.mark.parametrize("case", [c for c in _cases() if (CASES / c / "expected.md").exists()])
 def test_build_draft(case: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
     result = CliRunner().invoke(app, ["-C", str(project), "build", "-o", "-"])

@@ -1,7 +1,7 @@
-from conftest import WriteProject
-
 from charter_cli.models.catalogue import Level, RequirementKind
 from charter_cli.pipeline import analyse
+
+from conftest import WriteProject
 
 
 def test_everything_covered_in_the_starter(write_project: WriteProject) -> None:

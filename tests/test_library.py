@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from conftest import WriteProject
-
 from charter_cli.library import load_library, module_paths
+
+from conftest import WriteProject
 
 
 def test_loads_the_starter_project(write_project: WriteProject) -> None:
@@ -15,14 +15,19 @@ def test_loads_the_starter_project(write_project: WriteProject) -> None:
 
 
 def test_module_paths_are_sorted_and_skip_hidden_files(tmp_path: Path) -> None:
-    for rel in ("clauses/b.toml", "clauses/a/z.toml", "clauses/.hidden.toml", "clauses/.git/x.toml"):
+    for rel in (
+        "clauses/b.toml",
+        "clauses/a/z.toml",
+        "clauses/.hidden.toml",
+        "clauses/.git/x.toml",
+    ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("", encoding="utf-8")
     names = [p.relative_to(tmp_path).as_posix() for p in module_paths(tmp_path)]
     assert names == ["clauses/a/z.toml", "clauses/b.toml"]
 
 
-DUPLICATE = '''\
+DUPLICATE = """\
 [[clause]]
 id = "objectives"
 title = "Again"
@@ -36,7 +41,7 @@ title = "Case clash with a requirement"
 status = "agreed"
 proposed_by = "joint"
 text = "Text."
-'''
+"""
 
 
 def test_duplicate_and_case_clashing_ids(write_project: WriteProject) -> None:

@@ -1,7 +1,7 @@
-from conftest import WriteProject
-
 from charter_cli.library import load_library
 from charter_cli.quotes import check_quotes, normalise, section_spans
+
+from conftest import WriteProject
 
 
 def test_normalise_collapses_white_space() -> None:

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import tomli
-
 from charter_cli.documents import Document
 from charter_cli.models import Clause, Manifest, Module
 from charter_cli.validation import allowed_keys, describe, salvage, validate
@@ -11,7 +10,7 @@ def _doc(text: str) -> Document:
     return Document("m.toml", Path("m.toml"), text, tomli.loads(text))
 
 
-MODULE = '''\
+MODULE = """\
 [[clause]]
 id = "good"
 title = "Good"
@@ -25,7 +24,7 @@ title = "Bad"
 status = "agred"
 proposed_by = "joint"
 stauts = "x"
-'''
+"""
 
 
 def test_every_error_of_a_file_is_reported_with_its_line() -> None:
