@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from charter_cli.templates import project_files
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,6 +1,5 @@
 from charter_cli.assemble import Article, Recital, glob_regex, roman
 from charter_cli.pipeline import analyse
-
 from conftest import WriteProject
 
 

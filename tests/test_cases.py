@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from charter_cli.cli import app
 from typer.testing import CliRunner
 
+from charter_cli.cli import app
 from conftest import check_golden
 
 CASES = Path(__file__).parent / "cases"

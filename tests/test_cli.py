@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
+
 from charter_cli import __version__
 from charter_cli.cli import app
 from charter_cli.exitcodes import ExitCode
-from typer.testing import CliRunner, Result
-
 from conftest import WriteProject
 
 

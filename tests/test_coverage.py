@@ -1,6 +1,5 @@
 from charter_cli.models.catalogue import Level, RequirementKind
 from charter_cli.pipeline import analyse
-
 from conftest import WriteProject
 
 

@@ -2,9 +2,8 @@
 
 import re
 
-from conftest import REPO
-
 from charter_cli.diagnostics import CODES
+from conftest import REPO
 
 
 def test_every_finding_code_is_documented() -> None:

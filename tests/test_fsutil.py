@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from charter_cli.errors import WriteRefusedError
 from charter_cli.fsutil import write_atomic
 

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 from charter_cli.library import load_library, module_paths
-
 from conftest import WriteProject
 
 

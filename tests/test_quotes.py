@@ -1,6 +1,5 @@
 from charter_cli.library import load_library
 from charter_cli.quotes import check_quotes, normalise, section_spans
-
 from conftest import WriteProject
 
 

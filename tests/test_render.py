@@ -1,6 +1,5 @@
 from charter_cli.pipeline import analyse
 from charter_cli.render import anchor, bracket, render_markdown
-
 from conftest import WriteProject
 
 

@@ -1,11 +1,11 @@
 from pathlib import Path
 
 import pytest
+
 from charter_cli.errors import InvalidInputError, WriteRefusedError
 from charter_cli.pipeline import analyse
 from charter_cli.scaffold import NewClause, add_clause, create_project
 from charter_cli.templates import project_files
-
 from conftest import WriteProject
 
 

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from charter_cli.pipeline import analyse
 from charter_cli.render import render_markdown
-
 from conftest import REPO, check_golden
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import tomli
+
 from charter_cli.documents import Document
 from charter_cli.models import Clause, Manifest, Module
 from charter_cli.validation import allowed_keys, describe, salvage, validate

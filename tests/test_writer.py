@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+
 from charter_cli.errors import WriteRefusedError
 from charter_cli.writer import was_generated, write_draft
 
