@@ -8,7 +8,9 @@ not hide the rest of its module from the checks that follow.
 
 from __future__ import annotations
 
+import copy
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -19,17 +21,66 @@ from pydantic_core import ErrorDetails
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document
+from charter_cli.models.common import ID_PATTERN
 from charter_cli.tomlmap import Path as KeyPath
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Finding]]:
-    """Validate the whole document; on failure, return ``None`` and one finding per error."""
+    """Validate the whole document and report every error.
+
+    If the only errors are unknown keys, the document is validated again without
+    them, and the model is returned with the findings: a misspelt optional key
+    must not keep the rest of the file out of the checks that follow.
+    """
     try:
         return model.model_validate(doc.data), []
     except ValidationError as error:
-        return None, [error_finding(doc, model, details) for details in error.errors()]
+        errors = error.errors()
+    findings = findings_for(doc, model, errors)
+    if all(details["type"] == "extra_forbidden" for details in errors):
+        try:
+            return model.model_validate(_without(doc.data, [e["loc"] for e in errors])), findings
+        except ValidationError:
+            pass
+    return None, findings
+
+
+def _without(data: Any, locations: list[tuple[str | int, ...]]) -> Any:
+    """A deep copy of ``data`` without the keys at ``locations``."""
+    pruned = copy.deepcopy(data)
+    for loc in locations:
+        node = pruned
+        for part in loc[:-1]:
+            node = node[part]
+        del node[loc[-1]]
+    return pruned
+
+
+def findings_for(
+    doc: Document, model: type[BaseModel], errors: list[ErrorDetails]
+) -> list[Finding]:
+    """One finding per error; a misspelt required key gives one finding, not two."""
+    findings = [error_finding(doc, model, details) for details in errors]
+    guessed = {
+        (tuple(d["loc"][:-1]), _guess(model, tuple(d["loc"])))
+        for d in errors
+        if d["type"] == "extra_forbidden"
+    }
+    return [
+        finding
+        for finding, details in zip(findings, errors, strict=True)
+        if not (
+            details["type"] == "missing"
+            and (tuple(details["loc"][:-1]), details["loc"][-1]) in guessed
+        )
+    ]
+
+
+def _guess(model: type[BaseModel], loc: KeyPath) -> str | None:
+    guess = difflib.get_close_matches(str(loc[-1]), allowed_keys(model, loc[:-1]), n=1, cutoff=0.75)
+    return guess[0] if guess else None
 
 
 def salvage(doc: Document, key: str, model: type[M]) -> tuple[list[tuple[int, M]], set[str]]:
@@ -59,16 +110,67 @@ def error_finding(doc: Document, model: type[BaseModel], details: ErrorDetails) 
     where = describe(loc[:-1], doc.data) if loc else "the file"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = allowed_keys(model, loc[:-1])
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
-        hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(allowed)}"
+        guess = _guess(model, loc)
+        allowed = ", ".join(allowed_keys(model, loc[:-1]))
+        hint = f"did you mean '{guess}'?" if guess else f"allowed keys: {allowed}"
         return doc.finding("CH101", f"unknown key '{key}' in {where}", loc, hint=hint)
     if kind == "missing":
-        return doc.finding("CH102", f"{where} is missing required key '{loc[-1]}'", loc)
-    name = ".".join(str(part) for part in loc if not isinstance(part, int)) or "value"
+        key = str(loc[-1])
+        if _model_in(_annotation(model, loc)) is not None:
+            return doc.finding("CH102", f"{where} has no [{_dotted(loc)}] table", loc)
+        return doc.finding("CH102", f"{where} is missing required key '{key}'", loc)
+    key = next((str(p) for p in reversed(loc) if not isinstance(p, int)), "value")
     got = _short_repr(details.get("input"))
-    message = f"{where}: invalid '{name.rsplit('.', 1)[-1]}': {details['msg']}, got {got}"
-    return doc.finding("CH103", message, loc)
+    expected, suggestion = _expectation(details)
+    return doc.finding("CH103", f"{where}: '{key}' {expected} (got {got})", loc, hint=suggestion)
+
+
+_PATTERNS = {
+    ID_PATTERN: "must be an ID: letters and digits in runs joined by '-', '.' or '_', "
+    "starting with a letter",
+}
+
+
+def _expectation(details: ErrorDetails) -> tuple[str, str | None]:
+    """What the value should have been, in words, and a hint if one value was probably meant."""
+    kind = details["type"]
+    context: dict[str, Any] = dict(details.get("ctx") or {})
+    if kind == "enum":
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        got = details.get("input")
+        guess = difflib.get_close_matches(str(got), allowed, n=1) if isinstance(got, str) else []
+        hint = f"did you mean '{guess[0]}'?" if guess else None
+        return f"must be one of: {', '.join(allowed)}", hint
+    if kind == "string_pattern_mismatch":
+        pattern = str(context.get("pattern", ""))
+        if pattern in _PATTERNS:
+            return _PATTERNS[pattern], None
+        if "\\r\\n" in pattern or "\\S" in pattern:
+            return "must be non-blank text (one line for titles, headings and statements)", None
+    simple = {
+        "string_type": "must be a string in quotes",
+        "list_type": 'must be a list, e.g. ["a", "b"]',
+        "model_type": "must be a table",
+        "model_attributes_type": "must be a table",
+        "dict_type": "must be a table",
+        "date_type": "must be a date such as 2008-11-12",
+        "date_from_datetime_inexact": "must be a date without a time",
+        "string_too_long": "is too long",
+    }
+    if kind in simple:
+        return simple[kind], None
+    return f"is not valid: {details['msg'][:1].lower()}{details['msg'][1:]}", None
+
+
+def _annotation(model: type[BaseModel], loc: KeyPath) -> Any:
+    """The type annotation of the field at ``loc``, or ``None``."""
+    parent = _model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    return field.annotation if field else None
+
+
+def _dotted(loc: KeyPath) -> str:
+    return ".".join(str(p) for p in loc if not isinstance(p, int))
 
 
 def describe(loc: KeyPath, data: Any) -> str:
@@ -97,13 +199,18 @@ def _has(node: Any, part: str | int) -> bool:
 
 def allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     """The keys the model accepts in the table at ``loc``."""
+    current = _model_at(model, loc)
+    return list(current.model_fields) if current else []
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
     current: type[BaseModel] | None = model
     for part in loc:
         if current is None or isinstance(part, int):
             continue
         field = current.model_fields.get(part)
         current = _model_in(field.annotation) if field else None
-    return list(current.model_fields) if current else []
+    return current
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

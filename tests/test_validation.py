@@ -38,12 +38,56 @@ def test_every_error_of_a_file_is_reported_with_its_line() -> None:
         (
             "CH103",
             11,
-            "clause 'bad': invalid 'status': Input should be 'proposed', 'bracketed' or "
-            "'agreed', got 'agred'",
+            "clause 'bad': 'status' must be one of: proposed, bracketed, agreed (got 'agred')",
         ),
     ]
     hints = {f.code: f.hint for f in findings}
-    assert hints["CH101"] == "did you mean 'status'?"
+    assert hints == {
+        "CH101": "did you mean 'status'?",
+        "CH102": None,
+        "CH103": "did you mean 'agreed'?",
+    }
+
+
+def test_a_misspelt_required_key_is_one_finding() -> None:
+    text = MODULE.replace(
+        'status = "agred"\nproposed_by = "joint"\nstauts = "x"',
+        'stauts = "agreed"\nproposed_by = "joint"\ntext = "T."',
+    )
+    _, findings = validate(_doc(text), Module)
+    assert [(f.code, f.message, f.hint) for f in findings] == [
+        ("CH101", "unknown key 'stauts' in clause 'bad'", "did you mean 'status'?")
+    ]
+
+
+def test_unknown_keys_alone_do_not_discard_the_file() -> None:
+    text = MODULE.replace(
+        'status = "agred"\nproposed_by = "joint"\nstauts = "x"',
+        'status = "agreed"\nproposed_by = "joint"\ntext = "T."\nextra = 1',
+    )
+    module, findings = validate(_doc(text), Module)
+    assert [f.code for f in findings] == ["CH101"]
+    assert module is not None and [c.id for c in module.clause] == ["good", "bad"]
+
+
+def test_missing_table_and_friendly_types() -> None:
+    _, findings = validate(_doc("[party]\n"), Manifest)
+    assert [(f.code, f.message) for f in findings] == [
+        ("CH102", "the file has no [charter] table"),
+        ("CH103", 'the file: \'party\' must be a list, e.g. ["a", "b"] (got {})'),
+    ]
+    _, findings = validate(
+        _doc(
+            '[[clause]]\nid = "has space"\ntitle = ""\nstatus = "agreed"\nproposed_by = "joint"\ntext = "x"\n'
+        ),
+        Module,
+    )
+    messages = [f.message for f in findings]
+    assert messages[0].startswith("clause 'has space': 'id' must be an ID: letters and digits")
+    assert (
+        messages[1]
+        == "clause 'has space': 'title' must be non-blank text (one line for titles, headings and statements) (got '')"
+    )
 
 
 def test_salvage_keeps_the_valid_items_and_names_the_broken() -> None:
@@ -60,8 +104,9 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
 
 def test_wrong_type_is_named() -> None:
     _, findings = validate(_doc('[charter]\ntitle = 3\nversion = "1"\n'), Manifest)
-    assert [(f.code, f.line) for f in findings] == [("CH103", 2)]
-    assert "got 3" in findings[0].message
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("CH103", 2, "[charter]: 'title' must be a string in quotes (got 3)")
+    ]
 
 
 def test_allowed_keys_follow_nested_models() -> None:
