@@ -11,12 +11,12 @@ are not articles (``CH209``).
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document
+from charter_cli.globs import glob_regex, is_module_entry
 from charter_cli.integrity import references, suggest
 from charter_cli.library import ClauseEntry, Library
 from charter_cli.models.manifest import CharterInfo, Manifest, Party
@@ -123,26 +123,6 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a path glob: ``*`` and ``?`` stay within a folder, ``**/`` spans folders."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]+/)*")
-            i += 3
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
-
-
 @dataclass
 class _Assembler:
     library: Library
@@ -153,7 +133,7 @@ class _Assembler:
 
     def resolve(self, entry: str, loc: KeyPath) -> list[ClauseEntry]:
         """The clauses an ``include`` entry draws, in order."""
-        if not entry.endswith(".toml"):
+        if not is_module_entry(entry):
             clause = self.library.clauses.get(entry)
             if clause is None and entry not in self.library.broken_ids:
                 hint = suggest(entry, self.library.clauses) or (
@@ -171,9 +151,9 @@ class _Assembler:
             return []
         pattern = glob_regex(entry)
         modules = [m for m in self.library.modules if pattern.fullmatch(m.rel)]
-        if not modules:
+        if not modules and not any(pattern.fullmatch(rel) for rel in self.library.unreadable):
             paths = [m.rel for m in self.library.modules]
-            guess = difflib.get_close_matches(entry, paths, n=1)
+            guess = difflib.get_close_matches(entry, paths, n=1, cutoff=0.8)
             hint = (
                 f"did you mean '{guess[0]}'?" if guess else "modules are .toml files under clauses/"
             )
@@ -276,6 +256,9 @@ def _non_article_references(library: Library, draft: Draft) -> list[Finding]:
                     "only articles can be referred to",
                     entry.module.rel,
                     line,
+                    hint="refer to an article, or say in words what the recital says"
+                    if what == "a recital"
+                    else f"place '{target}' in charter.toml, or remove the reference",
                 )
             )
     return findings

@@ -7,11 +7,13 @@ hint naming that clause.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass
 
 from charter_cli.assemble import Draft, Placement
 from charter_cli.diagnostics import Finding
+from charter_cli.integrity import unknown_covers
 from charter_cli.library import ClauseEntry, Library, RequirementEntry
 from charter_cli.models.catalogue import Level, RequirementKind
 
@@ -100,15 +102,30 @@ def compute_coverage(library: Library, draft: Draft) -> Coverage:
     return Coverage(items)
 
 
-def coverage_findings(coverage: Coverage) -> list[Finding]:
-    """A ``CH301`` finding for every requirement the draft does not cover."""
+def coverage_findings(coverage: Coverage, library: Library) -> list[Finding]:
+    """A ``CH301`` finding for every requirement the draft does not cover.
+
+    A requirement named by a clause that is broken, unreadable or a duplicate is
+    skipped: that clause's own finding is the one to fix.
+    """
     findings = []
+    misspelt = unknown_covers(library)
     for item in coverage.items:
-        if item.covered:
+        if item.covered or item.entry.id in library.mentioned:
             continue
+        typo = next(
+            (
+                (name, entry)
+                for name, entry in misspelt
+                if difflib.get_close_matches(name, [item.entry.id], n=1, cutoff=0.8)
+            ),
+            None,
+        )
         if item.unplaced:
             names = ", ".join(f"'{entry.id}'" for entry in item.unplaced)
             hint = f"clause {names} covers it but is in no part of charter.toml"
+        elif typo is not None:
+            hint = f"clause '{typo[1].id}' covers '{typo[0]}': is that a misspelling of it?"
         else:
             hint = f"add '{item.entry.id}' to the covers list of the article that implements it"
         findings.append(

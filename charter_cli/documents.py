@@ -63,12 +63,14 @@ def read_text(path: Path, rel: str) -> str | Finding:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
+        start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[start : error.start].decode("utf-8", errors="replace")) + 1
         return Finding(
             "CH002",
-            f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
+            f"not valid UTF-8: byte 0x{raw[error.start]:02x} at column {column}",
             rel,
             line,
-            hint="save the file as UTF-8",
+            hint="save the file with the UTF-8 encoding (it was probably saved as Latin-1 or Windows-1252)",
         )
 
 
@@ -81,8 +83,35 @@ def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
         line = getattr(error, "lineno", None)
         column = getattr(error, "colno", None)
         where = f" at column {column}" if column else ""
-        return Finding("CH003", f"invalid TOML: {message}{where}", rel, line)
+        return Finding("CH003", f"invalid TOML: {message}{where}", rel, line, toml_hint(message))
     return Document(rel, path, text, data)
+
+
+_TOML_HINTS = (
+    (
+        "Illegal character '\\n'",
+        'a string is not closed on this line: end it with ", or use """ for text on several lines',
+    ),
+    ("Unterminated string", "a string is not closed: end it with the quote that opened it"),
+    ("Expected '=' after a key", "write key = value; a key with spaces or accents needs quotes"),
+    (
+        "Invalid value",
+        'text needs quotes ("..."), a list brackets ([...]); dates look like 2008-11-12',
+    ),
+    ("Cannot overwrite a value", "the same key is given twice in this table"),
+    ("Cannot declare", "the same table header appears twice"),
+    ("Unclosed array", "a list is not closed: end it with ]"),
+    (
+        "Expected ']' at the end of a table declaration",
+        "a table header looks like [name] or [[name]]",
+    ),
+    ("Invalid statement", "each line is key = value, [table], [[array-of-tables]] or a # comment"),
+)
+
+
+def toml_hint(message: str) -> str | None:
+    """A hint for a tomli error message, for the mistakes made when editing by hand."""
+    return next((hint for prefix, hint in _TOML_HINTS if message.startswith(prefix)), None)
 
 
 def read_document(path: Path, rel: str) -> Document | Finding:

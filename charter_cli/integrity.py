@@ -27,13 +27,19 @@ def references(text: str) -> Iterator[re.Match[str]]:
 
 
 def check_integrity(library: Library) -> list[Finding]:
-    """Every cross-file problem of the library (``CH203``-``CH205``, ``CH210``-``CH213``)."""
+    """Every cross-file problem of the library (``CH203``-``CH205``, ``CH210``-``CH213``).
+
+    Covers are checked only when every catalogue could be read, and parties only
+    when the manifest's could: otherwise a correct clause would be reported for a
+    mistake made elsewhere.
+    """
     findings: list[Finding] = []
     parties = [party.id for party in library.parties]
-    for entry in library.clauses.values():
+    for entry in [*library.clauses.values(), *library.shadowed]:
         findings.extend(_check_references(library, entry))
-        findings.extend(_check_covers(library, entry))
-        if entry.clause.proposed_by not in (*parties, JOINT):
+        if library.sources_known:
+            findings.extend(_check_covers(library, entry))
+        if library.parties_known and entry.clause.proposed_by not in (*parties, JOINT):
             findings.append(
                 entry.finding(
                     "CH205",
@@ -83,3 +89,13 @@ def suggest(name: str, known: Iterable[str]) -> str | None:
     """A "did you mean" hint for a mistyped ID, or ``None`` if nothing is close."""
     guess = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"did you mean '{guess[0]}'?" if guess else None
+
+
+def unknown_covers(library: Library) -> list[tuple[str, ClauseEntry]]:
+    """Every ``covers`` entry that names no requirement, with its clause."""
+    return [
+        (requirement, entry)
+        for entry in library.clauses.values()
+        for requirement in entry.clause.covers
+        if requirement not in library.requirements and requirement not in library.broken_ids
+    ]

@@ -9,11 +9,13 @@ Nothing here looks across files beyond the ID index: that is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document, read_document, read_text
+from charter_cli.globs import glob_regex, is_module_entry
 from charter_cli.models import Catalogue, Clause, Manifest, Module, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo, Party
@@ -132,6 +134,19 @@ class Library:
     requirements: dict[str, RequirementEntry] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)
     """IDs of items that failed validation: references to them are not reported again."""
+    mentioned: set[str] = field(default_factory=set)
+    """Requirement IDs named by clauses that are broken, unreadable or duplicates: their
+    coverage is not reported as a gap, since the root cause is already reported."""
+    unreadable: set[str] = field(default_factory=set)
+    """Modules (paths relative to the root) that could not be read or parsed."""
+    shadowed: list[ClauseEntry] = field(default_factory=list)
+    """Clauses whose ID another definition already holds; checked, but left out of the draft."""
+    parties_known: bool = False
+    """Whether the manifest's parties could be read (else party names are not checked)."""
+    sources_known: bool = False
+    """Whether every catalogue of the manifest could be read (else covers are not checked)."""
+    broken_requirements: int = 0
+    """Requirements left out because they failed validation."""
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -145,6 +160,7 @@ def load_library(root: Path) -> Library:
     library = Library(root=root)
     _load_manifest(library)
     if library.charter is not None:
+        library.sources_known = True
         for index, source in enumerate(library.charter.sources):
             _load_catalogue(library, source, ("charter", "sources", index))
     for path in module_paths(root):
@@ -178,6 +194,7 @@ def _load_manifest(library: Library) -> None:
         library.manifest = manifest
         library.charter = manifest.charter
         library.parties = list(manifest.party)
+        library.parties_known = True
         return
     charter = doc.data.get("charter")
     if isinstance(charter, dict):
@@ -185,7 +202,9 @@ def _load_manifest(library: Library) -> None:
             library.charter = CharterInfo.model_validate(charter)
         except ValueError:
             library.charter = None
-    library.parties = [party for _, party in salvage(doc, "party", Party)[0]]
+    parties, broken = salvage(doc, "party", Party)
+    library.parties = [party for _, party in parties]
+    library.parties_known = "party" in doc.data and not broken
 
 
 def _load_catalogue(library: Library, source: str, loc: tuple[str | int, ...]) -> None:
@@ -193,12 +212,14 @@ def _load_catalogue(library: Library, source: str, loc: tuple[str | int, ...]) -
     assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
     path = library.root / source
     if PurePosixPath(source).is_absolute() or not inside(library.root, path):
+        library.sources_known = False
         library.findings.append(
             manifest.finding("CH214", f"source '{source}' is outside the project", loc)
         )
         return
     doc = read_document(path, relative(library.root, path))
     if isinstance(doc, Finding):
+        library.sources_known = False
         library.findings.append(
             manifest.finding(doc.code, f"source '{source}': {doc.message}", loc, hint=doc.hint)
             if doc.code == "CH001"
@@ -218,7 +239,8 @@ def _load_catalogue(library: Library, source: str, loc: tuple[str | int, ...]) -
             source_info = None
         loaded = LoadedCatalogue(doc, source_info, salvage(doc, "section", Section)[0])
         requirements, broken = salvage(doc, "requirement", Requirement)
-        library.broken_ids |= broken
+        library.broken_ids |= _ids(broken)
+        library.broken_requirements += len(broken)
     loaded.requirements = [RequirementEntry(r, loaded, i) for i, r in requirements]
     if loaded.source is not None:
         loaded.text = _read_source_text(library, loaded, loaded.source.text)
@@ -249,9 +271,12 @@ def _read_source_text(library: Library, catalogue: LoadedCatalogue, name: str) -
 
 
 def _load_module(library: Library, path: Path) -> None:
-    doc = read_document(path, relative(library.root, path))
+    rel = relative(library.root, path)
+    doc = read_document(path, rel)
     if isinstance(doc, Finding):
         library.findings.append(doc)
+        library.unreadable.add(rel)
+        _remember_unreadable(library, path)
         return
     module, findings = validate(doc, Module)
     library.findings.extend(findings)
@@ -263,9 +288,64 @@ def _load_module(library: Library, path: Path) -> None:
         title = info.get("title") if isinstance(info, dict) else None
         loaded = LoadedModule(doc, title if isinstance(title, str) else None)
         clauses, broken = salvage(doc, "clause", Clause)
-        library.broken_ids |= broken
+        library.broken_ids |= _ids(broken)
+        library.mentioned |= {name for item in broken for name in _strings(item.get("covers"))}
     loaded.clauses = [ClauseEntry(c, loaded, i) for i, c in clauses]
     library.modules.append(loaded)
+
+
+_ID_KEY = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]+)["']""", re.MULTILINE)
+_QUOTED = re.compile(r"""["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def _remember_unreadable(library: Library, path: Path) -> None:
+    """Note the IDs and names in a module that cannot be parsed, so nothing cascades from it."""
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return
+    library.broken_ids |= set(_ID_KEY.findall(text))
+    library.mentioned |= set(_QUOTED.findall(text))
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of a value that should have been a list of IDs (or was one string)."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _ids(items: list[dict[str, object]]) -> set[str]:
+    return {item["id"] for item in items if isinstance(item.get("id"), str)}  # type: ignore[misc]
+
+
+def _placed_first(library: Library) -> list[ClauseEntry]:
+    """Every clause: first those the manifest places, in manifest order, then the rest in path order.
+
+    A duplicate ID then keeps the definition the committee placed first, and the
+    stray copy is the one reported.
+    """
+    entries = [entry for module in library.modules for entry in module.clauses]
+    manifest = library.manifest
+    if manifest is None:
+        return entries
+    includes = list(manifest.preamble.include) if manifest.preamble else []
+    for title in manifest.title:
+        includes += title.include
+        for chapter in title.chapter:
+            includes += chapter.include
+    ordered: dict[int, ClauseEntry] = {}
+    for include in includes:
+        if is_module_entry(include):
+            pattern = glob_regex(include)
+            chosen = [e for e in entries if pattern.fullmatch(e.module.rel)]
+        else:
+            chosen = [e for e in entries if e.id == include][:1]
+        for entry in chosen:
+            ordered.setdefault(id(entry), entry)
+    for entry in entries:
+        ordered.setdefault(id(entry), entry)
+    return list(ordered.values())
 
 
 def _index_ids(library: Library) -> None:
@@ -308,10 +388,12 @@ def _index_ids(library: Library) -> None:
                 library.requirements[req.id] = req
                 kept.append(req)
         catalogue.requirements = kept
+    for entry in _placed_first(library):
+        if claim(entry.id, Place(entry.module.doc, ("clause", entry.position, "id"))):
+            library.clauses[entry.id] = entry
+        else:
+            library.shadowed.append(entry)
+            library.mentioned |= set(entry.clause.covers)
+    winners = {id(entry) for entry in library.clauses.values()}
     for module in library.modules:
-        kept_clauses = []
-        for entry in module.clauses:
-            if claim(entry.id, Place(module.doc, ("clause", entry.position, "id"))):
-                library.clauses[entry.id] = entry
-                kept_clauses.append(entry)
-        module.clauses = kept_clauses
+        module.clauses = [entry for entry in module.clauses if id(entry) in winners]

@@ -62,5 +62,5 @@ def analyse(root: Path) -> Analysis:
     if library.manifest is not None and library.manifest_doc is not None:
         draft, placed = assemble(library, library.manifest, library.manifest_doc)
         coverage = compute_coverage(library, draft)
-        findings += placed + coverage_findings(coverage)
+        findings += placed + coverage_findings(coverage, library)
     return Analysis(library, draft, coverage, tuple(sort_findings(findings)))

@@ -83,23 +83,24 @@ def _guess(model: type[BaseModel], loc: KeyPath) -> str | None:
     return guess[0] if guess else None
 
 
-def salvage(doc: Document, key: str, model: type[M]) -> tuple[list[tuple[int, M]], set[str]]:
+def salvage(
+    doc: Document, key: str, model: type[M]
+) -> tuple[list[tuple[int, M]], list[dict[str, Any]]]:
     """Validate each item of the array ``key`` on its own.
 
-    Returns the valid items with their positions, and the string ``id`` of every
-    invalid item (so that references to a broken item are not reported twice).
+    Returns the valid items with their positions, and the raw tables of the
+    invalid ones (so that references to a broken item are not reported twice).
     """
     items = doc.data.get(key)
     good: list[tuple[int, M]] = []
-    broken: set[str] = set()
+    broken: list[dict[str, Any]] = []
     if not isinstance(items, list):
         return good, broken
     for position, item in enumerate(items):
         try:
             good.append((position, model.model_validate(item)))
         except ValidationError:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                broken.add(item["id"])
+            broken.append(item if isinstance(item, dict) else {})
     return good, broken
 
 
@@ -138,7 +139,11 @@ def _expectation(details: ErrorDetails) -> tuple[str, str | None]:
     if kind == "enum":
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         got = details.get("input")
-        guess = difflib.get_close_matches(str(got), allowed, n=1) if isinstance(got, str) else []
+        guess = (
+            difflib.get_close_matches(str(got), allowed, n=1, cutoff=0.7)
+            if isinstance(got, str)
+            else []
+        )
         hint = f"did you mean '{guess[0]}'?" if guess else None
         return f"must be one of: {', '.join(allowed)}", hint
     if kind == "string_pattern_mismatch":

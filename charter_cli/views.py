@@ -62,12 +62,15 @@ def draft_summary(analysis: Analysis) -> str:
     library = analysis.library
     files = _plural(library.files_read, "file")
     if analysis.draft is None or analysis.coverage is None:
-        return f"{files} read; no draft (the manifest could not be read)"
+        return f"{files} read; no draft: charter.toml has errors, so placement and coverage were not checked"
     cov = analysis.coverage
+    broken = library.broken_requirements
+    uncounted = f" ({broken} more with errors not counted)" if broken else ""
     return (
         f"{_plural(len(analysis.draft.articles), 'article')}, "
         f"{_plural(len(analysis.draft.recitals), 'recital')}; "
-        f"{cov.covered} of {_plural(len(cov.items), 'requirement')} covered; {files} read"
+        f"{cov.covered} of {_plural(len(cov.items), 'requirement')} covered{uncounted}; "
+        f"{files} read"
     )
 
 

@@ -1,4 +1,5 @@
-from charter_cli.assemble import Article, Recital, glob_regex, roman
+from charter_cli.assemble import Article, Recital, roman
+from charter_cli.globs import glob_regex
 from charter_cli.pipeline import analyse
 from conftest import WriteProject
 

@@ -46,12 +46,13 @@ text = "Text."
 def test_duplicate_and_case_clashing_ids(write_project: WriteProject) -> None:
     library = load_library(write_project({"clauses/extra.toml": DUPLICATE}))
     got = [(f.code, f.file, f.line) for f in library.findings]
-    # modules load in path order: clauses/extra.toml comes first and keeps the ID
-    assert ("CH201", "clauses/provisions/objectives.toml", 5) in got
+    # the definition the manifest places keeps the ID; the stray copy is reported
+    assert ("CH201", "clauses/extra.toml", 2) in got
     assert ("CH202", "clauses/extra.toml", 9) in got
     duplicate = next(f for f in library.findings if f.code == "CH201")
-    assert "already defined at clauses/extra.toml:2" in duplicate.message
-    assert library.clauses["objectives"].module.rel == "clauses/extra.toml"
+    assert "already defined at clauses/provisions/objectives.toml:5" in duplicate.message
+    assert library.clauses["objectives"].module.rel == "clauses/provisions/objectives.toml"
+    assert [entry.module.rel for entry in library.shadowed] == ["clauses/extra.toml"]
 
 
 def test_a_broken_clause_does_not_hide_its_neighbours(write_project: WriteProject) -> None:

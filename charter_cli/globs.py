@@ -1,0 +1,30 @@
+"""Path globs for manifest entries: ``*`` and ``?`` stay within a folder, ``**/`` spans folders."""
+
+from __future__ import annotations
+
+import re
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a path glob to a regular expression that must match a whole relative path."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]+/)*")
+            i += 3
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def is_module_entry(entry: str) -> bool:
+    """Whether a manifest ``include`` entry names modules (a path or glob) rather than a clause ID."""
+    return entry.endswith(".toml")
