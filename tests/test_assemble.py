@@ -1,19 +1,10 @@
 from charter_cli.assemble import Article, Recital, roman
-from charter_cli.globs import glob_regex
 from charter_cli.pipeline import analyse
 from conftest import WriteProject
 
 
 def test_roman_numerals() -> None:
     assert [roman(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
-
-
-def test_glob_stays_within_a_folder_unless_double_star() -> None:
-    assert glob_regex("clauses/*.toml").fullmatch("clauses/a.toml")
-    assert not glob_regex("clauses/*.toml").fullmatch("clauses/sub/a.toml")
-    assert glob_regex("clauses/**/*.toml").fullmatch("clauses/sub/deeper/a.toml")
-    assert glob_regex("clauses/**/*.toml").fullmatch("clauses/a.toml")
-    assert not glob_regex("clauses/a?.toml").fullmatch("clauses/a/.toml")
 
 
 def test_articles_are_numbered_across_titles(write_project: WriteProject) -> None:
