@@ -334,13 +334,16 @@ def _placed_first(library: Library) -> list[ClauseEntry]:
         includes += title.include
         for chapter in title.chapter:
             includes += chapter.include
+    first_by_id: dict[str, ClauseEntry] = {}
+    for entry in entries:
+        first_by_id.setdefault(entry.id, entry)
     ordered: dict[int, ClauseEntry] = {}
     for include in includes:
         if is_module_entry(include):
             pattern = glob_regex(include)
-            chosen = [e for e in entries if pattern.fullmatch(e.module.rel)]
+            chosen = [e for m in library.modules if pattern.fullmatch(m.rel) for e in m.clauses]
         else:
-            chosen = [e for e in entries if e.id == include][:1]
+            chosen = [first_by_id[include]] if include in first_by_id else []
         for entry in chosen:
             ordered.setdefault(id(entry), entry)
     for entry in entries:

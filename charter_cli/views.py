@@ -16,6 +16,7 @@ from charter_cli.diagnostics import Severity
 from charter_cli.integrity import REFERENCE, references
 from charter_cli.library import ClauseEntry, RequirementEntry
 from charter_cli.models.catalogue import Level, RequirementKind
+from charter_cli.models.clause import JOINT
 from charter_cli.pipeline import Analysis
 
 
@@ -217,7 +218,7 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> RenderableType:
         _field("id", entry.id),
         _field("module", f"{entry.module.rel}:{entry.line() or 1}"),
         _field("place", place),
-        _field("status", f"{clause.status.value}, proposed by {clause.proposed_by}"),
+        _field("status", f"{clause.status.value}, {_proposer(clause.proposed_by)}"),
         Text(""),
         Text(_with_article_numbers(analysis, clause.text.strip())),
         Text(""),
@@ -288,3 +289,7 @@ def _requirement_view(analysis: Analysis, entry: RequirementEntry) -> Renderable
         names = ", ".join(e.id for e in item.unplaced)
         parts.append(_field("also covered by clauses not in the draft", names))
     return Group(*parts)
+
+
+def _proposer(party: str) -> str:
+    return "proposed jointly" if party == JOINT else f"proposed by {party}"
