@@ -8,6 +8,7 @@ requirement names. This keeps the catalogue from drifting away from the source.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -21,6 +22,41 @@ _SPACE = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Collapse every run of white space to one space and trim the ends."""
     return _SPACE.sub(" ", text).strip()
+
+
+class TextIndex:
+    """Find quotes in a normalised text in time independent of the text's length.
+
+    Every word start is indexed by the run of ``KEY_WORDS`` words it opens; a
+    quote that starts at a word is looked up by its own first words and
+    confirmed in place. Short quotes, and quotes that start inside a word, fall
+    back to a plain search.
+    """
+
+    KEY_WORDS = 4
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+        words = text.split(" ")
+        position = 0
+        for i in range(len(words)):
+            key = " ".join(words[i : i + self.KEY_WORDS])
+            self._starts.setdefault(key, []).append(position)
+            position += len(words[i]) + 1
+
+    def find(self, quote: str, start: int = 0, end: int | None = None) -> int:
+        """The first position of ``quote`` within ``text[start:end]``, or -1."""
+        stop = len(self.text) if end is None else end
+        words = quote.split(" ", self.KEY_WORDS)
+        if len(words) > self.KEY_WORDS:  # the key's last word is then a whole word
+            candidates = self._starts.get(" ".join(words[: self.KEY_WORDS]), [])
+            for position in candidates[bisect.bisect_left(candidates, start) :]:
+                if position + len(quote) > stop:
+                    break
+                if self.text.startswith(quote, position):
+                    return position
+        return self.text.find(quote, start, stop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +103,15 @@ def check_quotes(catalogue: LoadedCatalogue) -> list[Finding]:
     spans, findings = section_spans(catalogue, text)
     declared = [section.id for _, section in catalogue.sections]
     by_id = {span.section: span for span in spans}
+    index = TextIndex(text)
     for entry in catalogue.requirements:
-        findings.extend(_check_requirement(entry, text, declared, by_id, spans))
+        findings.extend(_check_requirement(entry, index, declared, by_id, spans))
     return findings
 
 
 def _check_requirement(
     entry: RequirementEntry,
-    text: str,
+    index: TextIndex,
     declared: list[str],
     by_id: dict[str, Span],
     spans: list[Span],
@@ -96,16 +133,16 @@ def _check_requirement(
         )
     quote = normalise(requirement.quote)
     span = by_id.get(section)
-    if span is not None and text.find(quote, span.start, span.end) >= 0:
+    if span is not None and index.find(quote, span.start, span.end) >= 0:
         return findings
-    where = text.find(quote)
+    where = index.find(quote)
     if where < 0:
         findings.append(
             entry.finding(
                 "CH210",
                 f"quote of requirement '{entry.id}' does not occur in the source text",
                 "quote",
-                hint=_divergence(quote, text),
+                hint=_divergence(quote, index.text),
             )
         )
     elif span is not None:

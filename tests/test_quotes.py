@@ -60,3 +60,24 @@ def test_unknown_section_and_missing_marker(write_project: WriteProject) -> None
     findings = check_quotes(catalogue)
     assert {f.code for f in findings} == {"CH211"}
     assert findings[0].hint == "declared: 1, 2"
+
+
+def test_text_index_agrees_with_a_plain_search() -> None:
+    from charter_cli.quotes import TextIndex
+
+    text = normalise("the cat sat on the mat; the cat ran. concatenate the cat sat")
+    index = TextIndex(text)
+    for quote in (
+        "the cat sat",
+        "the cat ran.",
+        "cat sat on",
+        "at sat on the",
+        "mat;",
+        "the dog",
+        "sat",
+    ):
+        for start in (0, 5, 30):
+            assert index.find(quote, start) == text.find(quote, start), (quote, start)
+    assert index.find("the cat sat", 0, 11) == 0
+    assert index.find("the cat sat", 0, 10) == -1
+    assert index.find("the cat sat", 1, 40) == -1
