@@ -30,6 +30,8 @@ def _table(title: str) -> Table:
 def _titled(table: Table) -> RenderableType:
     title = str(table.caption or "")
     table.caption = None
+    if not table.row_count:
+        return Group(Text(title, style="bold"), Text("none"))
     return Group(Text(title, style="bold"), table)
 
 
