@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from charter_cli.assemble import Article
 from charter_cli.errors import UnknownIdError
 from charter_cli.integrity import suggest
 from charter_cli.library import ClauseEntry, RequirementEntry
@@ -38,11 +37,3 @@ def find_item(analysis: Analysis, item: str) -> ClauseEntry | RequirementEntry:
         hint=suggest(text, [*library.clauses, *library.requirements])
         or "run 'charter list' or 'charter list requirements'",
     )
-
-
-def article_of(analysis: Analysis, clause_id: str) -> Article | None:
-    """The article a clause is placed as, if any."""
-    if analysis.draft is None:
-        return None
-    placement = analysis.draft.placements.get(clause_id)
-    return placement if isinstance(placement, Article) else None

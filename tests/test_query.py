@@ -2,7 +2,7 @@ import pytest
 
 from charter_cli.errors import UnknownIdError
 from charter_cli.pipeline import analyse
-from charter_cli.query import article_of, find_item
+from charter_cli.query import find_item
 from conftest import WriteProject
 
 
@@ -13,9 +13,6 @@ def test_find_by_id_number_and_case(write_project: WriteProject) -> None:
     assert find_item(analysis, "Art. 2").id == "joint-committee"
     assert find_item(analysis, "article 2").id == "joint-committee"
     assert find_item(analysis, "man-2-OBJECTIVES").id == "MAN-2-objectives"
-    article = article_of(analysis, "joint-committee")
-    assert article is not None and article.number == 2
-    assert article_of(analysis, "recital-purpose") is None
 
 
 def test_unknown_ids(write_project: WriteProject) -> None:
