@@ -1,7 +1,15 @@
 """The shipped Charter: its library checks clean under --strict and its draft is pinned."""
 
+import shutil
 from pathlib import Path
 
+import tomli_w
+from typer.testing import CliRunner
+
+from charter_cli.assemble import Article, Draft, Recital, assemble
+from charter_cli.cli import app
+from charter_cli.coverage import compute_coverage, coverage_findings
+from charter_cli.models import Manifest
 from charter_cli.pipeline import analyse
 from charter_cli.render import render_markdown
 from conftest import REPO, check_golden
@@ -37,3 +45,74 @@ def test_every_bracketed_or_proposed_clause_says_why() -> None:
     for entry in analysis.library.clauses.values():
         if entry.clause.status.value != "agreed":
             assert entry.clause.notes, f"{entry.id}: say in notes why it is not agreed"
+
+
+def _covered_by(draft: Draft) -> dict[str, set[str]]:
+    covering: dict[str, set[str]] = {}
+    for placement in draft.placements.values():
+        for requirement in placement.entry.clause.covers:
+            covering.setdefault(requirement, set()).add(placement.entry.id)
+    return covering
+
+
+def manifest_without(manifest: Manifest, draft: Draft, removed: str) -> Manifest:
+    """The manifest with every part listing its clauses by ID, except ``removed``."""
+
+    def ids(placed: tuple[Article, ...] | tuple[Recital, ...]) -> list[str]:
+        return [p.entry.id for p in placed if p.entry.id != removed]
+
+    preamble = manifest.preamble
+    if preamble is not None and draft.preamble is not None:
+        preamble = preamble.model_copy(update={"include": ids(draft.preamble.recitals)})
+    titles = [
+        title.model_copy(
+            update={
+                "include": ids(part.articles),
+                "chapter": [
+                    chapter.model_copy(update={"include": ids(chapter_part.articles)})
+                    for chapter, chapter_part in zip(title.chapter, part.chapters, strict=True)
+                ],
+            }
+        )
+        for title, part in zip(manifest.title, draft.titles, strict=True)
+    ]
+    return manifest.model_copy(update={"preamble": preamble, "title": titles})
+
+
+def test_removing_any_clause_uncovers_exactly_what_only_it_covers() -> None:
+    analysis = analyse(REPO)
+    library, draft = analysis.library, analysis.draft
+    assert draft is not None and library.manifest is not None and library.manifest_doc is not None
+    covering = _covered_by(draft)
+    for clause_id in draft.placements:
+        reduced = manifest_without(library.manifest, draft, clause_id)
+        smaller, placement_findings = assemble(library, reduced, library.manifest_doc)
+        assert clause_id not in smaller.placements
+        gaps = coverage_findings(compute_coverage(library, smaller), library)
+        expected = {req for req, clauses in covering.items() if clauses == {clause_id}}
+        assert {f.message.split("'")[1] for f in gaps} == expected, clause_id
+        referred = any(
+            f"[[{clause_id}]]" in p.entry.clause.text for p in smaller.placements.values()
+        )
+        expected_codes = {"CH208", "CH209"} if referred else {"CH208"}
+        assert {f.code for f in placement_findings} == expected_codes, clause_id
+
+
+def test_removing_a_clause_makes_the_check_fail(tmp_path: Path) -> None:
+    analysis = analyse(REPO)
+    library, draft = analysis.library, analysis.draft
+    assert draft is not None and library.manifest is not None
+    covering = _covered_by(draft)
+    clause_id = next(
+        c for c in draft.placements if any(ids == {c} for ids in covering.values())
+    )  # the first clause that is the only one to cover something
+    for name in ("sources", "clauses"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    reduced = manifest_without(library.manifest, draft, clause_id)
+    data = reduced.model_dump(mode="json", exclude_none=True)
+    (tmp_path / "charter.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(app, ["-C", str(tmp_path), "check"])
+    assert result.exit_code == 1
+    uncovered = {line.split("'")[1] for line in result.stdout.splitlines() if " CH301 " in line}
+    assert uncovered == {req for req, ids in covering.items() if ids == {clause_id}}
+    assert f"CH208 warning: clause '{clause_id}' is in no part of the draft" in result.stdout
