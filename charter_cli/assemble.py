@@ -152,15 +152,21 @@ class _Assembler:
         pattern = glob_regex(entry)
         modules = [m for m in self.library.modules if pattern.fullmatch(m.rel)]
         if not modules and not any(pattern.fullmatch(rel) for rel in self.library.unreadable):
-            paths = [m.rel for m in self.library.modules]
-            guess = difflib.get_close_matches(entry, paths, n=1, cutoff=0.8)
-            hint = (
-                f"did you mean '{guess[0]}'?" if guess else "modules are .toml files under clauses/"
-            )
             self.findings.append(
-                self.doc.finding("CH206", f"'{entry}' matches no clause module", loc, hint=hint)
+                self.doc.finding(
+                    "CH206", f"'{entry}' matches no clause module", loc, hint=self._module_hint(entry)
+                )
             )
         return [clause for module in modules for clause in module.clauses]
+
+    def _module_hint(self, entry: str) -> str:
+        paths = [m.rel for m in self.library.modules]
+        guess = difflib.get_close_matches(entry, paths, n=1, cutoff=0.9)
+        if guess:
+            return f"did you mean '{guess[0]}'?"
+        if any(char in entry for char in "*?"):
+            return "modules are .toml files under clauses/; check the folder and the pattern"
+        return "create the module, or correct the path; paths are relative to the project root"
 
     def place(self, includes: list[str], loc: KeyPath, where: str | None) -> list[Placement]:
         """Place the clauses of a part; ``where`` is ``None`` for the preamble."""
