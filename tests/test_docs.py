@@ -23,3 +23,15 @@ def test_readme_documents_every_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in ("check", "build", "coverage", "list", "show", "new clause", "init"):
         assert f"### `charter {command}" in readme
+
+
+def test_requirement_ids_in_the_docs_exist() -> None:
+    from charter_cli.pipeline import analyse
+
+    known = set(analyse(REPO).library.requirements)
+    misspelt_on_purpose = {"GRA-4.1-drugs-eu-can-dialog"}  # the README's example of a typo
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        mentioned = set(
+            re.findall(r"GRA-[A-Za-z0-9.]+(?:-[a-z0-9]+)+", page.read_text(encoding="utf-8"))
+        )
+        assert mentioned - known - misspelt_on_purpose == set(), page.name
