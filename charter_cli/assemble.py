@@ -154,7 +154,10 @@ class _Assembler:
         if not modules and not any(pattern.fullmatch(rel) for rel in self.library.unreadable):
             self.findings.append(
                 self.doc.finding(
-                    "CH206", f"'{entry}' matches no clause module", loc, hint=self._module_hint(entry)
+                    "CH206",
+                    f"'{entry}' matches no clause module",
+                    loc,
+                    hint=self._module_hint(entry),
                 )
             )
         return [clause for module in modules for clause in module.clauses]
