@@ -304,6 +304,29 @@ def new_clause(
     )
 
 
+@app.command(epilog="Example: charter schema   (writes schemas/*.schema.json for editors)")
+@guarded
+def schema(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output-dir",
+            help="Folder to write the schemas to. [default: schemas/ in the project]",
+            metavar="DIR",
+        ),
+    ] = None,
+) -> None:
+    """Write the JSON Schemas of every file kind, for completion and checking in TOML editors."""
+    from charter_cli.commands import run_schema
+    from charter_cli.schemas import SCHEMA_DIR
+
+    options = _options(ctx)
+    folder = options.base() / output if output is not None else options.root() / SCHEMA_DIR
+    _finish(run_schema(folder))
+
+
 @app.command(epilog="Example: charter init ../trade-charter --title 'Charter on Fair Trade'")
 @guarded
 def init(

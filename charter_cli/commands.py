@@ -195,3 +195,12 @@ def run_init(directory: Path, *, title: str | None) -> ExitCode:
         console.err(f"created {relative(Path.cwd(), path.resolve())}")
     console.err(f"next: cd {directory} && charter check && charter build")
     return ExitCode.OK
+
+
+def run_schema(folder: Path) -> ExitCode:
+    """``charter schema``: write the JSON Schemas of every file kind into ``folder``."""
+    from charter_cli.schemas import write_schemas
+
+    for path, changed in write_schemas(folder):
+        console.err(f"{'wrote' if changed else 'unchanged'} {path}")
+    return ExitCode.OK
