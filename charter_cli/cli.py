@@ -127,22 +127,45 @@ def _debug_requested(args: tuple[object, ...], kwargs: dict[str, object]) -> boo
     return False
 
 
-@app.command(epilog="Example: charter check --strict")
+@app.command(epilog="Example: charter check --strict --output-format sarif -o charter.sarif")
 @guarded
 def check(
     ctx: typer.Context,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
     ] = False,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--output-format",
+            envvar="CHARTER_OUTPUT_FORMAT",
+            help="text, json, github, gitlab, junit or sarif.",
+            metavar="FORMAT",
+        ),
+    ] = "text",
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output-file",
+            help="Write the report to FILE instead of stdout.",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
     """Check the integrity of the library and the coverage of every requirement.
 
-    Prints one line per finding on stdout and a summary by level and kind on
-    stderr. Exit 0 clean, 1 findings, 2 usage or unreadable input.
+    The report (one line per finding in the default text format) goes to
+    stdout or FILE; the summary by level and kind goes to stderr. Exit 0 clean,
+    1 findings, 2 usage or unreadable input.
     """
     from charter_cli.commands import run_check
 
-    _finish(run_check(_options(ctx).root(), strict=strict))
+    options = _options(ctx)
+    target = options.base() / output_file if output_file is not None else None
+    _finish(
+        run_check(options.root(), strict=strict, output_format=output_format, output_file=target)
+    )
 
 
 @app.command(epilog="Example: charter build --no-trace -o draft.md")

@@ -7,6 +7,7 @@ import; everything here may import the core freely.
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 from charter_cli import console, views
@@ -21,7 +22,7 @@ DEFAULT_OUTPUT = Path("build") / "charter.md"
 
 
 def _choice(
-    value: str | None, allowed: type[Level | RequirementKind | Status], option: str
+    value: str | None, allowed: type[StrEnum], option: str
 ) -> str | None:
     if value is None:
         return None
@@ -37,14 +38,42 @@ def _report(analysis: Analysis, *, to_stderr: bool) -> None:
         write(finding.format())
 
 
-def run_check(root: Path, *, strict: bool) -> ExitCode:
-    """``charter check``: every finding on stdout, the summary on stderr."""
+def run_check(
+    root: Path, *, strict: bool, output_format: str = "text", output_file: Path | None = None
+) -> ExitCode:
+    """``charter check``: the report on stdout or in a file, the summary on stderr."""
+    from charter_cli.fsutil import write_atomic
+    from charter_cli.reports import OutputFormat, render_report
+
+    chosen = OutputFormat(_choice(output_format, OutputFormat, "--output-format") or "text")
     analysis = analyse(root)
-    _report(analysis, to_stderr=False)
+    report = render_report(analysis, chosen, strict=strict)
+    if output_file is None:
+        sys.stdout.write(report)
+    else:
+        write_atomic(output_file, report.encode("utf-8"), replace=True)
+    if chosen is OutputFormat.GITHUB:
+        _append_step_summary(analysis, strict=strict)
     if analysis.coverage is not None and analysis.coverage.items:
         console.show(views.summary_table(analysis.coverage), stderr=True)
     console.err(views.check_summary(analysis, strict=strict))
     return analysis.exit_code(strict=strict)
+
+
+def _append_step_summary(analysis: Analysis, *, strict: bool) -> None:
+    """Add the Markdown summary to ``$GITHUB_STEP_SUMMARY`` (GitHub's convention is to append)."""
+    import os
+
+    from charter_cli.reports.github import step_summary
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with Path(target).open("a", encoding="utf-8") as stream:
+            stream.write(step_summary(analysis, strict=strict))
+    except OSError as error:
+        console.err(f"note: could not write the step summary to {target}: {error.strerror}")
 
 
 def run_build(root: Path, output: str | None, *, base: Path, trace: bool, force: bool) -> ExitCode:
