@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn, ParamSpec
 
 import typer
 
-from charter_cli import __version__
+from charter_cli import __version__, choices
 from charter_cli.errors import CharterError
 from charter_cli.exitcodes import ExitCode
 
@@ -86,6 +86,21 @@ def _finish(code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _complete(values: tuple[str, ...]) -> Callable[[str], list[str]]:
+    return lambda incomplete: choices.starting_with(values, incomplete)
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Clause and requirement IDs of the project, for ``charter show <TAB>``."""
+    from charter_cli.library import load_library
+
+    try:
+        library = load_library(_options(ctx).root())
+    except CharterError:
+        return []
+    return sorted(i for i in (*library.clauses, *library.requirements) if i.startswith(incomplete))
+
+
 P = ParamSpec("P")
 
 
@@ -139,6 +154,7 @@ def check(
         typer.Option(
             "--output-format",
             envvar="CHARTER_OUTPUT_FORMAT",
+            autocompletion=_complete(choices.OUTPUT_FORMATS),
             help="text, json, github, gitlab, junit or sarif.",
             metavar="FORMAT",
         ),
@@ -212,6 +228,7 @@ def coverage(
         typer.Option(
             "--level",
             help="Only requirements of this level: public, state, regional, cross-cutting.",
+            autocompletion=_complete(choices.LEVELS),
         ),
     ] = None,
     missing: Annotated[
@@ -232,18 +249,40 @@ def coverage(
 def list_items(
     ctx: typer.Context,
     what: Annotated[
-        str, typer.Argument(help="clauses, requirements or modules.", metavar="[WHAT]")
+        str,
+        typer.Argument(
+            help="clauses, requirements or modules.",
+            metavar="[WHAT]",
+            autocompletion=_complete(choices.LISTABLE),
+        ),
     ] = "clauses",
     status: Annotated[
-        str | None, typer.Option("--status", help="Clauses: proposed, bracketed or agreed.")
+        str | None,
+        typer.Option(
+            "--status",
+            help="Clauses: proposed, bracketed or agreed.",
+            autocompletion=_complete(choices.STATUSES),
+        ),
     ] = None,
     party: Annotated[
         str | None, typer.Option("--party", help="Clauses proposed by this party.")
     ] = None,
     level: Annotated[
-        str | None, typer.Option("--level", help="Requirements of this level.")
+        str | None,
+        typer.Option(
+            "--level",
+            help="Requirements of this level.",
+            autocompletion=_complete(choices.LEVELS),
+        ),
     ] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Requirements of this kind.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="Requirements of this kind.",
+            autocompletion=_complete(choices.KINDS),
+        ),
+    ] = None,
 ) -> None:
     """List the clauses (in draft order), the requirements or the modules of the library."""
     from charter_cli.commands import run_list
@@ -260,7 +299,12 @@ def list_items(
 def show(
     ctx: typer.Context,
     item: Annotated[
-        str, typer.Argument(help="A clause ID, requirement ID or article number.", metavar="ID")
+        str,
+        typer.Argument(
+            help="A clause ID, requirement ID or article number.",
+            metavar="ID",
+            autocompletion=_complete_ids,
+        ),
     ],
 ) -> None:
     """Show a clause (text, status, what it covers) or a requirement (quote, what covers it)."""
@@ -300,7 +344,12 @@ def new_clause(
         typer.Option("--covers", help="A requirement ID it implements (repeatable)."),
     ] = None,
     status: Annotated[
-        str, typer.Option("--status", help="proposed, bracketed or agreed.")
+        str,
+        typer.Option(
+            "--status",
+            help="proposed, bracketed or agreed.",
+            autocompletion=_complete(choices.STATUSES),
+        ),
     ] = "proposed",
     party: Annotated[str, typer.Option("--party", help="Proposing party ID, or joint.")] = "joint",
     notes: Annotated[

@@ -21,9 +21,7 @@ from charter_cli.project import relative
 DEFAULT_OUTPUT = Path("build") / "charter.md"
 
 
-def _choice(
-    value: str | None, allowed: type[StrEnum], option: str
-) -> str | None:
+def _choice(value: str | None, allowed: type[StrEnum], option: str) -> str | None:
     if value is None:
         return None
     values = [member.value for member in allowed]

@@ -316,3 +316,41 @@ text = "The Parties shall pursue the objectives of [[joint-committee]]."
 """
 
 OBJECTIVES_NO_COVER = OBJECTIVES_BAD_COVER.replace('covers = ["MAN-2-objectivs"]\n', "")
+
+
+def _complete(words: str, cwd: Path) -> list[str]:
+    """Ask the installed command for completions, as the shell does."""
+    import subprocess
+    import sys
+
+    environment = {
+        **os.environ,
+        "_CHARTER_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "charter_cli"],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout.split()
+
+
+def test_shell_completion_of_commands_choices_and_ids(write_project: WriteProject) -> None:
+    root = write_project()
+    assert _complete("charter co", root) == ["coverage"]
+    assert _complete("charter check --output-format j", root) == ["json", "junit"]
+    assert _complete("charter list requirements --level c", root) == ["cross-cutting"]
+    assert _complete("charter show joint", root) == ["joint-committee"]
+    assert _complete("charter show MAN-2-o", root) == ["MAN-2-objectives"]
+
+
+def test_completion_scripts_are_offered() -> None:
+    result = run("--show-completion", "bash")
+    assert result.exit_code == 0
+    assert "_CHARTER_COMPLETE=complete_bash" in result.stdout
