@@ -40,7 +40,16 @@ def test_help_lists_every_command() -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["check"], ["build"], ["coverage"], ["list"], ["show"], ["new", "clause"], ["init"]],
+    [
+        ["check"],
+        ["build"],
+        ["coverage"],
+        ["list"],
+        ["show"],
+        ["new", "clause"],
+        ["init"],
+        ["schema"],
+    ],
 )
 def test_every_command_help_shows_an_example(command: list[str]) -> None:
     result = run(*command, "--help")

@@ -35,3 +35,8 @@ def test_requirement_ids_in_the_docs_exist() -> None:
             re.findall(r"GRA-[A-Za-z0-9.]+(?:-[a-z0-9]+)+", page.read_text(encoding="utf-8"))
         )
         assert mentioned - known - misspelt_on_purpose == set(), page.name
+
+
+def test_readme_documents_the_schema_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "### `charter schema" in readme
