@@ -21,11 +21,13 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """A finding code: its number, default severity and a one-line summary for the docs."""
+    """A finding code: its number, default severity, a summary and the usual fix."""
 
     code: str
     severity: Severity
     summary: str
+    fix: str
+    """The hint given when a finding has no more specific one."""
 
     @property
     def unreadable(self) -> bool:
@@ -45,28 +47,42 @@ def _codes(*codes: Code) -> dict[str, Code]:
 E, W = Severity.ERROR, Severity.WARNING
 
 CODES: dict[str, Code] = _codes(
-    Code("CH001", E, "a file cannot be read (missing, a folder, no permission)"),
-    Code("CH002", E, "a file is not valid UTF-8 text"),
-    Code("CH003", E, "a file is not valid TOML"),
-    Code("CH101", E, "unknown key"),
-    Code("CH102", E, "required key missing"),
-    Code("CH103", E, "value of the wrong type or not allowed"),
-    Code("CH201", E, "the same ID is defined twice in the library"),
-    Code("CH202", E, "two IDs differ only by letter case"),
-    Code("CH203", E, "a clause text refers to a clause that does not exist"),
-    Code("CH204", E, "a clause covers a requirement that does not exist"),
-    Code("CH205", E, "a clause names a party the manifest does not declare"),
-    Code("CH206", E, "a manifest entry matches no module or clause"),
-    Code("CH207", E, "a clause is placed twice in the draft"),
-    Code("CH208", W, "a clause is in no part of the draft"),
-    Code("CH209", E, "a clause text refers to a clause that is not an article of the draft"),
-    Code("CH210", E, "a requirement quote does not occur in its source text"),
-    Code("CH211", E, "a requirement names a section its source does not declare"),
-    Code("CH212", E, "a requirement quote lies outside its section"),
-    Code("CH213", E, "a section start marker does not occur in the source text"),
-    Code("CH214", E, "the manifest names a source or module path outside the project"),
-    Code("CH301", E, "a requirement is covered by no article of the assembled draft"),
-)
+    Code("CH001", E, "a file cannot be read (missing, a folder, no permission)",
+         "check the path and the file's permissions"),
+    Code("CH002", E, "a file is not valid UTF-8 text", "save the file with the UTF-8 encoding"),
+    Code("CH003", E, "a file is not valid TOML",
+         "fix the syntax at the line given; see the README's file formats"),
+    Code("CH101", E, "unknown key", "remove the key or correct its spelling"),
+    Code("CH102", E, "required key missing", "add the key; see the README's file formats"),
+    Code("CH103", E, "value of the wrong type or not allowed", "correct the value as the message says"),
+    Code("CH201", E, "the same ID is defined twice in the library", "rename one of the two"),
+    Code("CH202", E, "two IDs differ only by letter case", "use one spelling, or rename one"),
+    Code("CH203", E, "a clause text refers to a clause that does not exist",
+         "correct the ID inside [[...]], or remove the reference"),
+    Code("CH204", E, "a clause covers a requirement that does not exist",
+         "correct the requirement ID; 'charter list requirements' shows them"),
+    Code("CH205", E, "a clause names a party the manifest does not declare",
+         "use a [[party]] id of charter.toml, or joint"),
+    Code("CH206", E, "a manifest entry matches no module or clause",
+         "correct the path or ID, or remove the entry"),
+    Code("CH207", E, "a clause is placed twice in the draft", "remove one of the two entries"),
+    Code("CH208", W, "a clause is in no part of the draft",
+         "add its module or ID to an include list of charter.toml, or delete it"),
+    Code("CH209", E, "a clause text refers to a clause that is not an article of the draft",
+         "refer to an article, or place the clause in the draft"),
+    Code("CH210", E, "a requirement quote does not occur in its source text",
+         "copy the quote from the source text exactly"),
+    Code("CH211", E, "a requirement names a section its source does not declare",
+         "use the id of a [[section]] of the catalogue"),
+    Code("CH212", E, "a requirement quote lies outside its section",
+         "correct the section, or quote from the section named"),
+    Code("CH213", E, "a section start marker does not occur in the source text",
+         "copy the section's heading line from the source text"),
+    Code("CH214", E, "the manifest names a source or module path outside the project",
+         "keep every path inside the project folder"),
+    Code("CH301", E, "a requirement is covered by no article of the assembled draft",
+         "add the requirement ID to the covers of the article that implements it"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +107,15 @@ class Finding:
         """Order findings by file, line, code and message for stable reports."""
         return (self.file, self.line or 0, self.code, self.message)
 
+    @property
+    def advice(self) -> str:
+        """The hint, or the usual fix for the code when the finding has no specific hint."""
+        return self.hint if self.hint is not None else CODES[self.code].fix
+
     def format(self) -> str:
         """Render the finding as one line: ``file:line: CODE severity: message (hint: ...)``."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        text = f"{where}: {self.code} {self.level.value}: {self.message}"
-        return text if self.hint is None else f"{text} (hint: {self.hint})"
+        return f"{where}: {self.code} {self.level.value}: {self.message} (hint: {self.advice})"
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

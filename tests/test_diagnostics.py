@@ -5,7 +5,10 @@ def test_format_with_and_without_line_and_hint() -> None:
     assert Finding("CH206", "m", "charter.toml", 3, "h").format() == (
         "charter.toml:3: CH206 error: m (hint: h)"
     )
-    assert Finding("CH208", "m", "a.toml").format() == "a.toml: CH208 warning: m"
+    assert Finding("CH208", "m", "a.toml").format() == (
+        "a.toml: CH208 warning: m (hint: add its module or ID to an include list of charter.toml, "
+        "or delete it)"
+    )  # without a specific hint, the usual fix for the code
 
 
 def test_severity_comes_from_the_code_unless_overridden() -> None:

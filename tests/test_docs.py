@@ -8,8 +8,10 @@ from conftest import REPO
 
 def test_every_finding_code_is_documented() -> None:
     text = (REPO / "docs" / "checking.md").read_text(encoding="utf-8")
-    documented = dict(re.findall(r"^\| `(CH\d{3})` \| (\w+) \|", text, flags=re.MULTILINE))
-    assert documented == {code: c.severity.value for code, c in CODES.items()}
+    rows = re.findall(r"^\| `(CH\d{3})` \| (\w+) \| (.+) \| (.+) \|$", text, flags=re.MULTILINE)
+    assert {row[0]: row[1:] for row in rows} == {
+        code: (c.severity.value, c.summary, c.fix) for code, c in CODES.items()
+    }
 
 
 def test_ci_runs_the_readme_test_command() -> None:

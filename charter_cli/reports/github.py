@@ -30,9 +30,7 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
         if finding.line is not None:
             properties.append(f"line={finding.line}")
         properties.append(f"title={escape_property(f'charter {finding.code}')}")
-        message = (
-            finding.message if finding.hint is None else f"{finding.message} (hint: {finding.hint})"
-        )
+        message = f"{finding.message} (hint: {finding.advice})"
         lines.append(f"::{command} {','.join(properties)}::{escape_data(message)}\n")
     return "".join(lines)
 
@@ -68,7 +66,7 @@ def step_summary(analysis: Analysis, *, strict: bool = False) -> str:
             "| --- | ---: | --- | --- | --- |",
         ]
         for f in analysis.findings:
-            message = f.message if f.hint is None else f"{f.message} (hint: {f.hint})"
+            message = f"{f.message} (hint: {f.advice})"
             line = "" if f.line is None else str(f.line)
             lines.append(
                 f"| {_cell(f.file)} | {line} | {f.code} | {f.level.value} | {_cell(message)} |"

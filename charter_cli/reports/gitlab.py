@@ -25,9 +25,7 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
         occurrence = seen[key]
         seen[key] += 1
         digest = hashlib.sha256(f"{key!r}#{occurrence}".encode()).hexdigest()
-        description = (
-            finding.message if finding.hint is None else f"{finding.message} (hint: {finding.hint})"
-        )
+        description = f"{finding.message} (hint: {finding.advice})"
         issues.append(
             {
                 "type": "issue",

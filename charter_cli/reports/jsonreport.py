@@ -43,8 +43,8 @@ class FindingOut(_Out):
     """1-based line, or null when the finding concerns a whole file."""
     message: str
     """What is wrong."""
-    hint: str | None
-    """How to fix it, when that is obvious."""
+    hint: str
+    """How to fix it: specific where the fix is obvious, else the usual fix for the code."""
 
 
 class CoveringPart(_Out):
@@ -151,7 +151,12 @@ def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
     )
     findings = [
         FindingOut(
-            code=f.code, severity=f.level, file=f.file, line=f.line, message=f.message, hint=f.hint
+            code=f.code,
+            severity=f.level,
+            file=f.file,
+            line=f.line,
+            message=f.message,
+            hint=f.advice,
         )
         for f in analysis.findings
     ]

@@ -36,9 +36,7 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
         }
         if finding.line is not None:
             location["region"] = {"startLine": finding.line}
-        text = (
-            finding.message if finding.hint is None else f"{finding.message} (hint: {finding.hint})"
-        )
+        text = f"{finding.message} (hint: {finding.advice})"
         results.append(
             {
                 "ruleId": finding.code,
