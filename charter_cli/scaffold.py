@@ -21,6 +21,7 @@ from charter_cli.integrity import suggest
 from charter_cli.models.clause import JOINT, Clause, Module
 from charter_cli.pipeline import analyse
 from charter_cli.project import CLAUSES_DIR, MANIFEST, inside, relative
+from charter_cli.schemas import directive_for
 from charter_cli.templates import project_files
 
 
@@ -70,7 +71,11 @@ def _validated(request: NewClause) -> Clause:
 
 
 def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
-    """Append a new clause to ``module`` (a file under ``clauses/``, created if missing)."""
+    """Append a new clause to ``module`` (a file under ``clauses/``, created if missing).
+
+    A module created here starts with the ``#:schema`` line for TOML editors; the
+    header of an existing module is left as it is.
+    """
     clause = _validated(request)
     if module.suffix != ".toml" or not inside(root / CLAUSES_DIR, module):
         raise InvalidInputError(
@@ -90,7 +95,7 @@ def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
             hint=f"use one of: {', '.join((*parties, JOINT))}",
         )
     block = tomli_w.dumps({"clause": [request.as_toml_table()]}, multiline_strings=True)
-    _append(module, block)
+    _append(module, block, header=directive_for(module, root))
     placed = analyse(root).draft
     return AddResult(module, placed is not None and clause.id in placed.placements)
 
@@ -103,11 +108,15 @@ def _refuse_known_id(known: list[str], new: str) -> None:
         raise WriteRefusedError(f"the ID '{new}' differs only by letter case from '{clash}'")
 
 
-def _append(module: Path, block: str) -> None:
-    """Add ``block`` at the end of the module, keeping every byte already there."""
+def _append(module: Path, block: str, *, header: str) -> None:
+    """Add ``block`` at the end of the module, keeping every byte already there.
+
+    A new module starts with the line ``header``, then a blank line, then ``block``.
+    """
     if not module.exists():
-        _check_module(module, block)
-        write_atomic(module, block.encode("utf-8"), replace=False)
+        text = f"{header}\n\n{block}"
+        _check_module(module, text)
+        write_atomic(module, text.encode("utf-8"), replace=False)
         return
     before = module.read_bytes()
     try:

@@ -7,7 +7,11 @@ that cover the requirements. The committee replaces them with its own.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import tomli_w
+
+from charter_cli.schemas import SCHEMA_DIR, directive_for, render_schema, schema_documents
 
 
 def _value(value: str) -> str:
@@ -31,8 +35,13 @@ of the charter and to review it at regular intervals.
 
 
 def project_files(title: str) -> dict[str, str]:
-    """The path and text of every file of a new project titled ``title``."""
-    return {
+    """The path and text of every file of a new project titled ``title``.
+
+    Every TOML file starts with the ``#:schema`` line that points editors at its
+    schema, and the schemas themselves are generated from the models, so they
+    always match the tool that made the project.
+    """
+    files = {
         "charter.toml": _manifest(title),
         "sources/mandate.txt": MANDATE,
         "sources/mandate.toml": CATALOGUE,
@@ -41,6 +50,12 @@ def project_files(title: str) -> dict[str, str]:
         "clauses/institutions/committee.toml": COMMITTEE,
         ".gitignore": "build/\n",
     }
+    headed = {
+        rel: f"{directive_for(Path(rel), Path())}\n{text}" if rel.endswith(".toml") else text
+        for rel, text in files.items()
+    }
+    schemas = {f"{SCHEMA_DIR}/{name}": render_schema(s) for name, s in schema_documents().items()}
+    return headed | schemas
 
 
 def _manifest(title: str) -> str:

@@ -64,16 +64,16 @@ include = ["clauses/provisions/*.toml", "objectivs", "clauses/nowhere.toml", "cl
     findings = analyse(root).findings  # type: ignore[arg-type]
     got = [(f.code, f.line, f.message) for f in findings]
     assert got == [
-        ("CH206", 25, "'clauses/nowhere.toml' matches no clause module"),
-        ("CH206", 25, "no clause has the ID 'objectivs'"),
+        ("CH206", 26, "'clauses/nowhere.toml' matches no clause module"),
+        ("CH206", 26, "no clause has the ID 'objectivs'"),
         (
             "CH207",
-            25,
+            26,
             "clause 'objectives' is placed twice: it is already Article 1 (Title I)",
         ),
         (
             "CH207",
-            25,
+            26,
             "clause 'recital-purpose' is placed twice: it is already recital 1 of the preamble",
         ),
     ]

@@ -91,7 +91,7 @@ def test_check_findings_go_to_stdout_and_exit_1(write_project: WriteProject) -> 
     assert result.stdout.splitlines() == [
         "clauses/provisions/objectives.toml:6: CH204 error: clause 'objectives' covers unknown "
         "requirement 'MAN-2-objectivs' (hint: did you mean 'MAN-2-objectives'?)",
-        "sources/mandate.toml:20: CH301 error: requirement 'MAN-2-objectives' is covered by no "
+        "sources/mandate.toml:21: CH301 error: requirement 'MAN-2-objectives' is covered by no "
         "article of the draft (hint: clause 'objectives' covers 'MAN-2-objectivs': is that a "
         "misspelling of it?)",
     ]

@@ -23,7 +23,7 @@ def test_a_clause_outside_the_draft_does_not_cover(write_project: WriteProject) 
     manifest.write_text(text, encoding="utf-8")
     analysis = analyse(root)
     gaps = [f for f in analysis.findings if f.code == "CH301"]
-    assert [(f.file, f.line) for f in gaps] == [("sources/mandate.toml", 28)]
+    assert [(f.file, f.line) for f in gaps] == [("sources/mandate.toml", 29)]
     assert gaps[0].hint == "clause 'joint-committee' covers it but is in no part of charter.toml"
     assert analysis.coverage is not None
     missing = analysis.coverage.select(missing=True)

@@ -50,7 +50,7 @@ def test_duplicate_and_case_clashing_ids(write_project: WriteProject) -> None:
     assert ("CH201", "clauses/extra.toml", 2) in got
     assert ("CH202", "clauses/extra.toml", 9) in got
     duplicate = next(f for f in library.findings if f.code == "CH201")
-    assert "already defined at clauses/provisions/objectives.toml:5" in duplicate.message
+    assert "already defined at clauses/provisions/objectives.toml:6" in duplicate.message
     assert library.clauses["objectives"].module.rel == "clauses/provisions/objectives.toml"
     assert [entry.module.rel for entry in library.shadowed] == ["clauses/extra.toml"]
 
@@ -68,7 +68,7 @@ def test_a_broken_clause_does_not_hide_its_neighbours(write_project: WriteProjec
 def test_missing_source_catalogue_is_reported_at_the_manifest(write_project: WriteProject) -> None:
     library = load_library(write_project({"sources/mandate.toml": None}))
     finding = library.findings[0]
-    assert (finding.code, finding.file, finding.line) == ("CH001", "charter.toml", 8)
+    assert (finding.code, finding.file, finding.line) == ("CH001", "charter.toml", 9)
     assert finding.message == "source 'sources/mandate.toml': file not found"
 
 
