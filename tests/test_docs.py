@@ -1,7 +1,12 @@
 """The documentation stays true to the code."""
 
 import re
+import shutil
+from pathlib import Path
 
+from typer.testing import CliRunner
+
+from charter_cli.cli import app
 from charter_cli.diagnostics import CODES
 from conftest import REPO
 
@@ -42,3 +47,43 @@ def test_requirement_ids_in_the_docs_exist() -> None:
 def test_readme_documents_the_schema_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "### `charter schema" in readme
+
+
+def _check_mutated(tmp_path: Path, path: str, old: str, new: str) -> list[str]:
+    """Run the check on a copy of the shipped library with one edit, as the docs' examples do."""
+    for name in ("charter.toml", "sources", "clauses", "schemas"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy(source, tmp_path / name)
+    target = tmp_path / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["-C", str(tmp_path), "check"])
+    return result.stdout.splitlines()
+
+
+def test_the_readme_example_is_what_check_prints(tmp_path: Path) -> None:
+    lines = _check_mutated(
+        tmp_path,
+        "clauses/instruments/public/drug-trafficking.toml",
+        '"GRA-4.1-drugs-eu-can-dialogue", ',
+        '"GRA-4.1-drugs-eu-can-dialog", ',
+    )
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(lines) == 2
+    assert all(f"\n{line}\n" in readme for line in lines)
+
+
+def test_the_checking_guide_example_is_what_check_prints(tmp_path: Path) -> None:
+    lines = _check_mutated(
+        tmp_path,
+        "clauses/instruments/state/terrorism.toml",
+        "3. Every three years the Parties shall",
+        "3. Together with the cooperation under [[terrorism-inteligence]], every three years the Parties shall",
+    )
+    guide = (REPO / "docs" / "checking.md").read_text(encoding="utf-8")
+    assert len(lines) == 1
+    assert f"\n{lines[0]}\n" in guide
