@@ -52,6 +52,7 @@ CODES: dict[str, Code] = _codes(
     Code("CH002", E, "a file is not valid UTF-8 text", "save the file with the UTF-8 encoding"),
     Code("CH003", E, "a file is not valid TOML",
          "fix the syntax at the line given; see the README's file formats"),
+    Code("CH004", E, "a file is too large to read (over 8 MiB)", "split it into several files"),
     Code("CH101", E, "unknown key", "remove the key or correct its spelling"),
     Code("CH102", E, "required key missing", "add the key; see the README's file formats"),
     Code("CH103", E, "value of the wrong type or not allowed", "correct the value as the message says"),
@@ -80,6 +81,8 @@ CODES: dict[str, Code] = _codes(
          "copy the section's heading line from the source text"),
     Code("CH214", E, "the manifest names a source or module path outside the project",
          "keep every path inside the project folder"),
+    Code("CH215", E, "a clause text holds a heading, HTML, a rule, a code block or a definition",
+         "write it as a paragraph or a list item; the draft makes the headings"),
     Code("CH301", E, "a requirement is covered by no article of the assembled draft",
          "add the requirement ID to the covers of the article that implements it"),
 )  # fmt: skip

@@ -49,9 +49,21 @@ class Document:
         return Finding(code, message, self.rel, self.line(loc) if loc else None, hint)
 
 
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Files larger than this are not read: no clause module or source text needs to be."""
+
+
 def read_text(path: Path, rel: str) -> str | Finding:
     """Read a UTF-8 text file (a leading byte-order mark is allowed), or say why it cannot be read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.is_file():
+            return Finding(
+                "CH004",
+                f"file is {size / 1048576:.1f} MiB; files over {MAX_FILE_BYTES // 1048576} MiB are not read",
+                rel,
+                hint="split it into several files",
+            )
         raw = path.read_bytes()
     except IsADirectoryError:
         return Finding("CH001", "is a folder, not a file", rel)
@@ -78,6 +90,13 @@ def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
     """Parse TOML text into a :class:`Document`, or a ``CH003`` finding with the line of the error."""
     try:
         data = tomli.loads(text)
+    except RecursionError as error:  # tomli's limit on nested arrays, tables and dotted keys
+        return Finding(
+            "CH003",
+            f"invalid TOML: {error}",
+            rel,
+            hint="the charter's files never need values nested this deeply",
+        )
     except tomli.TOMLDecodeError as error:
         message = getattr(error, "msg", str(error))
         line = getattr(error, "lineno", None)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from charter_cli.diagnostics import Finding
 from charter_cli.library import ClauseEntry, Library
+from charter_cli.markup import structure_problems
 from charter_cli.models.clause import JOINT
 from charter_cli.quotes import check_quotes
 
@@ -37,6 +38,7 @@ def check_integrity(library: Library) -> list[Finding]:
     parties = [party.id for party in library.parties]
     for entry in [*library.clauses.values(), *library.shadowed]:
         findings.extend(_check_references(library, entry))
+        findings.extend(_check_structure(entry))
         if library.sources_known:
             findings.extend(_check_covers(library, entry))
         if library.parties_known and entry.clause.proposed_by not in (*parties, JOINT):
@@ -69,6 +71,20 @@ def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]
             entry.module.rel,
             line,
             hint=suggest(target, library.clauses),
+        )
+
+
+def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
+    text = entry.clause.text
+    for offset, what in structure_problems(text):
+        line = entry.module.doc.index.line_in_value(
+            ("clause", entry.position, "text"), text, offset
+        )
+        yield Finding(
+            "CH215",
+            f"clause '{entry.id}' text contains {what}; clause texts hold paragraphs and lists only",
+            entry.module.rel,
+            line,
         )
 
 

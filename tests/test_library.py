@@ -22,7 +22,9 @@ def test_module_paths_are_sorted_and_skip_hidden_files(tmp_path: Path) -> None:
     ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("", encoding="utf-8")
-    names = [p.relative_to(tmp_path).as_posix() for p in module_paths(tmp_path)]
+    paths, refused = module_paths(tmp_path)
+    assert refused == []
+    names = [p.relative_to(tmp_path).as_posix() for p in paths]
     assert names == ["clauses/a/z.toml", "clauses/b.toml"]
 
 
@@ -80,3 +82,23 @@ def test_source_outside_the_project_is_refused(write_project: WriteProject) -> N
     )
     library = load_library(root)
     assert [f.code for f in library.findings] == ["CH214"]
+
+
+def test_links_leaving_the_project_are_refused(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "clauses" / "inner").mkdir(parents=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "stolen.toml").write_text("", encoding="utf-8")
+    (root / "clauses" / "inner" / "real.toml").write_text("", encoding="utf-8")
+    (root / "clauses" / "file-link.toml").symlink_to(outside / "stolen.toml")
+    (root / "clauses" / "folder-link").symlink_to(outside)
+    (root / "clauses" / "inside-link.toml").symlink_to(root / "clauses" / "inner" / "real.toml")
+    (root / "clauses" / "inner" / "loop").symlink_to(root / "clauses")
+    paths, refused = module_paths(root)
+    names = [p.relative_to(root).as_posix() for p in paths]
+    assert names == ["clauses/inner/real.toml", "clauses/inside-link.toml"]
+    assert sorted((f.code, f.file) for f in refused) == [
+        ("CH214", "clauses/file-link.toml"),
+        ("CH214", "clauses/folder-link"),
+    ]

@@ -1,0 +1,59 @@
+"""Keep clause texts from breaking the structure of the draft.
+
+A clause text holds paragraphs and lists. Headings, HTML, horizontal rules,
+code blocks and link or footnote definitions would change the numbered
+structure the draft builds around it (a ``# heading`` would become a title of
+its own), so they are reported. Texts are parsed with markdown-it-py, as a
+CommonMark renderer would read them, but only when a cheap scan finds a line
+that could hold such a construct; ordinary clause texts never pay for a parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUSPECT = re.compile(
+    r"^(?: {0,3}(?:#|<|[-*_=]{3}|\[|```|~~~)|(?: {4}|\t)\S)|<[A-Za-z/!?]", re.MULTILINE
+)
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
+
+_BLOCKS = {
+    "heading_open": "a heading (a line starting with '#', or underlined with '=' or '-')",
+    "html_block": "an HTML block",
+    "hr": "a horizontal rule ('---', '***' or '___')",
+    "code_block": "a code block (a line indented by four spaces or a tab)",
+    "fence": "a code block (``` or ~~~)",
+}
+
+
+def structure_problems(text: str) -> list[tuple[int, str]]:
+    """Each construct in ``text`` that would break the draft: (character offset, what it is)."""
+    if not _SUSPECT.search(text):
+        return []
+    from markdown_it import MarkdownIt
+
+    environment: dict[str, object] = {}
+    tokens = MarkdownIt("commonmark").parse(text, environment)
+    starts = _line_starts(text)
+    problems: list[tuple[int, str]] = []
+    for token in tokens:
+        line = token.map[0] if token.map else 0
+        if token.type in _BLOCKS:
+            problems.append((starts[line], _BLOCKS[token.type]))
+        elif token.type == "inline" and any(c.type == "html_inline" for c in token.children or []):
+            problems.append((starts[line], "inline HTML (a <tag>)"))
+    if environment.get("references"):
+        for match in _DEFINITION.finditer(text):
+            kind = (
+                "a footnote definition" if match.group(1).startswith("^") else "a link definition"
+            )
+            problems.append((match.start(), f"{kind} ('[{match.group(1)}]: ...')"))
+    return sorted(set(problems))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            starts.append(index + 1)
+    return starts
