@@ -376,6 +376,26 @@ def new_clause(
     )
 
 
+@app.command(epilog="Example: charter verify build/charter.md")
+@guarded
+def verify(
+    ctx: typer.Context,
+    draft: Annotated[
+        Path, typer.Argument(help="A Markdown draft written by charter build.", metavar="DRAFT")
+    ],
+) -> None:
+    """Tell whether a draft is exactly what the library builds today.
+
+    Compares the library hash recorded in the draft's front matter with the
+    library, and the draft's text with a fresh build. Exit 0 if it matches, 1 if
+    it was built from another library or edited since, 2 if it is not a draft.
+    """
+    from charter_cli.commands import run_verify
+
+    options = _options(ctx)
+    _finish(run_verify(options.root(), options.base() / draft))
+
+
 @app.command(epilog="Example: charter schema   (writes schemas/*.schema.json for editors)")
 @guarded
 def schema(

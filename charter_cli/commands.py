@@ -231,3 +231,52 @@ def run_schema(folder: Path) -> ExitCode:
     for path, changed in write_schemas(folder):
         console.err(f"{'wrote' if changed else 'unchanged'} {path}")
     return ExitCode.OK
+
+
+def run_verify(root: Path, draft_path: Path) -> ExitCode:
+    """``charter verify``: compare a draft with a fresh build of the library."""
+    from charter_cli.documents import read_text
+    from charter_cli.provenance import (
+        HASH_KEY,
+        TRACE_KEY,
+        Verdict,
+        compare,
+        front_matter,
+        library_hash,
+    )
+    from charter_cli.render import GENERATOR, render_markdown
+
+    shown = relative(root, draft_path)
+    text = read_text(draft_path, shown)
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{shown}: {text.message}")
+    fields = front_matter(text) or {}
+    if fields.get("generator") != GENERATOR or HASH_KEY not in fields:
+        raise InvalidInputError(
+            f"{shown}: not a draft written by charter build (its front matter has no {HASH_KEY})"
+        )
+    analysis = analyse(root)
+    if analysis.draft is None or analysis.blocking:
+        _report(analysis, to_stderr=True)
+        console.err("cannot verify: the library has errors (see above); run 'charter check'")
+        return ExitCode.FINDINGS
+    fresh = render_markdown(
+        analysis.draft, analysis.library, trace=fields.get(TRACE_KEY) != "false"
+    )
+    result = compare(text, fresh, library_hash(analysis.library))
+    if result.verdict is Verdict.MATCHES:
+        console.out(f"{shown}: matches the library ({result.current})")
+        return ExitCode.OK
+    if result.verdict is Verdict.OTHER_LIBRARY:
+        console.out(
+            f"{shown}: built from another library: it records {result.recorded or 'no hash'}, "
+            f"the library is now {result.current} (hint: rebuild with 'charter build', or check out "
+            "the library the draft was built from)"
+        )
+    else:
+        console.out(
+            f"{shown}:{result.first_difference}: differs from a fresh build of the library it "
+            "records: edited after it was built, or built by another version of charter "
+            "(hint: rebuild with 'charter build')"
+        )
+    return ExitCode.FINDINGS

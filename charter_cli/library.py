@@ -118,6 +118,8 @@ class LoadedCatalogue:
     requirements: list[RequirementEntry] = field(default_factory=list)
     text: str | None = None
     """The source document's text, if it could be read."""
+    text_rel: str | None = None
+    """Path of the source document's text relative to the project root."""
 
 
 @dataclass
@@ -280,6 +282,7 @@ def _load_catalogue(library: Library, source: str, loc: tuple[str | int, ...]) -
     loaded.requirements = [RequirementEntry(r, loaded, i) for i, r in requirements]
     if loaded.source is not None:
         loaded.text = _read_source_text(library, loaded, loaded.source.text)
+        loaded.text_rel = relative(library.root, doc.path.parent / loaded.source.text)
     library.catalogues.append(loaded)
 
 

@@ -17,6 +17,7 @@ from charter_cli.assemble import Article, ChapterPart, Draft, Placement, Recital
 from charter_cli.integrity import REFERENCE
 from charter_cli.library import ClauseEntry, Library
 from charter_cli.models.clause import JOINT, Status
+from charter_cli.provenance import HASH_KEY, TRACE_KEY, library_hash
 
 _LIST_MARKER = re.compile(r"^(\s*(?:\d+[.)]|[-*+])\s+)")
 GENERATOR = "charter"
@@ -37,7 +38,7 @@ def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | No
 
 def render_markdown(draft: Draft, library: Library, *, trace: bool = True) -> str:
     """Render the whole draft: front matter, title block, contents, preamble, titles."""
-    blocks = [*_front_matter(draft), *_title_block(draft), *_contents(draft)]
+    blocks = [*_front_matter(draft, library, trace=trace), *_title_block(draft), *_contents(draft)]
     if draft.preamble is not None:
         blocks += _preamble(draft, library, trace=trace)
     for title in draft.titles:
@@ -45,11 +46,17 @@ def render_markdown(draft: Draft, library: Library, *, trace: bool = True) -> st
     return "\n\n".join(blocks) + "\n"
 
 
-def _front_matter(draft: Draft) -> list[str]:
+def _front_matter(draft: Draft, library: Library, *, trace: bool) -> list[str]:
     info = draft.charter
-    fields = {"title": info.title, "version": info.version, "language": info.language}
+    fields = {
+        "title": info.title,
+        "version": info.version,
+        "language": info.language,
+        HASH_KEY: library_hash(library),
+    }
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return ["\n".join(["---", *lines, f"generator: {GENERATOR}", "---"])]
+    lines += [f"{TRACE_KEY}: {'true' if trace else 'false'}", f"generator: {GENERATOR}"]
+    return ["\n".join(["---", *lines, "---"])]
 
 
 def _title_block(draft: Draft) -> list[str]:
