@@ -1,3 +1,5 @@
+import re
+
 from charter_cli.pipeline import analyse
 from charter_cli.render import anchor, bracket, render_markdown
 from conftest import WriteProject
@@ -17,8 +19,12 @@ def _draft(write_project: WriteProject, *, trace: bool = True) -> str:
 
 def test_front_matter_title_block_and_contents(write_project: WriteProject) -> None:
     text = _draft(write_project)
-    assert text.startswith(
-        '---\ntitle: "Test Charter"\nversion: "0.1.0"\nlanguage: "en"\ngenerator: charter\n---\n\n'
+    assert re.match(
+        '---\ntitle: "Test Charter"\nversion: "0.1.0"\nlanguage: "en"\n'
+        'library-hash: "sha256:[0-9a-f]{64}"\ntrace: true\ngenerator: charter\n---\n\n',
+        text,
+    )
+    assert text.split("---\n\n", 1)[1].startswith(
         "# Test Charter\n\nDraft version 0.1.0\n\n"
         "Parties: European Union (EU); Latin American and Caribbean States (LAC)\n\n"
         "2 articles: 1 agreed, 1 proposed.\n\n## Contents\n\n- [Preamble](#preamble)\n"
@@ -34,7 +40,8 @@ def test_references_become_links_and_trace_is_optional(write_project: WriteProje
     clean = _draft(write_project, trace=False)
     assert "Implements" not in clean
     blocks = text.rstrip("\n").split("\n\n")
-    assert clean == "\n\n".join(b for b in blocks if not b.startswith("*Implements")) + "\n"
+    expected = "\n\n".join(b for b in blocks if not b.startswith("*Implements")) + "\n"
+    assert clean == expected.replace("trace: true", "trace: false", 1)
 
 
 def test_the_same_library_gives_the_same_bytes(write_project: WriteProject) -> None:
