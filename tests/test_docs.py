@@ -28,7 +28,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_documents_every_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for command in ("check", "build", "coverage", "list", "show", "new clause", "init"):
+    for command in ("check", "build", "coverage", "list", "show", "new clause", "init", "verify"):
         assert f"### `charter {command}" in readme
 
 
