@@ -7,6 +7,7 @@ same bytes (no clock, no absolute paths), so reports can be compared and cached.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -24,20 +25,19 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
+_MODULES = {
+    OutputFormat.TEXT: "text",
+    OutputFormat.JSON: "jsonreport",
+    OutputFormat.GITHUB: "github",
+    OutputFormat.GITLAB: "gitlab",
+    OutputFormat.JUNIT: "junit",
+    OutputFormat.SARIF: "sarif",
+}
+"""The module that renders each format; only the one asked for is imported."""
+
+
 def render_report(analysis: Analysis, output_format: OutputFormat, *, strict: bool = False) -> str:
     """The report of a check in one format."""
-    renderers: dict[OutputFormat, Callable[..., str]] = _renderers()
-    return renderers[output_format](analysis, strict=strict)
-
-
-def _renderers() -> dict[OutputFormat, Callable[..., str]]:
-    from charter_cli.reports import github, gitlab, jsonreport, junit, sarif, text
-
-    return {
-        OutputFormat.TEXT: text.render,
-        OutputFormat.JSON: jsonreport.render,
-        OutputFormat.GITHUB: github.render,
-        OutputFormat.GITLAB: gitlab.render,
-        OutputFormat.JUNIT: junit.render,
-        OutputFormat.SARIF: sarif.render,
-    }
+    module = importlib.import_module(f"charter_cli.reports.{_MODULES[output_format]}")
+    render: Callable[..., str] = module.render
+    return render(analysis, strict=strict)
