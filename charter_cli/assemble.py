@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document
-from charter_cli.globs import glob_regex, is_module_entry
+from charter_cli.globs import glob_regex, is_module_entry, nfc
 from charter_cli.integrity import references, suggest
 from charter_cli.library import ClauseEntry, Library
 from charter_cli.models.manifest import CharterInfo, Manifest, Party
@@ -149,9 +149,9 @@ class _Assembler:
                 self.doc.finding("CH214", f"module path '{entry}' is outside the project", loc)
             )
             return []
-        pattern = glob_regex(entry)
-        modules = [m for m in self.library.modules if pattern.fullmatch(m.rel)]
-        if not modules and not any(pattern.fullmatch(rel) for rel in self.library.unreadable):
+        pattern = glob_regex(nfc(entry))
+        modules = [m for m in self.library.modules if pattern.fullmatch(nfc(m.rel))]
+        if not modules and not any(pattern.fullmatch(nfc(rel)) for rel in self.library.unreadable):
             self.findings.append(
                 self.doc.finding(
                     "CH206",

@@ -6,6 +6,7 @@ This is the only module that reads library files. Every problem is returned as a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import tomli
 
 from charter_cli.diagnostics import Finding
-from charter_cli.tomlmap import LineIndex, index_lines
+from charter_cli.tomlmap import LineIndex, index_lines, open_value
 from charter_cli.tomlmap import Path as KeyPath
 
 
@@ -95,15 +96,59 @@ def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
             "CH003",
             f"invalid TOML: {error}",
             rel,
+            _deepest_line(text),
             hint="the charter's files never need values nested this deeply",
         )
     except tomli.TOMLDecodeError as error:
-        message = getattr(error, "msg", str(error))
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        where = f" at column {column}" if column else ""
-        return Finding("CH003", f"invalid TOML: {message}{where}", rel, line, toml_hint(message))
+        return _syntax_finding(error, text, rel)
     return Document(rel, path, text, data)
+
+
+def _syntax_finding(error: tomli.TOMLDecodeError, text: str, rel: str) -> Finding:
+    """A ``CH003`` at the line where the mistake was made, which is not always where tomli stopped."""
+    message = _plain(getattr(error, "msg", str(error)))
+    line = getattr(error, "lineno", None)
+    column = getattr(error, "colno", None)
+    if line is not None:
+        still_open = open_value(text, line)
+        if still_open is not None:
+            what, opened = still_open
+            if what == "string":
+                return Finding(
+                    "CH003",
+                    "invalid TOML: the multi-line string opened here is never closed",
+                    rel,
+                    opened,
+                    'end the text with """ on a line of its own',
+                )
+            if opened < line:
+                return Finding(
+                    "CH003",
+                    f"invalid TOML: the list opened here is not closed before line {line} ({message})",
+                    rel,
+                    opened,
+                    "end the list with ], and put a comma between its items",
+                )
+    where = f" at column {column}" if column else ""
+    return Finding("CH003", f"invalid TOML: {message}{where}", rel, line, toml_hint(message))
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line with the most brackets or dots: where a nesting limit was passed."""
+    lines = text.splitlines()
+    if not lines:
+        return None
+    weights = [line.count("[") + line.count("{") + line.count(".") for line in lines]
+    return weights.index(max(weights)) + 1
+
+
+def _plain(message: str) -> str:
+    """The parser's message without Python notation: ``Cannot declare ('a', 'b') twice`` -> ``[a.b]``."""
+    declared = re.match(r"Cannot declare \((.*)\) twice", message)
+    if declared:
+        parts = re.findall(r"'([^']*)'", declared.group(1))
+        return f"the table [{'.'.join(parts)}] is declared twice"
+    return message
 
 
 _TOML_HINTS = (
@@ -112,13 +157,20 @@ _TOML_HINTS = (
         'a string is not closed on this line: end it with ", or use """ for text on several lines',
     ),
     ("Unterminated string", "a string is not closed: end it with the quote that opened it"),
-    ("Expected '=' after a key", "write key = value; a key with spaces or accents needs quotes"),
+    (
+        "Expected '=' after a key",
+        "write key = value; keys have no spaces (proposed_by, not proposed by)",
+    ),
+    (
+        "Expected ']]' at the end of an array declaration",
+        "an array-of-tables header looks like [[clause]]",
+    ),
     (
         "Invalid value",
         'text needs quotes ("..."), a list brackets ([...]); dates look like 2008-11-12',
     ),
     ("Cannot overwrite a value", "the same key is given twice in this table"),
-    ("Cannot declare", "the same table header appears twice"),
+    ("the table [", "merge the two tables, or use [[name]] for an array of tables"),
     ("Unclosed array", "a list is not closed: end it with ]"),
     (
         "Expected ']' at the end of a table declaration",

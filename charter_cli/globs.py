@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:
@@ -28,3 +29,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 def is_module_entry(entry: str) -> bool:
     """Whether a manifest ``include`` entry names modules (a path or glob) rather than a clause ID."""
     return entry.endswith(".toml")
+
+
+def nfc(path: str) -> str:
+    """A path in Unicode NFC, so "ó" typed in the manifest matches an "o" + accent file name."""
+    return unicodedata.normalize("NFC", path)

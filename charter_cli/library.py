@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document, read_document, read_text
-from charter_cli.globs import glob_regex, is_module_entry
+from charter_cli.globs import glob_regex, is_module_entry, nfc
 from charter_cli.models import Catalogue, Clause, Manifest, Module, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo, Party
@@ -146,6 +146,8 @@ class Library:
     """Clauses whose ID another definition already holds; checked, but left out of the draft."""
     parties_known: bool = False
     """Whether the manifest's parties could be read (else party names are not checked)."""
+    manifest_clean: bool = False
+    """Whether the manifest has no schema errors (else placement and coverage are not judged)."""
     sources_known: bool = False
     """Whether every catalogue of the manifest could be read (else covers are not checked)."""
     broken_requirements: int = 0
@@ -228,6 +230,7 @@ def _load_manifest(library: Library) -> None:
     library.manifest_doc = doc
     manifest, findings = validate(doc, Manifest)
     library.findings.extend(findings)
+    library.manifest_clean = manifest is not None and not findings
     if manifest is not None:
         library.manifest = manifest
         library.charter = manifest.charter
@@ -275,6 +278,8 @@ def _load_catalogue(library: Library, source: str, loc: tuple[str | int, ...]) -
             source_info = SourceInfo.model_validate(info) if isinstance(info, dict) else None
         except ValueError:
             source_info = None
+        if source_info is None:  # which source this is is unknown: its requirements are too
+            library.sources_known = False
         loaded = LoadedCatalogue(doc, source_info, salvage(doc, "section", Section)[0])
         requirements, broken = salvage(doc, "requirement", Requirement)
         library.broken_ids |= _ids(broken)
@@ -297,14 +302,14 @@ def _read_source_text(library: Library, catalogue: LoadedCatalogue, name: str) -
         return None
     text = read_text(path, relative(library.root, path))
     if isinstance(text, Finding):
-        library.findings.append(
-            catalogue.doc.finding(
+        if text.code == "CH001":  # the file is not there: the fix is in the catalogue
+            text = catalogue.doc.finding(
                 text.code,
                 f"source text '{name}': {text.message}",
                 ("source", "text"),
                 hint=text.hint,
             )
-        )
+        library.findings.append(text)  # else the problem is in the text file, at its own line
         return None
     return text
 
@@ -348,10 +353,14 @@ def _remember_unreadable(library: Library, path: Path) -> None:
 
 
 def _strings(value: object) -> list[str]:
-    """The strings of a value that should have been a list of IDs (or was one string)."""
+    """Every string inside a value that should have been a list of IDs, whatever its shape."""
     if isinstance(value, str):
         return [value]
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def _ids(items: list[dict[str, object]]) -> set[str]:
@@ -379,8 +388,10 @@ def _placed_first(library: Library) -> list[ClauseEntry]:
     ordered: dict[int, ClauseEntry] = {}
     for include in includes:
         if is_module_entry(include):
-            pattern = glob_regex(include)
-            chosen = [e for m in library.modules if pattern.fullmatch(m.rel) for e in m.clauses]
+            pattern = glob_regex(nfc(include))
+            chosen = [
+                e for m in library.modules if pattern.fullmatch(nfc(m.rel)) for e in m.clauses
+            ]
         else:
             chosen = [first_by_id[include]] if include in first_by_id else []
         for entry in chosen:

@@ -16,6 +16,8 @@ _SUSPECT = re.compile(
     r"^(?: {0,3}(?:#|<|[-*_=]{3}|\[|```|~~~)|(?: {4}|\t)\S)|<[A-Za-z/!?]", re.MULTILINE
 )
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
+_FOOTNOTE = re.compile(r"^ {0,3}\[(\^[^\]\s]+)\]:", re.MULTILINE)
+"""A footnote definition as GitHub and pandoc read it, whatever CommonMark makes of it."""
 
 _BLOCKS = {
     "heading_open": "a heading (a line starting with '#', or underlined with '=' or '-')",
@@ -37,17 +39,27 @@ def structure_problems(text: str) -> list[tuple[int, str]]:
     starts = _line_starts(text)
     problems: list[tuple[int, str]] = []
     for token in tokens:
-        line = token.map[0] if token.map else 0
-        if token.type in _BLOCKS:
-            problems.append((starts[line], _BLOCKS[token.type]))
-        elif token.type == "inline" and any(c.type == "html_inline" for c in token.children or []):
-            problems.append((starts[line], "inline HTML (a <tag>)"))
+        first, last = token.map if token.map else (0, 1)
+        if token.type == "heading_open" and token.markup in {"=", "-"}:
+            problems.append((starts[last - 1], _BLOCKS[token.type]))  # the underline
+        elif token.type in _BLOCKS:
+            problems.append((starts[first], _BLOCKS[token.type]))
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    found = max(text.find(child.content, starts[first]), starts[first])
+                    line_start = text.rfind("\n", 0, found) + 1  # one finding per line
+                    problems.append((line_start, "inline HTML (a <tag>)"))
     if environment.get("references"):
-        for match in _DEFINITION.finditer(text):
-            kind = (
-                "a footnote definition" if match.group(1).startswith("^") else "a link definition"
-            )
-            problems.append((match.start(), f"{kind} ('[{match.group(1)}]: ...')"))
+        problems.extend(
+            (match.start(), f"a link definition ('[{match.group(1)}]: ...')")
+            for match in _DEFINITION.finditer(text)
+            if not match.group(1).startswith("^")
+        )
+    problems.extend(
+        (match.start(), f"a footnote definition ('[{match.group(1)}]: ...')")
+        for match in _FOOTNOTE.finditer(text)
+    )
     return sorted(set(problems))
 
 

@@ -54,6 +54,10 @@ class Analysis:
         return ExitCode.OK
 
 
+_NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH301"})
+"""Findings about what the draft places: not judged while the manifest itself has errors."""
+
+
 def analyse(root: Path) -> Analysis:
     """Load the project at ``root``, check it, assemble the draft and compute its coverage."""
     library = load_library(root)
@@ -62,5 +66,8 @@ def analyse(root: Path) -> Analysis:
     if library.manifest is not None and library.manifest_doc is not None:
         draft, placed = assemble(library, library.manifest, library.manifest_doc)
         coverage = compute_coverage(library, draft)
-        findings += placed + coverage_findings(coverage, library)
+        judged = placed + coverage_findings(coverage, library)
+        if not library.manifest_clean:  # a misspelt key may have emptied a part of the draft
+            judged = [f for f in judged if f.code not in _NEEDS_CLEAN_MANIFEST]
+        findings += judged
     return Analysis(library, draft, coverage, tuple(sort_findings(findings)))

@@ -142,7 +142,7 @@ def _check_requirement(
                 "CH210",
                 f"quote of requirement '{entry.id}' does not occur in the source text",
                 "quote",
-                hint=_divergence(quote, index.text),
+                hint=_typography_hint(quote, index.text) or _divergence(quote, index.text),
             )
         )
     elif span is not None:
@@ -171,3 +171,23 @@ def _divergence(quote: str, text: str) -> str:
     if low == 0:
         return "not even its first word occurs; copy the quote from the source text"
     return f"the first {low} word(s) match; it departs from the source at '{' '.join(words[low : low + 3])}'"
+
+
+_TYPOGRAPHY = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'",
+     "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2026": "..."}
+)  # fmt: skip
+
+
+def _typography_hint(quote: str, text: str) -> str | None:
+    """Say so when the quote differs from the source only by curly quotes, dashes or ellipses."""
+    plain_quote = normalise(quote.translate(_TYPOGRAPHY))
+    if plain_quote == quote and normalise(text.translate(_TYPOGRAPHY)) == text:
+        return None
+    if plain_quote in normalise(text.translate(_TYPOGRAPHY)):
+        return (
+            "it matches once curly quotes, dashes and ellipses are made plain: copy those "
+            "characters from the source text as they are there (text pasted from a word "
+            "processor often changes them)"
+        )
+    return None

@@ -58,7 +58,9 @@ class _Scanner:
     table: Path = ()
     array_counts: dict[Path, int] = field(default_factory=dict)
     multiline: str | None = None  # the delimiter of an open multi-line string
+    multiline_line: int = 0  # where it opened
     depth: int = 0  # open [ and { of a value spanning lines
+    depth_line: int = 0  # where the outermost open bracket opened
     value_path: Path = ()
     items: int = 0
     expect_item: bool = False
@@ -95,8 +97,10 @@ class _Scanner:
             return
         match = _KEY_VALUE.match(line)
         if match:
-            self.value_path = (*self.table, *_split_key(match.group(1)))
-            self.index.keys.setdefault(self.value_path, number)
+            parts = _split_key(match.group(1))
+            self.value_path = (*self.table, *parts)
+            for end in range(1, len(parts) + 1):  # a dotted key defines its tables too
+                self.index.keys.setdefault((*self.table, *parts[:end]), number)
             self.items = 0
             self.expect_item = False
             self.scan_value(line, number, match.end())
@@ -128,6 +132,7 @@ class _Scanner:
             self.note_item(number)
             if line.startswith('"""', i) or line.startswith("'''", i):
                 self.multiline = line[i : i + 3]
+                self.multiline_line = number
                 rest_blank = not line[i + 3 :].strip()
                 if self.depth == 0:
                     self.index.value_starts[self.value_path] = number + 1 if rest_blank else number
@@ -142,6 +147,8 @@ class _Scanner:
                 if self.depth == 0:
                     self.index.value_starts[self.value_path] = number
             elif char in "[{":
+                if self.depth == 0:
+                    self.depth_line = number
                 self.depth += 1
                 self.expect_item = self.depth == 1
                 i += 1
@@ -172,3 +179,21 @@ def index_lines(text: str) -> LineIndex:
     for number, line in enumerate(text.splitlines(), start=1):
         scanner.feed(line, number)
     return scanner.index
+
+
+def open_value(text: str, before_line: int) -> tuple[str, int] | None:
+    """What is still open just before ``before_line``: a multi-line string or a list, and its line.
+
+    Used to place a syntax error where the mistake was made: tomli reports an
+    unclosed string or list where it gave up, often many lines later.
+    """
+    scanner = _Scanner()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number >= before_line:
+            break
+        scanner.feed(line, number)
+    if scanner.multiline is not None:
+        return "string", scanner.multiline_line
+    if scanner.depth > 0:
+        return "list", scanner.depth_line
+    return None

@@ -8,12 +8,13 @@ not hide the rest of its module from the checks that follow.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Sequence
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -48,14 +49,24 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Finding]]:
 
 
 def _without(data: Any, locations: list[tuple[str | int, ...]]) -> Any:
-    """A deep copy of ``data`` without the keys at ``locations``."""
-    pruned = copy.deepcopy(data)
+    """``data`` without the keys at ``locations``; only the tables on the way are copied."""
     for loc in locations:
-        node = pruned
-        for part in loc[:-1]:
-            node = node[part]
-        del node[loc[-1]]
-    return pruned
+        data = _dropped(data, loc)
+    return data
+
+
+def _dropped(node: Any, loc: tuple[str | int, ...]) -> Any:
+    head, rest = loc[0], loc[1:]
+    if isinstance(node, dict):
+        copied = dict(node)
+        if rest:
+            copied[head] = _dropped(node[head], rest)
+        else:
+            del copied[head]
+        return copied
+    copied_list = list(node)
+    copied_list[head] = _dropped(node[head], rest)  # type: ignore[index]
+    return copied_list
 
 
 def findings_for(
@@ -120,25 +131,78 @@ def error_finding(doc: Document, model: type[BaseModel], details: ErrorDetails) 
         if _model_in(_annotation(model, loc)) is not None:
             return doc.finding("CH102", f"{where} has no [{_dotted(loc)}] table", loc)
         return doc.finding("CH102", f"{where} is missing required key '{key}'", loc)
-    key = next((str(p) for p in reversed(loc) if not isinstance(p, int)), "value")
-    got = _short_repr(details.get("input"))
-    expected, suggestion = _expectation(details)
-    return doc.finding("CH103", f"{where}: '{key}' {expected} (got {got})", loc, hint=suggestion)
+    table = enclosing_table(loc, doc.data)
+    where = describe(table, doc.data)
+    rest = loc[len(table) :]
+    key = ".".join(str(p) for p in rest if not isinstance(p, int)) or str(loc[-1])
+    item = next((f" item {p + 1}" for p in rest if isinstance(p, int)), "")
+    got = toml_value(details.get("input"))
+    of_tables = _model_in(_annotation(model, loc)) is not None
+    expected, suggestion = _expectation(details, key, of_tables=of_tables)
+    message = f"{where}: '{key}'{item} {expected} (got {got})"
+    return doc.finding("CH103", message, loc, hint=suggestion)
 
 
 _PATTERNS = {
-    ID_PATTERN: "must be an ID: letters and digits in runs joined by '-', '.' or '_', "
+    ID_PATTERN: "must be an ID: ASCII letters and digits in runs joined by '-', '.' or '_', "
     "starting with a letter",
 }
 
 
-def _expectation(details: ErrorDetails) -> tuple[str, str | None]:
+def _pattern_expectation(pattern: str, got: object) -> tuple[str, str | None]:
+    if pattern == ID_PATTERN:
+        return _PATTERNS[pattern], _id_hint(got)
+    if pattern in _PATTERNS:
+        return _PATTERNS[pattern], None
+    return "must be non-blank text (one line for titles, headings and statements)", None
+
+
+def _id_hint(value: object) -> str | None:
+    """Name the first character an ID may not hold (an accent, a space, a combining mark)."""
+    if not isinstance(value, str) or not value:
+        return None
+    for position, char in enumerate(value, start=1):
+        if not (char.isascii() and (char.isalnum() or char in "-._")):
+            name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
+            return f"character {position} ({name}) is not allowed; use plain ASCII letters"
+    if not value[0].isalpha():
+        return "start the ID with a letter"
+    return "do not repeat or end with '-', '.' or '_'"
+
+
+def toml_value(value: object) -> str:
+    """A value as it would be written in TOML, short, for messages."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    elif isinstance(value, datetime | date | time):
+        text = value.isoformat()
+    elif isinstance(value, dict):
+        text = "a table" + (f" with {', '.join(map(str, list(value)[:4]))}" if value else "")
+    elif isinstance(value, list):
+        text = (
+            "["
+            + ", ".join(toml_value(item) for item in value[:4])
+            + (", ...]" if len(value) > 4 else "]")
+        )
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _expectation(details: ErrorDetails, key: str, *, of_tables: bool) -> tuple[str, str | None]:
     """What the value should have been, in words, and a hint if one value was probably meant."""
     kind = details["type"]
     context: dict[str, Any] = dict(details.get("ctx") or {})
+    got = details.get("input")
+    if kind == "list_type" and of_tables and isinstance(got, dict):
+        return (
+            "must be an array of tables",
+            f"write [[{key}]] for each entry, not [{key}]",
+        )
     if kind == "enum":
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        got = details.get("input")
         guess = (
             difflib.get_close_matches(str(got), allowed, n=1, cutoff=0.7)
             if isinstance(got, str)
@@ -147,24 +211,23 @@ def _expectation(details: ErrorDetails) -> tuple[str, str | None]:
         hint = f"did you mean '{guess[0]}'?" if guess else None
         return f"must be one of: {', '.join(allowed)}", hint
     if kind == "string_pattern_mismatch":
-        pattern = str(context.get("pattern", ""))
-        if pattern in _PATTERNS:
-            return _PATTERNS[pattern], None
-        if "\\r\\n" in pattern or "\\S" in pattern:
-            return "must be non-blank text (one line for titles, headings and statements)", None
-    simple = {
-        "string_type": "must be a string in quotes",
-        "list_type": 'must be a list, e.g. ["a", "b"]',
-        "model_type": "must be a table",
-        "model_attributes_type": "must be a table",
-        "dict_type": "must be a table",
-        "date_type": "must be a date such as 2008-11-12",
-        "date_from_datetime_inexact": "must be a date without a time",
-        "string_too_long": "is too long",
-    }
-    if kind in simple:
-        return simple[kind], None
+        return _pattern_expectation(str(context.get("pattern", "")), got)
+    if kind in _SIMPLE:
+        return _SIMPLE[kind], None
     return f"is not valid: {details['msg'][:1].lower()}{details['msg'][1:]}", None
+
+
+_SIMPLE = {
+    "string_type": "must be a string in quotes",
+    "list_type": 'must be a list, e.g. ["a", "b"]',
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "dict_type": "must be a table",
+    "date_type": "must be a date such as 2008-11-12",
+    "date_from_datetime_inexact": "must be a date without a time",
+    "string_too_long": "is too long",
+}
+"""Plain words for the Pydantic error types a hand-edited file produces."""
 
 
 def _annotation(model: type[BaseModel], loc: KeyPath) -> Any:
@@ -182,18 +245,29 @@ def describe(loc: KeyPath, data: Any) -> str:
     """Name the table at ``loc`` for a message: ``clause 'drugs'``, ``title #2``, ``[charter]``."""
     if not loc:
         return "the file"
+    node = _node(data, loc)
+    if isinstance(loc[-1], int):
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            return f"{loc[-2]} '{node['id']}'"
+        return " ".join(
+            f"{part} #{int(index) + 1}" for part, index in zip(loc[::2], loc[1::2], strict=False)
+        )
+    return f"[{'.'.join(str(p) for p in loc)}]"
+
+
+def enclosing_table(loc: KeyPath, data: Any) -> KeyPath:
+    """The longest proper prefix of ``loc`` that is a table of the document."""
+    for end in range(len(loc) - 1, 0, -1):
+        if isinstance(_node(data, loc[:end]), dict):
+            return loc[:end]
+    return ()
+
+
+def _node(data: Any, loc: KeyPath) -> Any:
     node: Any = data
     for part in loc:
         node = node[part] if _has(node, part) else None
-    label = ""
-    for part in loc:
-        if isinstance(part, int):
-            label = f"{label} #{part + 1}"
-        else:
-            label = f"{label} {part}" if label else part
-    if isinstance(node, dict) and isinstance(node.get("id"), str) and isinstance(loc[-1], int):
-        return f"{loc[-2]} '{node['id']}'"
-    return label if isinstance(loc[-1], int) else f"[{'.'.join(str(p) for p in loc)}]"
+    return node
 
 
 def _has(node: Any, part: str | int) -> bool:
@@ -227,8 +301,3 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
             if found is not None:
                 return found
     return None
-
-
-def _short_repr(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."

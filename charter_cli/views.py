@@ -67,6 +67,11 @@ def draft_summary(analysis: Analysis) -> str:
     if analysis.draft is None or analysis.coverage is None:
         return f"{files} read; no draft: charter.toml has errors, so placement and coverage were not checked"
     cov = analysis.coverage
+    if not library.manifest_clean:
+        return (
+            f"{_plural(len(analysis.draft.articles), 'article')}; charter.toml has errors, "
+            f"so placement and coverage were not judged; {files} read"
+        )
     broken = library.broken_requirements
     uncounted = f" ({broken} more with errors not counted)" if broken else ""
     return (

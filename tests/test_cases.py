@@ -27,7 +27,9 @@ def _cases() -> list[str]:
 
 def _copy(case: str, tmp_path: Path) -> Path:
     target = tmp_path / case
-    shutil.copytree(CASES / case, target, ignore=shutil.ignore_patterns(*GOLDEN_FILES))
+    shutil.copytree(
+        CASES / case, target, symlinks=True, ignore=shutil.ignore_patterns(*GOLDEN_FILES)
+    )
     return target
 
 

@@ -44,3 +44,30 @@ def test_invalid_toml_gives_line_and_column(tmp_path: Path) -> None:
     assert finding.code == "CH003"
     assert finding.line == 2
     assert finding.format().startswith("a.toml:2: CH003 error: invalid TOML:")
+
+
+def test_files_over_the_size_limit_are_not_read(tmp_path: Path) -> None:
+    from charter_cli.documents import MAX_FILE_BYTES
+
+    path = tmp_path / "huge.toml"
+    with path.open("wb") as stream:  # sparse: the size without writing 8 MiB
+        stream.truncate(MAX_FILE_BYTES + 1)
+    finding = read_text(path, "clauses/huge.toml")
+    assert isinstance(finding, Finding)
+    assert finding.code == "CH004"
+    assert finding.format() == (
+        "clauses/huge.toml: CH004 error: file is 8.0 MiB; files over 8 MiB are not read "
+        "(hint: split it into several files)"
+    )
+    just_under = tmp_path / "ok.toml"
+    just_under.write_bytes(b"a = 1\n")
+    assert read_text(just_under, "ok.toml") == "a = 1\n"
+
+
+def test_nesting_beyond_the_parser_limits_is_a_syntax_finding(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text('id = "x"\ncovers = ' + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    finding = read_document(path, "deep.toml")
+    assert isinstance(finding, Finding)
+    assert (finding.code, finding.line) == ("CH003", 2)
+    assert "nested more than the allowed" in finding.message

@@ -38,7 +38,7 @@ def test_every_error_of_a_file_is_reported_with_its_line() -> None:
         (
             "CH103",
             11,
-            "clause 'bad': 'status' must be one of: proposed, bracketed, agreed (got 'agred')",
+            "clause 'bad': 'status' must be one of: proposed, bracketed, agreed (got \"agred\")",
         ),
     ]
     hints = {f.code: f.hint for f in findings}
@@ -74,7 +74,7 @@ def test_missing_table_and_friendly_types() -> None:
     _, findings = validate(_doc("[party]\n"), Manifest)
     assert [(f.code, f.message) for f in findings] == [
         ("CH102", "the file has no [charter] table"),
-        ("CH103", 'the file: \'party\' must be a list, e.g. ["a", "b"] (got {})'),
+        ("CH103", "the file: 'party' must be an array of tables (got a table)"),
     ]
     _, findings = validate(
         _doc(
@@ -83,10 +83,12 @@ def test_missing_table_and_friendly_types() -> None:
         Module,
     )
     messages = [f.message for f in findings]
-    assert messages[0].startswith("clause 'has space': 'id' must be an ID: letters and digits")
+    assert messages[0].startswith(
+        "clause 'has space': 'id' must be an ID: ASCII letters and digits"
+    )
     assert (
         messages[1]
-        == "clause 'has space': 'title' must be non-blank text (one line for titles, headings and statements) (got '')"
+        == "clause 'has space': 'title' must be non-blank text (one line for titles, headings and statements) (got \"\")"
     )
 
 
