@@ -1,0 +1,822 @@
+"""Benchmark ``charter`` against the floor: the interpreter parsing the same TOML files.
+
+Run it from the repository root with the project's virtual environment active::
+
+    python benchmarks/run.py                      # sizes 1000,10000,100000, 5 runs
+    python benchmarks/run.py --quick              # sizes 1000,10000, 3 runs
+    python benchmarks/run.py --out docs/performance.md
+
+For each size it generates (or reuses from the cache) a synthetic library (see
+``benchmarks/generate.py``), asserts once that ``charter check --strict`` passes on
+it, then times ``charter check``, ``charter build -o FILE`` and ``charter coverage``,
+each in a fresh process, together with the floor: a fresh ``python -c`` that reads
+and parses every ``.toml`` file of the library with tomli and does nothing else.
+Start-up is measured apart: ``charter --version`` and ``charter --help`` against
+``python -c "import typer"``, and ``charter check`` on the shipped library against
+``charter --version``. Every figure is the median of several runs, interleaved; peak
+memory is the maximum resident set size of the child process (``os.wait4``).
+
+This is not part of the test suite; it needs a POSIX system (``os.wait4``) and, for
+the chart, matplotlib (``pip install -e '.[bench]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import generate
+
+REPO = generate.REPO
+BIN = Path(sys.executable).parent
+CHARTER = BIN / "charter"
+PYTHON = sys.executable
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+QUICK_SIZES = (1_000, 10_000)
+DEFAULT_RUNS = 5
+QUICK_RUNS = 3
+STARTUP_FACTOR = 3
+"""Start-up commands are short and noisy: they get this many times the runs."""
+FLOOR_CODE = (
+    "import pathlib, sys, tomli\n"
+    "data = [tomli.loads(p.read_text(encoding='utf-8'))"
+    " for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml'))]"
+)
+"""The floor: start the interpreter, read and parse every TOML file, keep the data."""
+HEAVY_MODULES = ("pydantic", "charter_cli.library", "charter_cli.pipeline")
+"""Modules that ``--version`` and ``--help`` must not import."""
+PYCACHE = generate.CACHE / "pycache"
+"""Where the children keep their bytecode."""
+PROFILE_START = "<!-- profile-and-findings:start -->"
+PROFILE_END = "<!-- profile-and-findings:end -->"
+PROFILE_PLACEHOLDER = """\
+> **To be filled in by the engineer who optimises `charter`, from real profiles.**
+> Nothing below this line was measured by `benchmarks/run.py`; re-running the
+> benchmark keeps whatever is written between the markers of this section.
+
+- Profile (command, tool, top entries by cumulative and own time): _not yet recorded_
+- Where the time goes, stage by stage (load, validate, assemble, render, report): _not yet recorded_
+- Where the memory goes: _not yet recorded_
+- Changes made, and the numbers before and after: _not yet recorded_"""
+
+
+class BenchmarkError(Exception):
+    """A command did not behave as the benchmark needs (wrong exit code, failed check)."""
+
+
+# --------------------------------------------------------------------- measuring
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One run of one command."""
+
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class Series:
+    """The runs of one command."""
+
+    label: str
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """Median wall time."""
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def mib(self) -> float:
+        """Median peak resident memory."""
+        return statistics.median(s.peak_mib for s in self.samples)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A command to time: what to run and what to do before each run."""
+
+    key: str
+    label: str
+    argv: list[str]
+    prepare: Callable[[], None] | None = None
+
+
+def _environment() -> dict[str, str]:
+    """The children's environment: no settings that change what charter does, bytecode cached.
+
+    An installed tool runs from cached bytecode, so the children may write it, but
+    under :data:`PYCACHE` (``PYTHONPYCACHEPREFIX``), never into the source tree.
+    """
+    env = dict(os.environ)
+    for name in (
+        "CHARTER_OUTPUT_FORMAT",
+        "GITHUB_STEP_SUMMARY",
+        "PYTHONPROFILEIMPORTTIME",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
+        env.pop(name, None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return env
+
+
+ENV = _environment()
+
+
+def _rss_mib(maxrss: int) -> float:
+    """``ru_maxrss`` in MiB: kibibytes on Linux, bytes on macOS."""
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+
+
+def run_once(argv: Sequence[str]) -> Sample:
+    """Run a command in a fresh process; its wall time and peak memory. It must exit 0."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors, env=ENV
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", errors="replace")[-3000:]
+            raise BenchmarkError(f"{' '.join(argv)} exited with {process.returncode}:\n{tail}")
+    return Sample(seconds, _rss_mib(usage.ru_maxrss))
+
+
+def measure(jobs: Sequence[Job], runs: int, what: str) -> dict[str, Series]:
+    """Run every job ``runs`` times, interleaved, so that drift hits them all alike."""
+    series = {job.key: Series(job.label) for job in jobs}
+    for run in range(1, runs + 1):
+        parts = []
+        for job in jobs:
+            if job.prepare is not None:
+                job.prepare()
+            sample = run_once(job.argv)
+            series[job.key].samples.append(sample)
+            parts.append(f"{job.key} {sample.seconds:.3f}s")
+        log(f"{what}: run {run}/{runs}: {', '.join(parts)}")
+    return series
+
+
+def log(message: str) -> None:
+    """A progress line on stderr."""
+    sys.stderr.write(f"[bench {time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
+
+
+# -------------------------------------------------------------------- the runs
+
+
+@dataclass
+class SizeResult:
+    """Everything measured on the library of one size."""
+
+    size: int
+    files: int
+    megabytes: float
+    series: dict[str, Series]
+
+
+@dataclass
+class Results:
+    """Everything measured in one benchmark run."""
+
+    runs: int
+    sizes: list[SizeResult]
+    startup: dict[str, Series]
+    startup_imports: dict[str, list[str]]
+    """For ``--version`` and ``--help``: which of :data:`HEAVY_MODULES` they import."""
+
+
+def assert_strict_check(library: Path) -> None:
+    """``charter check --strict`` must pass on a generated library (also warms the caches)."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [str(CHARTER), "-C", str(library), "check", "--strict"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchmarkError(
+            f"charter check --strict failed on {library} (exit {done.returncode}):\n"
+            f"{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        )
+    summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+    log(f"  check --strict passed in {time.perf_counter() - start:.1f}s: {summary}")
+
+
+def _library_size(library: Path) -> tuple[int, float]:
+    """Number of TOML files and megabytes of all files of the library."""
+    files = [p for p in library.rglob("*") if p.is_file() and p.name != ".generator"]
+    tomls = sum(p.suffix == ".toml" for p in files)
+    return tomls, sum(p.stat().st_size for p in files) / 1e6
+
+
+def bench_size(size: int, runs: int) -> SizeResult:
+    """Generate (or reuse) the library of ``size`` clauses and time the commands on it."""
+    log(f"size {size}: preparing the library")
+    start = time.perf_counter()
+    library, made = generate.ensure_library(size)
+    files, megabytes = _library_size(library)
+    how = "generated" if made else "reused from the cache"
+    took = time.perf_counter() - start
+    log(f"  {how}: {library} ({files} TOML files, {megabytes:.1f} MB) in {took:.1f}s")
+    assert_strict_check(library)
+    output = generate.CACHE / "out" / f"draft-{size}.md"
+    output.parent.mkdir(parents=True, exist_ok=True)
+
+    def fresh_output() -> None:
+        output.unlink(missing_ok=True)  # every build renders and writes the whole draft
+
+    base = [str(CHARTER), "-C", str(library)]
+    jobs = [
+        Job(
+            "floor",
+            "floor: python -c (tomli, every .toml)",
+            [PYTHON, "-c", FLOOR_CODE, str(library)],
+        ),
+        Job("check", "charter check", [*base, "check"]),
+        Job("build", "charter build -o FILE", [*base, "build", "-o", str(output)], fresh_output),
+        Job("coverage", "charter coverage", [*base, "coverage"]),
+    ]
+    for job in jobs:  # warm-up, untimed: bytecode and file caches
+        if job.prepare is not None:
+            job.prepare()
+        run_once(job.argv)
+    series = measure(jobs, runs, f"size {size}")
+    if not output.is_file():
+        raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
+    return SizeResult(size, files, megabytes, series)
+
+
+def startup_imports(option: str) -> list[str]:
+    """Which of :data:`HEAVY_MODULES` ``charter OPTION`` imports (from ``-X importtime``)."""
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", str(CHARTER), option],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    return sorted(
+        name
+        for name in names
+        if any(name == heavy or name.startswith(f"{heavy}.") for heavy in HEAVY_MODULES)
+    )
+
+
+def bench_startup(runs: int) -> tuple[dict[str, Series], dict[str, list[str]]]:
+    """Time start-up: the floor ``import typer``, ``--version``, ``--help``, the shipped check."""
+    log(f"start-up: {runs} runs each")
+    jobs = [
+        Job("import-typer", 'floor: python -c "import typer"', [PYTHON, "-c", "import typer"]),
+        Job("version", "charter --version", [str(CHARTER), "--version"]),
+        Job("help", "charter --help", [str(CHARTER), "--help"]),
+        Job(
+            "shipped-check",
+            "charter check (shipped library)",
+            [str(CHARTER), "-C", str(REPO), "check"],
+        ),
+    ]
+    for job in jobs:
+        run_once(job.argv)  # warm-up, untimed
+    series = measure(jobs, runs, "start-up")
+    imports = {option: startup_imports(option) for option in ("--version", "--help")}
+    return series, imports
+
+
+# ----------------------------------------------------------------- evaluating
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One budget and whether the measured numbers meet it."""
+
+    what: str
+    limit: str
+    measured: str
+    met: bool | None
+    """``None`` when this run did not measure it (a size left out)."""
+
+    @property
+    def verdict(self) -> str:
+        """Met, not met, or not measured."""
+        return {True: "met", False: "**not met**", None: "not measured"}[self.met]
+
+
+def _by_size(results: Results) -> dict[int, SizeResult]:
+    return {r.size: r for r in results.sizes}
+
+
+def _ratio(value: float, floor: float) -> float:
+    return value / floor if floor > 0 else float("inf")
+
+
+def _times(ratio: float, limit: float) -> str:
+    """A ratio with enough decimals that it never looks equal to a limit it passes."""
+    return f"{ratio:.3f}x" if abs(ratio - limit) < 0.005 else f"{ratio:.2f}x"
+
+
+def _time_budget(what: str, value: Series | None, floor: Series | None, limit: float) -> Budget:
+    if value is None or floor is None:
+        return Budget(what, f"at most {limit:g}x", "-", None)
+    ratio = _ratio(value.seconds, floor.seconds)
+    shown = f"{_times(ratio, limit)} ({value.seconds:.3f}s vs {floor.seconds:.3f}s)"
+    return Budget(what, f"at most {limit:g}x", shown, ratio <= limit)
+
+
+def budgets(results: Results) -> list[Budget]:
+    """Every budget the page states, judged from the measured numbers."""
+    start = results.startup
+    typer_floor = start.get("import-typer")
+    rows = [
+        _time_budget(
+            '`charter --version` vs `python -c "import typer"`',
+            start.get("version"),
+            typer_floor,
+            1.2,
+        ),
+        _time_budget(
+            '`charter --help` vs `python -c "import typer"`', start.get("help"), typer_floor, 1.2
+        ),
+    ]
+    for option, heavy in results.startup_imports.items():
+        shown = ", ".join(f"`{name}`" for name in heavy[:6]) if heavy else "neither"
+        more = f" and {len(heavy) - 6} more" if len(heavy) > 6 else ""
+        rows.append(
+            Budget(
+                f"`charter {option}` imports Pydantic or the loader",
+                "neither",
+                shown + more,
+                not heavy,
+            )
+        )
+    sizes = _by_size(results)
+    for size, limit in ((10_000, 2.0), (100_000, 2.5)):
+        result = sizes.get(size)
+        for command in ("check", "build"):
+            value = result.series.get(command) if result else None
+            floor = result.series.get("floor") if result else None
+            rows.append(
+                _time_budget(
+                    f"`charter {command}` at {size:,} clauses vs the floor", value, floor, limit
+                )
+            )
+    small, large = sizes.get(10_000), sizes.get(100_000)
+    rows += [
+        _time_budget(
+            f"growth of `charter {command}` from 10,000 to 100,000 clauses",
+            large.series[command] if large else None,
+            small.series[command] if small else None,
+            11.0,
+        )
+        for command in ("check", "build")
+    ]
+    for command in ("check", "build", "coverage"):
+        if large is None:
+            rows.append(
+                Budget(
+                    f"peak memory of `charter {command}` at 100,000 clauses vs the floor",
+                    "at most 3x",
+                    "-",
+                    None,
+                )
+            )
+            continue
+        value, floor = large.series[command], large.series["floor"]
+        ratio = _ratio(value.mib, floor.mib)
+        rows.append(
+            Budget(
+                f"peak memory of `charter {command}` at 100,000 clauses vs the floor",
+                "at most 3x",
+                f"{_times(ratio, 3.0)} ({value.mib:.0f} MiB vs {floor.mib:.0f} MiB)",
+                ratio <= 3.0,
+            )
+        )
+    rows.append(
+        _time_budget(
+            "`charter check` on the shipped library vs `charter --version`",
+            start.get("shipped-check"),
+            start.get("version"),
+            1.5,
+        )
+    )
+    return rows
+
+
+# ------------------------------------------------------------------- tables
+
+
+def size_rows(results: Results) -> list[list[str]]:
+    """Size x command: median seconds, x floor, peak MiB, x floor's peak."""
+    rows = []
+    for result in results.sizes:
+        floor = result.series["floor"]
+        for key in ("floor", "check", "build", "coverage"):
+            series = result.series[key]
+            rows.append(
+                [
+                    f"{result.size:,}",
+                    series.label,
+                    f"{series.seconds:.3f}",
+                    f"{_ratio(series.seconds, floor.seconds):.2f}x",
+                    f"{series.mib:.1f}",
+                    f"{_ratio(series.mib, floor.mib):.2f}x",
+                ]
+            )
+    return rows
+
+
+SIZE_HEADER = ["clauses", "command", "median s", "x floor", "peak MiB", "x floor MiB"]
+STARTUP_HEADER = ["command", "median s", "ratio", "peak MiB"]
+GROWTH_HEADER = ["command", "from", "to", "time growth", "(floor growth)"]
+
+
+def startup_rows(results: Results) -> list[list[str]]:
+    """Start-up commands against ``import typer``, the shipped check against ``--version``."""
+    start = results.startup
+    rows = []
+    for key, base, name in (
+        ("import-typer", "import-typer", "import typer"),
+        ("version", "import-typer", "import typer"),
+        ("help", "import-typer", "import typer"),
+        ("shipped-check", "version", "--version"),
+    ):
+        series = start[key]
+        ratio = _ratio(series.seconds, start[base].seconds)
+        rows.append(
+            [series.label, f"{series.seconds:.3f}", f"{ratio:.2f}x {name}", f"{series.mib:.1f}"]
+        )
+    return rows
+
+
+def growth_rows(results: Results) -> list[list[str]]:
+    """Time growth between consecutive sizes, for every command and the floor."""
+    rows = []
+    for small, large in zip(results.sizes, results.sizes[1:], strict=False):
+        floor = _ratio(large.series["floor"].seconds, small.series["floor"].seconds)
+        for key in ("check", "build", "coverage"):
+            growth = _ratio(large.series[key].seconds, small.series[key].seconds)
+            rows.append(
+                [
+                    f"charter {key}",
+                    f"{small.size:,}",
+                    f"{large.size:,}",
+                    f"{growth:.2f}x",
+                    f"{floor:.2f}x",
+                ]
+            )
+    return rows
+
+
+def text_table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain table for the terminal; numbers aligned right."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        cells = [
+            cell.ljust(width) if i < 2 and not cell[:1].isdigit() else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def markdown_table(header: list[str], rows: list[list[str]], right: int = 1) -> str:
+    """A Markdown table; columns from ``right`` on are aligned right."""
+    align = ["---" if i < right else "---:" for i in range(len(header))]
+    lines = [header, align, *rows]
+    return "\n".join(
+        "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in lines
+    )
+
+
+def terminal_report(results: Results) -> str:
+    """What is printed on stdout at the end."""
+    parts = [
+        f"Library commands (median of {results.runs} runs, fresh processes)",
+        text_table(SIZE_HEADER, size_rows(results)),
+        "",
+        f"Start-up (median of {results.runs * STARTUP_FACTOR} runs)",
+        text_table(STARTUP_HEADER, startup_rows(results)),
+    ]
+    growth = growth_rows(results)
+    if growth:
+        parts += ["", "Growth with the library's size", text_table(GROWTH_HEADER, growth)]
+    parts += ["", "Budgets"]
+    parts += [
+        f"  {b.verdict.strip('*'):>12}  {b.what}: {b.measured} (budget {b.limit})"
+        for b in budgets(results)
+    ]
+    return "\n".join(parts) + "\n"
+
+
+# ------------------------------------------------------------------ the page
+
+
+def machine() -> list[tuple[str, str]]:
+    """What the numbers were measured on."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        found = re.search(
+            r"^model name\s*:\s*(.+)$",
+            cpuinfo.read_text(encoding="utf-8", errors="replace"),
+            re.MULTILINE,
+        )
+        model = found.group(1).strip() if found else model
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    rows = [
+        ("CPU", model),
+        ("cores", f"{os.cpu_count()} (usable by this process: {usable})"),
+        ("system", platform.platform()),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+    ]
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        found = re.search(
+            r"^MemTotal:\s*(\d+) kB", meminfo.read_text(encoding="utf-8"), re.MULTILINE
+        )
+        if found:
+            rows.append(("memory", f"{int(found.group(1)) / 1024 / 1024:.1f} GiB"))
+    if hasattr(os, "getloadavg"):
+        rows.append(
+            (
+                "load average",
+                "{:.2f}, {:.2f}, {:.2f} (1, 5, 15 min, at the end)".format(*os.getloadavg()),
+            )
+        )
+    versions = []
+    for name in ("charter-drafter", "typer", "pydantic", "tomli", "rich"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    rows.append(("packages", ", ".join(versions)))
+    return rows
+
+
+def write_chart(results: Results, target: Path) -> str | None:
+    """Time against size, log-log; ``None`` if written, else why not."""
+    try:
+        import matplotlib as mpl
+
+        mpl.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return "matplotlib is not installed (pip install -e '.[bench]'), so there is no chart"
+    sizes = [r.size for r in results.sizes]
+    figure, axes = plt.subplots(figsize=(8, 5), dpi=110)
+    styles = {
+        "floor": ("k", "--"),
+        "check": ("tab:blue", "-"),
+        "build": ("tab:orange", "-"),
+        "coverage": ("tab:green", "-"),
+    }
+    for key, (colour, style) in styles.items():
+        label = results.sizes[0].series[key].label
+        values = [r.series[key].seconds for r in results.sizes]
+        axes.plot(sizes, values, style, color=colour, marker="o", label=label)
+    for key, colour in (("version", "tab:purple"), ("import-typer", "grey")):
+        series = results.startup[key]
+        axes.axhline(
+            series.seconds, color=colour, linestyle=":", label=f"{series.label} (no library)"
+        )
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlabel("clauses in the library")
+    axes.set_ylabel("median wall time (s)")
+    axes.set_title("charter against the floor (fresh processes)")
+    axes.grid(visible=True, which="both", alpha=0.3)
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(target, metadata={"Software": None})
+    plt.close(figure)
+    return None
+
+
+def _kept_findings(page: Path) -> str:
+    """The engineer's text of the "Profile and findings" section of an existing page."""
+    if not page.is_file():
+        return PROFILE_PLACEHOLDER
+    text = page.read_text(encoding="utf-8")
+    start, end = text.find(PROFILE_START), text.find(PROFILE_END)
+    if start < 0 or end < start:
+        return PROFILE_PLACEHOLDER
+    return text[start + len(PROFILE_START) : end].strip("\n")
+
+
+def _library_rows(results: Results) -> list[list[str]]:
+    return [[f"{r.size:,}", str(r.files), f"{r.megabytes:.1f}"] for r in results.sizes]
+
+
+def page(results: Results, out: Path, command: str, chart_note: str | None) -> str:
+    """The Markdown of ``docs/performance.md``."""
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    chart = (
+        f"![Median wall time against library size, log-log]({out.with_suffix('.png').name})"
+        if chart_note is None
+        else f"_No chart: {chart_note}._"
+    )
+    budget_rows = [[b.what, b.limit, b.measured, b.verdict] for b in budgets(results)]
+    sections = [
+        "# Performance",
+        "How fast `charter` is on large libraries, measured against **the floor**: a fresh "
+        "Python process that reads and parses the same TOML files with tomli and does nothing "
+        "else. No implementation of the tool can be much faster than the floor, so the budgets "
+        "below are ratios to it, which keeps them meaningful on any machine. The page is written "
+        "by `benchmarks/run.py`; do not edit the numbers by hand.",
+        "## Running the benchmark",
+        "```console\n"
+        "$ pip install -e '.[bench]'                 # matplotlib, for the chart\n"
+        "$ python benchmarks/run.py                  # sizes 1000,10000,100000, 5 runs: a few minutes\n"
+        "$ python benchmarks/run.py --quick          # sizes 1000,10000, 3 runs: a fast look\n"
+        "$ python benchmarks/run.py --sizes 1000,10000,100000 --runs 5 --out docs/performance.md\n"
+        "```",
+        "It is not part of `pytest`. For each size it generates a synthetic library "
+        f"(`benchmarks/generate.py`, fixed seed; cached in `{generate.CACHE}` and reused while the "
+        "generator is unchanged), asserts once that `charter check --strict` passes on it (which "
+        "also warms the file cache), then runs each command in a fresh process, interleaved, "
+        "and reports the median. The children keep their bytecode under "
+        f"`{PYCACHE}` (`PYTHONPYCACHEPREFIX`), as an installed tool would, and untimed "
+        "warm-up runs (one per command and size) fill it first. `--out FILE` writes this page and the chart next to it; "
+        "`--json FILE` keeps the raw samples. Peak memory is the maximum resident set size of "
+        "the child process (`os.wait4`), so a POSIX system is needed.",
+        "What is timed, each with `-C LIBRARY`, using the `charter` console script of the active "
+        "virtual environment:\n\n"
+        "- **floor**: `python -c` that imports tomli and keeps `tomli.loads(...)` of every `.toml` "
+        "file under the library (read as UTF-8, in sorted order);\n"
+        "- `charter check`, `charter build -o FILE` (the file is deleted before each run, so "
+        "every run renders and writes the whole draft) and `charter coverage` (its table goes to "
+        "`/dev/null`);\n"
+        '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
+        "and `charter check` on the shipped library against `charter --version` "
+        f"({STARTUP_FACTOR} times as many runs, since they are short).",
+        "The generated libraries: about one requirement per five clauses, in catalogues of at "
+        f"most {generate.REQUIREMENTS_PER_SOURCE:,} requirements, each with a source text with "
+        "`[[section]]` markers from which every quote (6 to 20 words, starting at a word) is "
+        "taken; modules of 40 to 60 clauses in topic folders under `clauses/principles`, "
+        "`clauses/instruments/{public,state,regional}`, `clauses/cooperation/{conceptual,material}` "
+        "and `clauses/institutions`, plus recitals in `clauses/preamble` (1%); one title per "
+        "folder and one chapter per topic in the manifest, placed by globs (every seventh "
+        "chapter lists its modules by path); each clause covers one to three requirements and "
+        "has three numbered paragraphs of 80 to 200 words, about a third of them with a "
+        "`[[clause-id]]` cross-reference; statuses and six parties mixed. Words are drawn with a "
+        f"Zipf-like frequency from {generate.VOCABULARY_SIZE:,} words: those of the study text "
+        "`sources/grabendorff-2008.txt` and words derived from them.",
+        markdown_table(["clauses", "TOML files", "MB on disk"], _library_rows(results)),
+        "## Machine",
+        f"Measured {when} with `{command}` ({results.runs} runs per library command).",
+        markdown_table(["", "this run"], [[k, v] for k, v in machine()], right=2),
+        "## Budgets",
+        "Each budget is judged from the medians of this run.",
+        markdown_table(["budget", "limit", "measured", "verdict"], budget_rows, right=4),
+        "## Results",
+        f"Library commands (median of {results.runs} runs, fresh processes); "
+        "`x floor` is the ratio to the floor at the same size, for time and for peak memory.",
+        markdown_table(SIZE_HEADER, size_rows(results), right=2),
+        f"Start-up (median of {results.runs * STARTUP_FACTOR} runs).",
+        markdown_table(STARTUP_HEADER, startup_rows(results)),
+    ]
+    growth = growth_rows(results)
+    if growth:
+        sections += [
+            "Growth of the median time between sizes (linear growth from 10,000 to 100,000 "
+            "clauses is 10x).",
+            markdown_table(GROWTH_HEADER, growth, right=3),
+        ]
+    sections += [
+        chart,
+        "## Profile and findings",
+        f"{PROFILE_START}\n{_kept_findings(out)}\n{PROFILE_END}",
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+def results_json(results: Results) -> str:
+    """The raw samples, for comparing runs."""
+
+    def dump(series: dict[str, Series]) -> dict[str, object]:
+        return {
+            key: {
+                "label": s.label,
+                "seconds": [x.seconds for x in s.samples],
+                "peak_mib": [x.peak_mib for x in s.samples],
+            }
+            for key, s in series.items()
+        }
+
+    data = {
+        "runs": results.runs,
+        "sizes": [
+            {"size": r.size, "files": r.files, "series": dump(r.series)} for r in results.sizes
+        ],
+        "startup": dump(results.startup),
+        "startup_imports": results.startup_imports,
+        "machine": dict(machine()),
+    }
+    return json.dumps(data, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------- main
+
+
+def _sizes(value: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"sizes are whole numbers separated by commas: {value!r}"
+        ) from None
+    if not sizes or any(size < 10 for size in sizes):
+        raise argparse.ArgumentTypeError("give one or more sizes of at least 10 clauses")
+    return sorted(set(sizes))
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="python benchmarks/run.py",
+        description="Benchmark charter against the floor (tomli parsing the same files).",
+    )
+    parser.add_argument(
+        "--sizes", type=_sizes, help="library sizes in clauses (default 1000,10000,100000)"
+    )
+    parser.add_argument(
+        "--runs", type=int, help=f"runs per command, median taken (default {DEFAULT_RUNS})"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help=f"sizes 1000,10000 and {QUICK_RUNS} runs"
+    )
+    parser.add_argument(
+        "--out", type=Path, help="write the Markdown page here (and the chart next to it)"
+    )
+    parser.add_argument("--json", type=Path, help="write the raw samples here")
+    arguments = parser.parse_args(argv)
+    if arguments.sizes is None:
+        arguments.sizes = list(QUICK_SIZES if arguments.quick else DEFAULT_SIZES)
+    if arguments.runs is None:
+        arguments.runs = QUICK_RUNS if arguments.quick else DEFAULT_RUNS
+    if arguments.runs < 1:
+        parser.error("--runs must be at least 1")
+    return arguments
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; 0 when it ran (whether or not the budgets are met)."""
+    arguments = parse_arguments(argv)
+    if not CHARTER.is_file():
+        sys.stderr.write(f"error: no charter console script at {CHARTER}; pip install -e . first\n")
+        return 2
+    began = time.perf_counter()
+    try:
+        startup, imports = bench_startup(arguments.runs * STARTUP_FACTOR)
+        sizes = [bench_size(size, arguments.runs) for size in arguments.sizes]
+    except BenchmarkError as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 1
+    results = Results(arguments.runs, sizes, startup, imports)
+    sys.stdout.write(terminal_report(results))
+    if arguments.json is not None:
+        arguments.json.parent.mkdir(parents=True, exist_ok=True)
+        arguments.json.write_text(results_json(results), encoding="utf-8")
+        log(f"wrote {arguments.json}")
+    if arguments.out is not None:
+        out: Path = arguments.out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        note = write_chart(results, out.with_suffix(".png"))
+        if note is None:
+            log(f"wrote {out.with_suffix('.png')}")
+        else:
+            log(f"note: {note}")
+        command = " ".join(
+            ["python benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])]
+        )
+        out.write_text(page(results, out, command, note), encoding="utf-8")
+        log(f"wrote {out}")
+    log(f"done in {time.perf_counter() - began:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
