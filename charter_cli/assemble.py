@@ -16,9 +16,9 @@ from pathlib import PurePosixPath
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document
-from charter_cli.globs import glob_regex, is_module_entry, nfc
+from charter_cli.globs import is_module_entry, match_paths, nfc
 from charter_cli.integrity import references, suggest
-from charter_cli.library import ClauseEntry, Library
+from charter_cli.library import ClauseEntry, Library, LoadedModule, match_modules
 from charter_cli.models.manifest import CharterInfo, Manifest, Party
 from charter_cli.tomlmap import Path as KeyPath
 
@@ -130,6 +130,10 @@ class _Assembler:
     findings: list[Finding] = field(default_factory=list)
     placements: dict[str, Placement] = field(default_factory=dict)
     articles: int = 0
+    by_path: dict[str, LoadedModule] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_path = {nfc(module.rel): module for module in self.library.modules}
 
     def resolve(self, entry: str, loc: KeyPath) -> list[ClauseEntry]:
         """The clauses an ``include`` entry draws, in order."""
@@ -149,9 +153,8 @@ class _Assembler:
                 self.doc.finding("CH214", f"module path '{entry}' is outside the project", loc)
             )
             return []
-        pattern = glob_regex(nfc(entry))
-        modules = [m for m in self.library.modules if pattern.fullmatch(nfc(m.rel))]
-        if not modules and not any(pattern.fullmatch(nfc(rel)) for rel in self.library.unreadable):
+        modules = match_modules(entry, self.by_path)
+        if not modules and not match_paths(entry, {nfc(rel) for rel in self.library.unreadable}):
             self.findings.append(
                 self.doc.finding(
                     "CH206",

@@ -76,7 +76,7 @@ def _append_step_summary(analysis: Analysis, *, strict: bool) -> None:
 
 def run_build(root: Path, output: str | None, *, base: Path, trace: bool, force: bool) -> ExitCode:
     """``charter build``: render the draft and write it atomically (or to stdout)."""
-    from charter_cli.render import render_markdown
+    from charter_cli.render import iter_markdown
     from charter_cli.writer import write_draft
 
     analysis = analyse(root)
@@ -85,12 +85,12 @@ def run_build(root: Path, output: str | None, *, base: Path, trace: bool, force:
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
-    text = render_markdown(analysis.draft, analysis.library, trace=trace)
+    pieces = iter_markdown(analysis.draft, analysis.library, trace=trace)
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
     else:
         target = root / DEFAULT_OUTPUT if output is None else base / output
-        changed = write_draft(target, text, force=force)
+        changed = write_draft(target, pieces, force=force)
         shown = relative(base, target.resolve())
         console.err(
             f"{'wrote' if changed else 'unchanged'} {shown}: {views.draft_summary(analysis)}"

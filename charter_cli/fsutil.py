@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from charter_cli.errors import WriteRefusedError
@@ -39,6 +41,44 @@ def write_atomic(path: Path, data: bytes, *, replace: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             Path(temporary).unlink()
+
+
+def write_atomic_stream(path: Path, chunks: Iterable[bytes]) -> bool:
+    """Write ``chunks`` to ``path`` atomically, replacing it; leave it alone if nothing changed.
+
+    The content is streamed to the temporary file and hashed on the way, and an
+    existing file is compared by hash, read in blocks: neither version is ever
+    held in memory whole. Returns whether the file changed.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        digest = hashlib.sha256()
+        with os.fdopen(handle, "wb") as stream:
+            for chunk in chunks:
+                digest.update(chunk)
+                stream.write(chunk)
+            stream.flush()
+            os.fsync(stream.fileno())
+        same_size = path.is_file() and path.stat().st_size == temporary.stat().st_size
+        if same_size and _file_digest(path) == digest.digest():
+            return False
+        temporary.chmod(mode)
+        temporary.replace(path)
+        return True
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _file_digest(path: Path) -> bytes:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
 
 
 def _link_new(temporary: Path, path: Path) -> None:

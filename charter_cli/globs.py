@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:
@@ -34,3 +35,17 @@ def is_module_entry(entry: str) -> bool:
 def nfc(path: str) -> str:
     """A path in Unicode NFC, so "ó" typed in the manifest matches an "o" + accent file name."""
     return unicodedata.normalize("NFC", path)
+
+
+def match_paths(entry: str, paths: Iterable[str]) -> list[str]:
+    """The paths (NFC, ``/``-separated) a manifest path or glob matches, in sorted order.
+
+    A plain path is a set lookup, so a manifest of many exact paths costs nothing
+    per module; only a glob is matched against every path.
+    """
+    wanted = nfc(entry)
+    if not any(char in wanted for char in "*?"):
+        known = paths if isinstance(paths, dict | set | frozenset) else set(paths)
+        return [wanted] if wanted in known else []
+    pattern = glob_regex(wanted)
+    return sorted(path for path in paths if pattern.fullmatch(path))

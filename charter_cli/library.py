@@ -16,33 +16,12 @@ from pathlib import Path, PurePosixPath
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document, read_document, read_text
-from charter_cli.globs import glob_regex, is_module_entry, nfc
+from charter_cli.globs import is_module_entry, match_paths, nfc
 from charter_cli.models import Catalogue, Clause, Manifest, Module, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo, Party
 from charter_cli.project import CLAUSES_DIR, MANIFEST, inside, relative
 from charter_cli.validation import salvage, validate
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A key in a document; its line is computed only when a message needs it."""
-
-    doc: Document
-    loc: tuple[str | int, ...]
-
-    @property
-    def file(self) -> str:
-        """Path of the document relative to the project root."""
-        return self.doc.rel
-
-    @property
-    def line(self) -> int | None:
-        """Line of the key."""
-        return self.doc.line(self.loc)
-
-    def __str__(self) -> str:
-        return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +41,11 @@ class ClauseEntry:
     def line(self, *keys: str | int) -> int | None:
         """Line of the clause (or of one of its keys) in its module."""
         return self.module.doc.line(("clause", self.position, *keys))
+
+    @property
+    def place(self) -> str:
+        """``file:line`` of the clause's ID, for messages."""
+        return f"{self.module.doc.rel}:{self.line('id')}"
 
     def finding(
         self, code: str, message: str, *keys: str | int, hint: str | None = None
@@ -86,6 +70,11 @@ class RequirementEntry:
     def line(self, *keys: str | int) -> int | None:
         """Line of the requirement (or one of its keys) in its catalogue."""
         return self.catalogue.doc.line(("requirement", self.position, *keys))
+
+    @property
+    def place(self) -> str:
+        """``file:line`` of the requirement's ID, for messages."""
+        return f"{self.catalogue.doc.rel}:{self.line('id')}"
 
     def finding(
         self, code: str, message: str, *keys: str | int, hint: str | None = None
@@ -367,6 +356,11 @@ def _ids(items: list[dict[str, object]]) -> set[str]:
     return {item["id"] for item in items if isinstance(item.get("id"), str)}  # type: ignore[misc]
 
 
+def match_modules(entry: str, by_path: dict[str, LoadedModule]) -> list[LoadedModule]:
+    """The modules a manifest path or glob names, in path order (``by_path`` is keyed by NFC path)."""
+    return [by_path[path] for path in match_paths(entry, by_path)]
+
+
 def _placed_first(library: Library) -> list[ClauseEntry]:
     """Every clause: first those the manifest places, in manifest order, then the rest in path order.
 
@@ -386,12 +380,10 @@ def _placed_first(library: Library) -> list[ClauseEntry]:
     for entry in entries:
         first_by_id.setdefault(entry.id, entry)
     ordered: dict[int, ClauseEntry] = {}
+    by_path = {nfc(module.rel): module for module in library.modules}
     for include in includes:
         if is_module_entry(include):
-            pattern = glob_regex(nfc(include))
-            chosen = [
-                e for m in library.modules if pattern.fullmatch(nfc(m.rel)) for e in m.clauses
-            ]
+            chosen = [e for m in match_modules(include, by_path) for e in m.clauses]
         else:
             chosen = [first_by_id[include]] if include in first_by_id else []
         for entry in chosen:
@@ -402,47 +394,47 @@ def _placed_first(library: Library) -> list[ClauseEntry]:
 
 
 def _index_ids(library: Library) -> None:
-    """Index every ID; a later duplicate is reported and left out of the draft."""
-    seen: dict[str, Place] = {}
-    folded: dict[str, tuple[str, Place]] = {}
+    """Index every ID; a later duplicate is reported and left out of the draft.
 
-    def claim(item_id: str, where: Place) -> bool:
-        first = seen.get(item_id)
-        if first is not None:
+    Lines are looked up only for the IDs that collide, so a clean library never
+    scans its files for positions.
+    """
+    first: dict[str, ClauseEntry | RequirementEntry] = {}
+    folded: dict[str, ClauseEntry | RequirementEntry] = {}
+
+    def claim(entry: ClauseEntry | RequirementEntry) -> bool:
+        earlier = first.get(entry.id)
+        if earlier is not None:
             library.findings.append(
-                Finding(
+                entry.finding(
                     "CH201",
-                    f"duplicate ID '{item_id}': already defined at {first}",
-                    where.file,
-                    where.line,
+                    f"duplicate ID '{entry.id}': already defined at {earlier.place}",
+                    "id",
                     hint="IDs are unique across all clauses and requirements; rename one",
                 )
             )
             return False
-        other = folded.get(item_id.casefold())
-        if other is not None:
+        key = entry.id.casefold()
+        other = folded.get(key)
+        if other is None:
+            folded[key] = entry
+        else:
             library.findings.append(
-                Finding(
+                entry.finding(
                     "CH202",
-                    f"ID '{item_id}' differs only by letter case from '{other[0]}' at {other[1]}",
-                    where.file,
-                    where.line,
+                    f"ID '{entry.id}' differs only by letter case from '{other.id}' at {other.place}",
+                    "id",
                     hint="use one spelling for one thing, or rename one",
                 )
             )
-        seen[item_id] = where
-        folded.setdefault(item_id.casefold(), (item_id, where))
+        first[entry.id] = entry
         return True
 
     for catalogue in library.catalogues:
-        kept = []
-        for req in catalogue.requirements:
-            if claim(req.id, Place(req.catalogue.doc, ("requirement", req.position, "id"))):
-                library.requirements[req.id] = req
-                kept.append(req)
-        catalogue.requirements = kept
+        catalogue.requirements = [req for req in catalogue.requirements if claim(req)]
+        library.requirements.update((req.id, req) for req in catalogue.requirements)
     for entry in _placed_first(library):
-        if claim(entry.id, Place(entry.module.doc, ("clause", entry.position, "id"))):
+        if claim(entry):
             library.clauses[entry.id] = entry
         else:
             library.shadowed.append(entry)

@@ -59,6 +59,24 @@ class TextIndex:
         return self.text.find(quote, start, stop)
 
 
+class _Searcher:
+    """Plain ``str.find`` over short stretches of text; a :class:`TextIndex`, built once, over long ones."""
+
+    SHORT = 256 * 1024
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: TextIndex | None = None
+
+    def find(self, quote: str, start: int = 0, end: int | None = None) -> int:
+        stop = len(self.text) if end is None else end
+        if stop - start <= self.SHORT:
+            return self.text.find(quote, start, stop)
+        if self._index is None:
+            self._index = TextIndex(self.text)
+        return self._index.find(quote, start, stop)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where a section lies in the normalised source text."""
@@ -103,7 +121,7 @@ def check_quotes(catalogue: LoadedCatalogue) -> list[Finding]:
     spans, findings = section_spans(catalogue, text)
     declared = [section.id for _, section in catalogue.sections]
     by_id = {span.section: span for span in spans}
-    index = TextIndex(text)
+    index = _Searcher(text)
     for entry in catalogue.requirements:
         findings.extend(_check_requirement(entry, index, declared, by_id, spans))
     return findings
@@ -111,7 +129,7 @@ def check_quotes(catalogue: LoadedCatalogue) -> list[Finding]:
 
 def _check_requirement(
     entry: RequirementEntry,
-    index: TextIndex,
+    index: _Searcher,
     declared: list[str],
     by_id: dict[str, Span],
     spans: list[Span],

@@ -38,12 +38,26 @@ def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | No
 
 def render_markdown(draft: Draft, library: Library, *, trace: bool = True) -> str:
     """Render the whole draft: front matter, title block, contents, preamble, titles."""
-    blocks = [*_front_matter(draft, library, trace=trace), *_title_block(draft), *_contents(draft)]
+    return "".join(iter_markdown(draft, library, trace=trace))
+
+
+def iter_markdown(draft: Draft, library: Library, *, trace: bool = True) -> Iterator[str]:
+    """The draft in pieces, for writing it without holding all of it in memory."""
+    separator = ""
+    for block in _blocks(draft, library, trace=trace):
+        yield separator + block
+        separator = "\n\n"
+    yield "\n"
+
+
+def _blocks(draft: Draft, library: Library, *, trace: bool) -> Iterator[str]:
+    yield from _front_matter(draft, library, trace=trace)
+    yield from _title_block(draft)
+    yield from _contents(draft)
     if draft.preamble is not None:
-        blocks += _preamble(draft, library, trace=trace)
+        yield from _preamble(draft, library, trace=trace)
     for title in draft.titles:
-        blocks += _title(draft, library, title, trace=trace)
-    return "\n\n".join(blocks) + "\n"
+        yield from _title(draft, library, title, trace=trace)
 
 
 def _front_matter(draft: Draft, library: Library, *, trace: bool) -> list[str]:
@@ -111,15 +125,16 @@ def _preamble(draft: Draft, library: Library, *, trace: bool) -> list[str]:
     return blocks
 
 
-def _title(draft: Draft, library: Library, title: TitlePart, *, trace: bool) -> list[str]:
-    blocks = [f'<a id="{anchor(title)}"></a>', f"## {_title_heading(title)}"]
+def _title(draft: Draft, library: Library, title: TitlePart, *, trace: bool) -> Iterator[str]:
+    yield f'<a id="{anchor(title)}"></a>'
+    yield f"## {_title_heading(title)}"
     for article in title.articles:
-        blocks += _article(draft, library, article, "###", trace=trace)
+        yield from _article(draft, library, article, "###", trace=trace)
     for chapter in title.chapters:
-        blocks += [f'<a id="{anchor(chapter, title)}"></a>', f"### {_chapter_heading(chapter)}"]
+        yield f'<a id="{anchor(chapter, title)}"></a>'
+        yield f"### {_chapter_heading(chapter)}"
         for article in chapter.articles:
-            blocks += _article(draft, library, article, "####", trace=trace)
-    return blocks
+            yield from _article(draft, library, article, "####", trace=trace)
 
 
 def _article(

@@ -7,10 +7,11 @@ unless asked with ``--force``. An unchanged draft is not rewritten.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from charter_cli.errors import WriteRefusedError
-from charter_cli.fsutil import write_atomic
+from charter_cli.fsutil import write_atomic_stream
 from charter_cli.render import GENERATOR
 
 
@@ -27,18 +28,18 @@ def was_generated(path: Path) -> bool:
     return f"generator: {GENERATOR}" in front.splitlines()
 
 
-def write_draft(path: Path, text: str, *, force: bool) -> bool:
-    """Write the draft atomically; return ``False`` if the file already held exactly this text."""
-    data = text.encode("utf-8")
+def write_draft(path: Path, text: str | Iterable[str], *, force: bool) -> bool:
+    """Write the draft atomically; return ``False`` if the file already held exactly this text.
+
+    ``text`` may be the whole draft or its pieces (:func:`~charter_cli.render.iter_markdown`),
+    which are streamed to disk.
+    """
     if path.is_dir():
         raise WriteRefusedError(f"{path}: is a folder", hint="give a file name with -o")
-    if path.exists():
-        if not force and not was_generated(path):
-            raise WriteRefusedError(
-                f"{path}: exists and was not written by charter build; not overwritten",
-                hint="choose another file with -o, or pass --force to replace it",
-            )
-        if path.read_bytes() == data:
-            return False
-    write_atomic(path, data, replace=True)
-    return True
+    if path.exists() and not force and not was_generated(path):
+        raise WriteRefusedError(
+            f"{path}: exists and was not written by charter build; not overwritten",
+            hint="choose another file with -o, or pass --force to replace it",
+        )
+    pieces = [text] if isinstance(text, str) else text
+    return write_atomic_stream(path, (piece.encode("utf-8") for piece in pieces))
