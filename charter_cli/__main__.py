@@ -1,5 +1,5 @@
 """Allow ``python -m charter_cli``."""
 
-from charter_cli.cli import main
+from charter_cli.entry import main
 
 main()

@@ -26,9 +26,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Rich's help layout costs more start-up than all of --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-new_app = typer.Typer(help="Add a well-formed item to the library.", no_args_is_help=True)
+new_app = typer.Typer(
+    help="Add a well-formed item to the library.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(new_app, name="new")
 
 
@@ -169,7 +172,7 @@ def check(
         ),
     ] = None,
 ) -> None:
-    """Check the integrity of the library and the coverage of every requirement.
+    """Check integrity and the coverage of every requirement.
 
     The report (one line per finding in the default text format) goes to
     stdout or FILE; the summary by level and kind goes to stderr. Exit 0 clean,
@@ -235,7 +238,9 @@ def coverage(
         bool, typer.Option("--missing", help="Only requirements no article covers.")
     ] = False,
 ) -> None:
-    """Show which articles cover each requirement, and a level x kind summary.
+    """Show which articles cover each requirement.
+
+    Ends with a summary by level and kind.
 
     Exit 1 if a shown requirement is not covered.
     """
@@ -284,7 +289,7 @@ def list_items(
         ),
     ] = None,
 ) -> None:
-    """List the clauses (in draft order), the requirements or the modules of the library."""
+    """List the clauses (in draft order), requirements or modules."""
     from charter_cli.commands import run_list
 
     _finish(
@@ -307,7 +312,11 @@ def show(
         ),
     ],
 ) -> None:
-    """Show a clause (text, status, what it covers) or a requirement (quote, what covers it)."""
+    """Show one clause or requirement in full.
+
+    A clause with its place, status, text, what it covers and what refers to it; a
+    requirement with its quote and the articles that cover it.
+    """
     from charter_cli.commands import run_show
 
     _finish(run_show(_options(ctx).root(), item))
@@ -410,7 +419,7 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Write the JSON Schemas of every file kind, for completion and checking in TOML editors."""
+    """Write the JSON Schemas of the file formats, for TOML editors."""
     from charter_cli.commands import run_schema
     from charter_cli.schemas import SCHEMA_DIR
 
@@ -428,12 +437,16 @@ def init(
     ],
     title: Annotated[str | None, typer.Option("--title", help="Title of the new charter.")] = None,
 ) -> None:
-    """Create a new, working charter project: manifest, a source, clauses; its check passes."""
+    """Create a new, working charter project in DIR.
+
+    A manifest, a source with its requirements and clauses that cover them: its
+    check passes and its build works.
+    """
     from charter_cli.commands import run_init
 
     _finish(run_init(_options(ctx).base() / directory, title=title))
 
 
 def main() -> None:
-    """Entry point of the ``charter`` command."""
+    """Run the ``charter`` command."""
     app(prog_name="charter")

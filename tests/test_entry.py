@@ -1,0 +1,45 @@
+"""Start-up stays light: --version imports almost nothing, --help neither Pydantic nor the loader."""
+
+import subprocess
+import sys
+
+PROBE = """
+import sys
+sys.argv = ["charter", *{args!r}]
+from charter_cli.entry import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("pydantic", "rich", "charter_cli.library", "charter_cli.models", "tomli", "markdown_it")
+print(sorted({{m.split(".")[0] if not m.startswith("charter_cli") else m for m in sys.modules
+              if m.startswith(heavy)}}), file=sys.stderr)
+"""
+
+
+def _loaded(*args: str) -> tuple[str, str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout, done.stderr.strip().splitlines()[-1]
+
+
+def test_version_imports_neither_typer_nor_the_core() -> None:
+    out, loaded = _loaded("--version")
+    assert out.startswith("charter ")
+    assert loaded == "[]"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=["--version"]) + "\nprint('typer' in sys.modules)"],
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.strip().endswith("False")
+
+
+def test_help_imports_neither_pydantic_nor_the_loader() -> None:
+    out, loaded = _loaded("--help")
+    assert "Commands" in out
+    assert loaded == "[]"
