@@ -6,6 +6,7 @@ This is the only module that reads library files. Every problem is returned as a
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,8 +73,10 @@ def read_text(path: Path, rel: str) -> str | Finding:
         return Finding("CH001", "file not found", rel)
     except OSError as error:
         return Finding("CH001", f"cannot read file: {error.strerror or error}", rel)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         start = raw.rfind(b"\n", 0, error.start) + 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_LINE_START = re.compile(r"^(?: {0,3}[#<\[`~*_=-]|(?: {4}|\t)\S)", re.MULTILINE)
+_LINE_START = re.compile(r"\n(?: {0,3}[#<\[`~*_=-]|(?: {4}|\t)\S)")
 """A line that could open a heading, HTML, a rule, a code block or a definition."""
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
 _FOOTNOTE = re.compile(r"^ {0,3}\[(\^[^\]\s]+)\]:", re.MULTILINE)
@@ -29,7 +29,7 @@ _BLOCKS = {
 
 def structure_problems(text: str) -> list[tuple[int, str]]:
     """Each construct in ``text`` that would break the draft: (character offset, what it is)."""
-    if "<" not in text and not _LINE_START.search(text):
+    if "<" not in text and not _LINE_START.search("\n" + text):
         return []
     from markdown_it import MarkdownIt
 

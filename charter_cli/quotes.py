@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from dataclasses import dataclass
 
 from charter_cli.diagnostics import Finding
 from charter_cli.library import LoadedCatalogue, RequirementEntry
 
-_SPACE = re.compile(r"\s+")
-
 
 def normalise(text: str) -> str:
     """Collapse every run of white space to one space and trim the ends."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 class TextIndex:
