@@ -139,26 +139,30 @@ def _title(draft: Draft, library: Library, title: TitlePart, *, trace: bool) -> 
 
 def _article(
     draft: Draft, library: Library, article: Article, level: str, *, trace: bool
-) -> list[str]:
+) -> Iterator[str]:
+    """One article as a single block of text (fewer pieces to stream)."""
     heading = f"{level} {_article_heading(article)}"
-    return [
-        f'<a id="{anchor(article)}"></a>',
-        heading,
-        *_body(draft, library, article.entry, trace=trace),
-    ]
+    body = _body(draft, library, article.entry, trace=trace)
+    yield "\n\n".join((f'<a id="{anchor(article)}"></a>', heading, *body))
 
 
 def _body(draft: Draft, library: Library, entry: ClauseEntry, *, trace: bool) -> list[str]:
     clause = entry.clause
-    text = _resolve_references(draft, clause.text.replace("\r\n", "\n").strip())
+    text = clause.text.strip()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if "[[" in text:
+        text = _resolve_references(draft, text)
     if clause.status is Status.BRACKETED:
         text = bracket(text)
     blocks = [text]
     status = _status_note(draft, entry)
     if status:
         blocks.append(status)
-    if trace:
-        blocks += list(_trace(library, entry))
+    if trace and clause.covers:
+        line = _trace(library, entry)
+        if line:
+            blocks.append(line)
     return blocks
 
 
@@ -194,7 +198,8 @@ def _status_note(draft: Draft, entry: ClauseEntry) -> str | None:
     return None
 
 
-def _trace(library: Library, entry: ClauseEntry) -> Iterator[str]:
+def _trace(library: Library, entry: ClauseEntry) -> str | None:
+    """``*Implements: ...*``: the requirements a clause covers, grouped by source and section."""
     groups: dict[tuple[str, str], list[str]] = {}
     for requirement_id in entry.clause.covers:
         requirement = library.requirements.get(requirement_id)
@@ -202,8 +207,7 @@ def _trace(library: Library, entry: ClauseEntry) -> Iterator[str]:
             continue
         key = (requirement.catalogue.source.citation, requirement.requirement.section)
         groups.setdefault(key, []).append(requirement_id)
-    if groups:
-        parts = [
-            f"{', '.join(ids)} ({cite}, § {section})" for (cite, section), ids in groups.items()
-        ]
-        yield f"*Implements: {'; '.join(parts)}.*"
+    if not groups:
+        return None
+    parts = [f"{', '.join(ids)} ({cite}, § {section})" for (cite, section), ids in groups.items()]
+    return f"*Implements: {'; '.join(parts)}.*"
