@@ -32,11 +32,11 @@ class ClauseEntry:
     module: LoadedModule
     position: int
     """Index of the clause among the module's ``[[clause]]`` tables."""
+    id: str = field(init=False)
+    """The clause ID (kept as a field: it is looked up for every clause at every stage)."""
 
-    @property
-    def id(self) -> str:
-        """The clause ID."""
-        return self.clause.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.clause.id)
 
     def line(self, *keys: str | int) -> int | None:
         """Line of the clause (or of one of its keys) in its module."""
@@ -61,11 +61,11 @@ class RequirementEntry:
     requirement: Requirement
     catalogue: LoadedCatalogue
     position: int
+    id: str = field(init=False)
+    """The requirement ID."""
 
-    @property
-    def id(self) -> str:
-        """The requirement ID."""
-        return self.requirement.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.requirement.id)
 
     def line(self, *keys: str | int) -> int | None:
         """Line of the requirement (or one of its keys) in its catalogue."""
