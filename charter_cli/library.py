@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import ClassVar
 
 from charter_cli.diagnostics import Finding
 from charter_cli.documents import Document, read_document, read_text
@@ -24,10 +25,39 @@ from charter_cli.project import CLAUSES_DIR, MANIFEST, inside, relative
 from charter_cli.validation import salvage, validate
 
 
+class _Located:
+    """Where an item (a ``[[clause]]`` or a ``[[requirement]]``) stands in its file."""
+
+    __slots__ = ()
+    position: int
+    TABLE: ClassVar[str]
+
+    @property
+    def document(self) -> Document:
+        """The file that holds the item."""
+        raise NotImplementedError
+
+    def line(self, *keys: str | int) -> int | None:
+        """Line of the item (or of one of its keys) in its file."""
+        return self.document.line((self.TABLE, self.position, *keys))
+
+    @property
+    def place(self) -> str:
+        """``file:line`` of the item's ID, for messages."""
+        return f"{self.document.rel}:{self.line('id')}"
+
+    def finding(
+        self, code: str, message: str, *keys: str | int, hint: str | None = None
+    ) -> Finding:
+        """A finding located at this item."""
+        return Finding(code, message, self.document.rel, self.line(*keys), hint)
+
+
 @dataclass(frozen=True, slots=True)
-class ClauseEntry:
+class ClauseEntry(_Located):
     """A clause together with the module that holds it."""
 
+    TABLE: ClassVar[str] = "clause"
     clause: Clause
     module: LoadedModule
     position: int
@@ -38,49 +68,31 @@ class ClauseEntry:
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", self.clause.id)
 
-    def line(self, *keys: str | int) -> int | None:
-        """Line of the clause (or of one of its keys) in its module."""
-        return self.module.doc.line(("clause", self.position, *keys))
-
     @property
-    def place(self) -> str:
-        """``file:line`` of the clause's ID, for messages."""
-        return f"{self.module.doc.rel}:{self.line('id')}"
-
-    def finding(
-        self, code: str, message: str, *keys: str | int, hint: str | None = None
-    ) -> Finding:
-        """A finding located at this clause."""
-        return Finding(code, message, self.module.doc.rel, self.line(*keys), hint)
+    def document(self) -> Document:
+        """The module file."""
+        return self.module.doc
 
 
 @dataclass(frozen=True, slots=True)
-class RequirementEntry:
+class RequirementEntry(_Located):
     """A requirement together with the catalogue that holds it."""
 
+    TABLE: ClassVar[str] = "requirement"
     requirement: Requirement
     catalogue: LoadedCatalogue
     position: int
+    """Index of the requirement among the catalogue's ``[[requirement]]`` tables."""
     id: str = field(init=False)
     """The requirement ID."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", self.requirement.id)
 
-    def line(self, *keys: str | int) -> int | None:
-        """Line of the requirement (or one of its keys) in its catalogue."""
-        return self.catalogue.doc.line(("requirement", self.position, *keys))
-
     @property
-    def place(self) -> str:
-        """``file:line`` of the requirement's ID, for messages."""
-        return f"{self.catalogue.doc.rel}:{self.line('id')}"
-
-    def finding(
-        self, code: str, message: str, *keys: str | int, hint: str | None = None
-    ) -> Finding:
-        """A finding located at this requirement."""
-        return Finding(code, message, self.catalogue.doc.rel, self.line(*keys), hint)
+    def document(self) -> Document:
+        """The catalogue file."""
+        return self.catalogue.doc
 
 
 @dataclass(eq=False)
