@@ -88,9 +88,28 @@ CODES: dict[str, Code] = _codes(
 )  # fmt: skip
 
 
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with no control character: line breaks and escapes are shown escaped.
+
+    Findings quote keys, IDs and values from the files; a key holding a line break
+    or a terminal escape must not split a finding or reach the terminal raw.
+    """
+    return text.translate(_CONTROL) if any(ord(c) < 32 or ord(c) == 127 for c in text) else text
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in the library, located in a file and, where possible, a line."""
+    """One problem found in the library, located in a file and, where possible, a line.
+
+    Its file, message and hint are always single printable lines.
+    """
 
     code: str
     message: str
@@ -99,6 +118,12 @@ class Finding:
     hint: str | None = None
     severity: Severity | None = None
     """Overrides the code's default severity when set."""
+
+    def __post_init__(self) -> None:
+        for name in ("file", "message", "hint"):
+            value = getattr(self, name)
+            if value is not None and printable(value) is not value:
+                object.__setattr__(self, name, printable(value))
 
     @property
     def level(self) -> Severity:

@@ -1,0 +1,329 @@
+"""Property tests (Hypothesis) for the loader and the renderer.
+
+1. Random valid libraries always check clean and build the draft they describe.
+2. The build is deterministic: twice, and from a copy written in another order (or with CRLF
+   line ends and byte-order marks), it gives the same string.
+3. Random damage to valid files gives findings or a clean load, never an unhandled exception,
+   in :func:`charter_cli.pipeline.analyse` and in the CLI.
+
+The generators are in ``tests/strategies.py``. The example counts are sized for CI (the file
+runs in well under a minute on two cores). Profiles, chosen with ``HYPOTHESIS_PROFILE``:
+
+* unset: Hypothesis' own default (or its ``ci`` profile, which it loads itself when ``CI`` is
+  set: derandomised, no example database);
+* ``thorough``: 20 times as many examples, for a local hunt::
+
+      HYPOTHESIS_PROFILE=thorough pytest tests/test_properties.py --hypothesis-show-statistics
+
+* any other registered profile (``ci``, ``default``) by name.
+
+``thorough`` is registered in this module, not in ``conftest.py``, so
+``--hypothesis-profile`` (read before the module is imported) cannot name it: use the
+environment variable. A failing example is printed with the files it wrote; the
+example database (``.hypothesis/``, ignored by git) replays it on the next run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+from charter_cli.assemble import Draft
+from charter_cli.cli import app
+from charter_cli.diagnostics import Finding
+from charter_cli.models.clause import Status
+from charter_cli.pipeline import Analysis, analyse
+from charter_cli.render import render_markdown
+from strategies import (
+    REFERENCE,
+    Mutated,
+    Project,
+    mutated_projects,
+    projects,
+    starter_files,
+    write_files,
+)
+
+settings.register_profile("thorough", deadline=None, print_blob=True)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE")
+if PROFILE:
+    settings.load_profile(PROFILE)
+SCALE = 20 if PROFILE == "thorough" else 1
+
+
+def examples(count: int) -> int:
+    """The number of examples of a test under the chosen profile."""
+    return count * SCALE
+
+
+FINDING_LINE = re.compile(r"^[^:]+(:\d+)?: CH\d{3} (error|warning): .+ \(hint: .+\)$")
+LOOKS_LIKE_FINDING = re.compile(r": CH\d{3} ")
+SLOW = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
+"""Drawing a whole project is slow and large by design."""
+
+
+@contextmanager
+def written(
+    files: dict[str, str] | dict[str, bytes], order: list[str] | None = None
+) -> Iterator[Path]:
+    """The files written into a fresh folder (not ``tmp_path``: Hypothesis reuses it)."""
+    with tempfile.TemporaryDirectory(prefix="charter-prop-") as folder:
+        root = Path(folder).resolve() / "project"
+        write_files(root, files, sorted(files) if order is None else order)
+        yield root
+
+
+def _draft(root: Path) -> tuple[Analysis, Draft, str]:
+    analysis = analyse(root)
+    assert analysis.draft is not None, analysis.findings
+    return analysis, analysis.draft, render_markdown(analysis.draft, analysis.library)
+
+
+# --- 1. valid libraries -------------------------------------------------------------------
+
+
+def _bracketed(text: str) -> str:
+    lines = text.split("\n")
+    marker = re.match(r"\d+\. |- ", lines[0])
+    cut = marker.end() if marker else 0
+    lines[0] = f"{lines[0][:cut]}[{lines[0][cut:]}"
+    lines[-1] = f"{lines[-1]}]"
+    return "\n".join(lines)
+
+
+def _expected_body(project: Project, clause_id: str) -> str:
+    """A clause's text as the draft must show it: references resolved, brackets if bracketed."""
+    numbers = {clause: n for n, clause in enumerate(project.articles, start=1)}
+    spec = project.clauses[clause_id]
+
+    def link(match: re.Match[str]) -> str:
+        number = numbers[match.group(1)]
+        return f"[Article {number}](#article-{number})"
+
+    body = REFERENCE.sub(link, spec.text.strip())
+    return _bracketed(body) if spec.status is Status.BRACKETED else body
+
+
+def _check_trace(segment: str, covers: tuple[str, ...]) -> None:
+    """An article's ``*Implements: ...*`` line names each requirement it covers, or is absent."""
+    line = next((b for b in segment.split("\n\n") if b.startswith("*Implements: ")), None)
+    assert (line is not None) == bool(covers), segment
+    for requirement in covers:
+        assert re.search(rf"(?:: |, |; ){re.escape(requirement)}(?:, | \()", line or ""), line
+
+
+def _check_draft(text: str, project: Project) -> None:
+    """The draft shows every clause once, articles numbered in manifest order, links resolved."""
+    pieces = re.split(r'(?m)^<a id="([^"]+)"></a>$', text)
+    anchors, segments = pieces[1::2], [s.strip("\n") for s in pieces[2::2]]
+    articles = [a for a in anchors if a.startswith("article-")]
+    assert articles == [f"article-{n}" for n in range(1, len(project.articles) + 1)]
+    headings = re.findall(r"(?m)^#{3,4} Article (\d+) — ", text)
+    assert headings == [str(n) for n in range(1, len(project.articles) + 1)]
+    assert REFERENCE.search(text) is None  # every [[id]] became a link
+    for number, clause in enumerate(project.articles, start=1):  # the table of contents
+        title = project.clauses[clause].title
+        assert f"- [Article {number} — {title}](#article-{number})\n" in text, (number, title)
+    for anchor, segment in zip(anchors, segments, strict=True):
+        if not anchor.startswith("article-"):
+            continue
+        number = int(anchor.removeprefix("article-"))
+        clause = project.articles[number - 1]
+        blocks = segment.split("\n\n", 1)
+        assert re.fullmatch(
+            rf"#{{3,4}} Article {number} — {re.escape(project.clauses[clause].title)}", blocks[0]
+        ), blocks[0]
+        rest = blocks[1] + "\n\n"
+        assert rest.startswith(_expected_body(project, clause) + "\n\n"), (clause, segment)
+        _check_trace(segment, project.clauses[clause].covers)
+    if project.recitals:
+        preamble = segments[anchors.index("preamble")]
+        position = 0
+        for clause in project.recitals:
+            found = preamble.find(_expected_body(project, clause), position)
+            assert found >= 0, (clause, preamble)
+            position = found + 1
+
+
+def _project_events(project: Project) -> None:
+    """What the generated library holds, for --hypothesis-show-statistics."""
+    articles = len(project.articles)
+    event(
+        f"articles: {'0' if not articles else '1-5' if articles <= 5 else '6-15' if articles <= 15 else '16+'}"
+    )
+    if project.recitals:
+        event("has recitals")
+    if any(REFERENCE.search(c.text) for c in project.clauses.values()):
+        event("has cross-references")
+    if any(c.status is Status.BRACKETED for c in project.clauses.values()):
+        event("has bracketed clauses")
+    manifest = project.files["charter.toml"]
+    for kind, pattern in (("**/ glob", "**/"), ("* glob", "/*.toml"), ("? pattern", "?")):
+        if pattern in manifest:
+            event(f"includes a {kind}")
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=SLOW)
+@given(projects())
+def test_random_valid_libraries_check_clean_and_build(project: Project) -> None:
+    assert sorted((*project.articles, *project.recitals)) == sorted(project.clauses)
+    _project_events(project)
+    with written(project.files) as root:
+        analysis, draft, text = _draft(root)
+    assert analysis.findings == ()
+    assert analysis.exit_code(strict=True) == 0
+    assert [(a.number, a.entry.id) for a in draft.articles] == list(
+        enumerate(project.articles, start=1)
+    )
+    assert [r.entry.id for r in draft.recitals] == list(project.recitals)
+    _check_draft(text, project)
+
+
+# --- 2. determinism -------------------------------------------------------------------------
+
+
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=SLOW)
+@given(projects(), st.data())
+def test_the_build_is_deterministic(project: Project, data: st.DataObject) -> None:
+    with written(project.files) as root:
+        analysis, draft, first = _draft(root)
+        again = render_markdown(draft, analysis.library)
+        *_, fresh = _draft(root)
+    assert first == again == fresh
+    assert re.search(r'(?m)^library-hash: "sha256:[0-9a-f]{64}"$', first)
+    order = data.draw(st.permutations(sorted(project.files)), label="creation order")
+    with written(project.files, list(order)) as root:
+        *_, shuffled = _draft(root)
+    assert shuffled == first
+    # a checkout with CRLF line ends and byte-order marks is the same library
+    crlf = {
+        rel: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()
+        for rel, text in project.files.items()
+    }
+    with written(crlf, list(reversed(order))) as root:
+        *_, converted = _draft(root)
+    assert converted == first
+
+
+# --- 3. damaged files -----------------------------------------------------------------------
+
+EXTRA = (
+    ("check", "--strict"),
+    ("check", "--output-format", "json"),
+    ("check", "--output-format", "sarif"),
+    ("check", "--output-format", "junit"),
+    ("check", "--output-format", "gitlab"),
+    ("check", "--output-format", "github"),
+    ("list", "requirements"),
+    ("list", "modules"),
+    ("coverage", "--missing"),
+    ("show", "objectives"),
+    ("show", "1"),
+)
+"""One more command per example, so every command meets damaged files now and then."""
+
+LINE_BREAK_CASES = {
+    "unknown-key": ("charter.toml", 'version = "0.1.0"', 'version = "0.1.0"\n"a\\nb" = 1'),
+    "id-in-table-name": ("clauses/provisions/objectives.toml", 'id = "objectives"', 'id = "a\\nb"'),
+    "cr-in-value": ("clauses/provisions/objectives.toml", 'status = "agreed"', 'status = "a\\rb"'),
+    "key-in-value": (
+        "clauses/provisions/objectives.toml",
+        'status = "agreed"',
+        'status = { "a\\nb" = 1 }',
+    ),
+    "terminal-escape": (
+        "clauses/provisions/objectives.toml",
+        'status = "agreed"',
+        'status = "\\u001b[2J"',
+    ),
+}
+"""The smallest files whose findings would carry a line break taken from the file."""
+
+
+def _starter_with(rel: str, old: str, new: str) -> tuple[Finding, ...]:
+    files = starter_files()
+    assert old.encode() in files[rel]
+    files[rel] = files[rel].replace(old.encode(), new.encode(), 1)
+    with written(files) as root:
+        return analyse(root).findings
+
+
+@pytest.mark.parametrize("case", sorted(LINE_BREAK_CASES))
+def test_text_from_a_file_never_breaks_a_finding_line(case: str) -> None:
+    findings = _starter_with(*LINE_BREAK_CASES[case])
+    assert findings
+    for finding in findings:
+        _check_finding(finding)
+
+
+def _check_finding(finding: Finding) -> None:
+    line = finding.format()
+    assert finding.file, line
+    assert finding.advice.strip(), line
+    assert not re.search(r"[\x00-\x1f\x7f]", line), line  # one printable line
+    assert FINDING_LINE.fullmatch(line), line
+
+
+def _invoke(root: Path, *args: str, findings: tuple[Finding, ...]) -> Result:
+    """Run the CLI: no traceback, a documented exit code, findings printed as ``check`` has them."""
+    result = CliRunner().invoke(
+        app,
+        ["-C", str(root), *args],
+        catch_exceptions=False,
+        env={"CHARTER_OUTPUT_FORMAT": None, "GITHUB_STEP_SUMMARY": None},
+    )
+    assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
+    assert "Traceback" not in result.stderr, (args, result.stderr)
+    assert "internal error" not in result.stderr, (args, result.stderr)
+    rest = result.stderr
+    for line in sorted((f.format() for f in findings), key=len, reverse=True):
+        rest = rest.replace(line, "")  # each was checked by _check_finding
+    for line in rest.split("\n"):
+        assert not LOOKS_LIKE_FINDING.search(line), (args, line)
+    return result
+
+
+def _events(analysis: Analysis) -> None:
+    """What the damage led to, for --hypothesis-show-statistics."""
+    event(f"exit code {int(analysis.exit_code())}")
+    for group in sorted({f.code[:3] for f in analysis.findings}):
+        event(f"findings {group}xx")
+    if analysis.draft is not None and not analysis.blocking:
+        event("still builds")
+
+
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=SLOW)
+@given(mutated_projects(), st.sampled_from(EXTRA))
+def test_damaged_files_give_findings_never_a_crash(
+    mutated: Mutated, extra: tuple[str, ...]
+) -> None:
+    with written(mutated.files) as root:
+        analysis = analyse(root)
+        _events(analysis)
+        for finding in analysis.findings:
+            _check_finding(finding)
+        if analysis.draft is not None and not analysis.blocking:
+            render_markdown(analysis.draft, analysis.library)
+        findings = analysis.findings
+        manifest = "charter.toml" in mutated.files
+        check = _invoke(root, "check", findings=findings)
+        if manifest:
+            assert check.exit_code == analysis.exit_code(), check.stderr
+            assert check.stdout == "".join(f"{f.format()}\n" for f in findings)
+        for args in (("build", "-o", "-"), ("list",), ("coverage",)):
+            _invoke(root, *args, findings=findings)
+        result = _invoke(root, *extra, findings=findings)
+    if manifest and extra[-1] in ("json", "sarif", "gitlab"):
+        json.loads(result.stdout)
+    if manifest and extra == ("check", "--strict"):
+        assert result.exit_code == analysis.exit_code(strict=True)
