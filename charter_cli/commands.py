@@ -160,6 +160,7 @@ def run_show(root: Path, item: str) -> ExitCode:
     analysis = analyse(root)
     found = find_item(analysis, item)
     console.show(views.item_view(analysis, found))
+    _note_problems(analysis)
     return ExitCode.OK
 
 

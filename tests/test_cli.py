@@ -363,3 +363,12 @@ def test_completion_scripts_are_offered() -> None:
     result = run("--show-completion", "bash")
     assert result.exit_code == 0
     assert "_CHARTER_COMPLETE=complete_bash" in result.stdout
+
+
+def test_show_and_list_mention_library_errors(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    shown = run("-C", str(root), "show", "joint-committee")
+    assert shown.exit_code == ExitCode.OK
+    assert "note: the library has 1 error(s); run 'charter check'" in shown.stderr
+    listed = run("-C", str(root), "list")
+    assert "note: the library has 1 error(s)" in listed.stderr
