@@ -368,6 +368,16 @@ def _ids(items: list[dict[str, object]]) -> set[str]:
     return {item["id"] for item in items if isinstance(item.get("id"), str)}  # type: ignore[misc]
 
 
+def manifest_includes(manifest: Manifest) -> list[str]:
+    """Every ``include`` entry of the manifest, in the order the draft places them."""
+    includes = list(manifest.preamble.include) if manifest.preamble else []
+    for title in manifest.title:
+        includes += title.include
+        for chapter in title.chapter:
+            includes += chapter.include
+    return includes
+
+
 def match_modules(entry: str, by_path: dict[str, LoadedModule]) -> list[LoadedModule]:
     """The modules a manifest path or glob names, in path order (``by_path`` is keyed by NFC path)."""
     return [by_path[path] for path in match_paths(entry, by_path)]
@@ -383,11 +393,7 @@ def _placed_first(library: Library) -> list[ClauseEntry]:
     manifest = library.manifest
     if manifest is None:
         return entries
-    includes = list(manifest.preamble.include) if manifest.preamble else []
-    for title in manifest.title:
-        includes += title.include
-        for chapter in title.chapter:
-            includes += chapter.include
+    includes = manifest_includes(manifest)
     first_by_id: dict[str, ClauseEntry] = {}
     for entry in entries:
         first_by_id.setdefault(entry.id, entry)

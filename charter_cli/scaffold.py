@@ -17,9 +17,10 @@ from pydantic import ValidationError
 
 from charter_cli.errors import InvalidInputError, WriteRefusedError
 from charter_cli.fsutil import write_atomic
+from charter_cli.globs import is_module_entry, match_paths, nfc
 from charter_cli.integrity import suggest
+from charter_cli.library import Library, load_library, manifest_includes
 from charter_cli.models.clause import JOINT, Clause, Module
-from charter_cli.pipeline import analyse
 from charter_cli.project import CLAUSES_DIR, MANIFEST, inside, relative
 from charter_cli.schemas import directive_for
 from charter_cli.templates import project_files
@@ -81,8 +82,7 @@ def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
         raise InvalidInputError(
             f"{module}: a clause module must be a .toml file under {root / CLAUSES_DIR}"
         )
-    analysis = analyse(root)
-    library = analysis.library
+    library = load_library(root)
     _refuse_known_id([*library.clauses, *library.requirements, *library.broken_ids], clause.id)
     unknown = [r for r in clause.covers if r not in library.requirements]
     if unknown:
@@ -96,8 +96,18 @@ def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
         )
     block = tomli_w.dumps({"clause": [request.as_toml_table()]}, multiline_strings=True)
     _append(module, block, header=directive_for(module, root))
-    placed = analyse(root).draft
-    return AddResult(module, placed is not None and clause.id in placed.placements)
+    return AddResult(module, _placed(library, module, clause.id))
+
+
+def _placed(library: Library, module: Path, clause_id: str) -> bool:
+    """Whether the manifest places the new clause: by its ID, or by a path or glob of its module."""
+    if library.manifest is None:
+        return False
+    rel = nfc(relative(library.root, module))
+    includes = manifest_includes(library.manifest)
+    return clause_id in includes or any(
+        match_paths(entry, {rel}) for entry in includes if is_module_entry(entry)
+    )
 
 
 def _refuse_known_id(known: list[str], new: str) -> None:

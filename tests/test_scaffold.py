@@ -77,3 +77,21 @@ def test_create_project_refuses_a_file_or_a_full_folder(tmp_path: Path) -> None:
 
 def os_listdir(path: Path) -> list[str]:
     return sorted(p.name for p in path.iterdir())
+
+
+def test_a_new_module_matched_by_a_glob_is_placed(write_project: WriteProject) -> None:
+    root = write_project()
+    result = add_clause(
+        root,
+        root / "clauses" / "institutions" / "secretariat.toml",
+        NewClause(id="secretariat", title="Secretariat", text="The Parties shall set one up."),
+    )
+    assert result.placed  # the manifest includes clauses/institutions/*.toml
+    analysis = analyse(root)
+    assert "secretariat" in (analysis.draft.placements if analysis.draft else {})
+    elsewhere = add_clause(
+        root,
+        root / "clauses" / "annexes" / "extra.toml",
+        NewClause(id="annex", title="Annex", text="The Parties shall annex it."),
+    )
+    assert not elsewhere.placed
