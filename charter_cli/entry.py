@@ -10,6 +10,6 @@ def main() -> None:
 
         sys.stdout.write(f"charter {__version__}\n")
         return
-    from charter_cli.cli import main as run
+    from charter_cli.cli.app import main as run
 
     run()

@@ -1,13 +1,26 @@
-"""The one exception root of the tool.
+"""The exit codes of ``charter`` and the one exception root of the tool.
 
 Core modules raise subclasses of :class:`CharterError` for conditions that stop a
 command outright (no project, a file that must not be overwritten, an unknown ID
 asked for on the command line). Problems *in* the library are not exceptions:
-they are :class:`~charter_cli.diagnostics.Finding` values collected and reported
+they are :class:`~charter_cli.findings.Finding` values collected and reported
 together. The CLI catches ``CharterError`` in one place and prints one line.
 """
 
-from charter_cli.exitcodes import ExitCode
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What a ``charter`` run tells its caller: a contract, tested one by one."""
+
+    OK = 0
+    """The run succeeded and found nothing to report."""
+
+    FINDINGS = 1
+    """The run completed and reported findings (errors, or warnings under ``--strict``)."""
+
+    USAGE = 2
+    """Bad command-line usage, no project found, or input that could not be read or parsed."""
 
 
 class CharterError(Exception):

@@ -1,19 +1,53 @@
-"""Shared fixtures: small projects written into a temporary folder, and golden-file support."""
+"""Fixtures: a hermetic environment for every test, fixture projects, golden-file refresh.
+
+Hypothesis profiles: ``fast`` (the default, for a quick local run) and
+``thorough`` (``HYPOTHESIS_PROFILE=thorough``, what CI runs).
+"""
 
 from __future__ import annotations
 
-import shutil
-import textwrap
-from collections.abc import Callable
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from charter_cli.templates import project_files
+from helpers import WriteProject
+from helpers import write_project as _write_project
 
-REPO = Path(__file__).resolve().parent.parent
+settings.register_profile(
+    "fast",
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
-WriteProject = Callable[..., Path]
+_LEAKY = ("CHARTER_", "GITHUB_", "GITLAB_", "RUNNER_", "SOURCE_DATE_EPOCH")
+_LEAKY_NAMES = ("CI", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "VISUAL", "EDITOR")
+
+
+@pytest.fixture(autouse=True)
+def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the user's and the CI host's environment out of every test.
+
+    Every ``CHARTER_*``, CI and terminal variable is removed and ``HOME`` is a
+    fresh folder, so an exported ``CHARTER_OUTPUT_FORMAT`` or a
+    ``GITHUB_STEP_SUMMARY`` neither changes a result nor receives output.
+    """
+    for name in list(os.environ):
+        if name.startswith(_LEAKY) or name in _LEAKY_NAMES:
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -21,7 +55,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-goldens",
         action="store_true",
         default=False,
-        help="rewrite golden files (expected.txt, expected.md) from the current output",
+        help="rewrite golden files (expected.*) from the current output",
     )
 
 
@@ -35,35 +69,6 @@ def write_project(tmp_path: Path) -> WriteProject:
     """Write the starter project, then apply ``changes`` (path -> text, or None to delete)."""
 
     def write(changes: dict[str, str | None] | None = None, *, root: Path | None = None) -> Path:
-        target = root or tmp_path / "project"
-        for rel, content in project_files("Test Charter").items():
-            path = target / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        for rel, text in (changes or {}).items():
-            path = target / rel
-            if text is None:
-                if path.is_dir():
-                    shutil.rmtree(path)
-                else:
-                    path.unlink()
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return target
+        return _write_project(root or tmp_path / "project", changes)
 
     return write
-
-
-def check_golden(path: Path, actual: str, *, update: bool) -> None:
-    """Compare ``actual`` with the golden file, or rewrite it under ``--update-goldens``."""
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path} did not exist; written now, review and commit it")
-        return
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, (
-        f"{path} differs; rerun with --update-goldens if the change is intended"
-    )

@@ -17,8 +17,8 @@ from pathlib import Path
 import tomli_w
 from hypothesis import strategies as st
 
-from charter_cli.models import Level, RequirementKind, Status
-from charter_cli.templates import project_files
+from charter_cli.scaffold.templates import project_files
+from charter_cli.vocabulary import Level, RequirementKind, Status
 
 # --- text ----------------------------------------------------------------------------------
 

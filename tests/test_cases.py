@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from charter_cli.cli import app
-from conftest import check_golden
+from charter_cli.cli.app import app
+from helpers import CASES, check_golden
 
-CASES = Path(__file__).parent / "cases"
-GOLDEN_FILES = {"expected.txt", "expected.md", "README.md"}
+GOLDEN_FILES = ("expected.*", "report.*", "README.md")
 
 
 def _cases() -> list[str]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from charter_cli.cli import app
-from charter_cli.diagnostics import CODES
-from conftest import REPO
+from charter_cli.cli.app import app
+from charter_cli.findings import CODES
+from helpers import REPO
 
 
 def test_every_finding_code_is_documented() -> None:
@@ -33,7 +33,7 @@ def test_readme_documents_every_command() -> None:
 
 
 def test_requirement_ids_in_the_docs_exist() -> None:
-    from charter_cli.pipeline import analyse
+    from charter_cli.draft.analysis import analyse
 
     known = set(analyse(REPO).library.requirements)
     misspelt_on_purpose = {"GRA-4.1-drugs-eu-can-dialog"}  # the README's example of a typo

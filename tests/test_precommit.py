@@ -6,8 +6,8 @@ from typing import Any
 import yaml
 from typer.testing import CliRunner
 
-from charter_cli.cli import app
-from conftest import REPO
+from charter_cli.cli.app import app
+from helpers import REPO
 
 # the keys pre-commit requires of a hook, and those it accepts (pre-commit's clientlib)
 REQUIRED = {"id", "name", "entry", "language"}

@@ -38,12 +38,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from charter_cli.assemble import Draft
-from charter_cli.cli import app
-from charter_cli.diagnostics import Finding
-from charter_cli.models.clause import Status
-from charter_cli.pipeline import Analysis, analyse
-from charter_cli.render import render_markdown
+from charter_cli.cli.app import app
+from charter_cli.draft.analysis import Analysis, analyse
+from charter_cli.draft.model import Draft
+from charter_cli.findings import Finding
+from charter_cli.render.markdown import render_markdown
+from charter_cli.vocabulary import Status
 from strategies import (
     REFERENCE,
     Mutated,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WriteProject
+from helpers import WriteProject
 
 STALL_AT_FSYNC = """
 import os, sys, time
@@ -23,7 +23,7 @@ def stall(fd):
     time.sleep(120)
 os.fsync = stall
 sys.argv = ["charter", *sys.argv[1:]]
-from charter_cli.cli import main
+from charter_cli.cli.app import main
 main()
 """
 

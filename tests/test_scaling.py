@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import tomli
 
-from charter_cli.pipeline import analyse
-from charter_cli.render import render_markdown
+from charter_cli.draft.analysis import analyse
+from charter_cli.render.markdown import render_markdown
 
 
 def write_library(root: Path, clauses: int) -> int:

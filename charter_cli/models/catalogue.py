@@ -1,41 +1,17 @@
 """Schema of a requirements catalogue: a source document and what it asks of the charter."""
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import StringConstraints
 
 from charter_cli.models.common import Id, Line, Model, RelPath, Text
+from charter_cli.vocabulary import Level, RequirementKind
 
 SectionId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$", max_length=40)
 ]
 """A section number or short name such as ``4.1`` or ``intro``."""
-
-
-class Level(StrEnum):
-    """The security level a requirement belongs to."""
-
-    PUBLIC = "public"
-    STATE = "state"
-    REGIONAL = "regional"
-    CROSS_CUTTING = "cross-cutting"
-
-
-class RequirementKind(StrEnum):
-    """What sort of thing the source asks the charter to address."""
-
-    OBJECTIVE = "objective"
-    CONSIDERATION = "consideration"
-    PRINCIPLE = "principle"
-    PERCEPTION = "perception"
-    TRADITION = "tradition"
-    THREAT = "threat"
-    INSTRUMENT = "instrument"
-    CONCEPTUAL_COOPERATION = "conceptual-cooperation"
-    MATERIAL_COOPERATION = "material-cooperation"
-    INSTITUTION = "institution"
 
 
 class SourceInfo(Model):

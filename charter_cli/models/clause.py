@@ -1,28 +1,14 @@
 """Schema of a clause module: a TOML file under ``clauses/`` holding one or more clauses."""
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import StringConstraints
 
 from charter_cli.models.common import Id, Line, Model, Text
-
-JOINT = "joint"
-"""The proposing party of a clause put forward by all parties together."""
+from charter_cli.vocabulary import Status
 
 PartyRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=40)]
 """A party ID declared in the manifest, or ``joint``."""
-
-
-class Status(StrEnum):
-    """Where a clause stands in the negotiation."""
-
-    PROPOSED = "proposed"
-    """Put forward by a party; not yet discussed to agreement."""
-    BRACKETED = "bracketed"
-    """Text under dispute: rendered in [square brackets] with the proposing party."""
-    AGREED = "agreed"
-    """Agreed ad referendum by the drafting committee."""
 
 
 class Clause(Model):

@@ -1,0 +1,1 @@
+"""Check stage: what looks across the files of the library (references, quotes, markup)."""

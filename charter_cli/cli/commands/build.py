@@ -1,0 +1,75 @@
+"""``charter build``: the numbered draft, written atomically (or to stdout)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from charter_cli.cli.options import options
+from charter_cli.errors import ExitCode
+
+NAME = "build"
+EXAMPLE = "Example: charter build --no-trace -o draft.md"
+DEFAULT_OUTPUT = Path("build") / "charter.md"
+
+
+def run(
+    ctx: typer.Context,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write the draft; '-' for stdout. [default: build/charter.md]",
+            metavar="FILE",
+        ),
+    ] = None,
+    trace: Annotated[
+        bool,
+        typer.Option(
+            "--trace/--no-trace", help="End each article with the requirements it implements."
+        ),
+    ] = True,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Overwrite FILE even if it was not written by charter build."),
+    ] = False,
+) -> ExitCode:
+    """Assemble the numbered draft and write it as Markdown.
+
+    The draft is written atomically; the same library gives byte-identical
+    output. Integrity errors stop the build; coverage gaps do not.
+    """
+    from charter_cli.cli import console
+    from charter_cli.cli.views.summaries import draft_summary, finding_lines
+    from charter_cli.draft.analysis import analyse
+    from charter_cli.load.project import relative
+    from charter_cli.render.markdown import iter_markdown
+    from charter_cli.write.draft import write_draft
+
+    opts = options(ctx)
+    root = opts.root()
+    analysis = analyse(root)
+    if analysis.draft is None or analysis.blocking:
+        for line in finding_lines(analysis):
+            console.err(line)
+        errors = len(analysis.blocking) or 1
+        console.err(f"build stopped: {errors} error(s) to fix first (see above)")
+        return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
+    pieces = iter_markdown(analysis.draft, analysis.library, trace=trace)
+    if output == "-":
+        sys.stdout.writelines(pieces)
+    else:
+        target = root / DEFAULT_OUTPUT if output is None else opts.base() / output
+        changed = write_draft(target, pieces, force=force)
+        shown = relative(opts.base(), target.resolve())
+        console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
+    gaps = analysis.coverage.select(missing=True).items if analysis.coverage else ()
+    if gaps:
+        console.err(
+            f"note: {len(gaps)} requirement(s) not covered; run 'charter coverage --missing'"
+        )
+    return ExitCode.OK

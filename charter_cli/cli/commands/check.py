@@ -1,0 +1,85 @@
+"""``charter check``: integrity and coverage, reported as text or for CI."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from charter_cli.cli.options import options
+from charter_cli.errors import ExitCode
+from charter_cli.vocabulary import OutputFormat
+
+NAME = "check"
+EXAMPLE = "Example: charter check --strict --output-format sarif -o charter.sarif"
+
+
+def run(
+    ctx: typer.Context,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
+    ] = False,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--output-format",
+            envvar="CHARTER_OUTPUT_FORMAT",
+            help="text, json, github, gitlab, junit or sarif.",
+            metavar="FORMAT",
+        ),
+    ] = OutputFormat.TEXT,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output-file",
+            help="Write the report to FILE instead of stdout.",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> ExitCode:
+    """Check integrity and the coverage of every requirement.
+
+    The report (one line per finding in the default text format) goes to
+    stdout or FILE; the summary by level and kind goes to stderr. Exit 0 clean,
+    1 findings, 2 usage or unreadable input.
+    """
+    from charter_cli.cli import console
+    from charter_cli.cli.views import summaries, tables
+    from charter_cli.draft.analysis import analyse
+    from charter_cli.render.reports import render_report
+    from charter_cli.write.atomic import write_atomic
+
+    opts = options(ctx)
+    analysis = analyse(opts.root())
+    report = render_report(analysis, output_format, strict=strict)
+    if output_file is None:
+        sys.stdout.write(report)
+    else:
+        write_atomic(opts.base() / output_file, report.encode("utf-8"), replace=True)
+    if output_format is OutputFormat.GITHUB:
+        from charter_cli.render.reports.github import step_summary
+
+        _append_step_summary(step_summary(analysis, strict=strict))
+    if analysis.coverage is not None and analysis.coverage.items:
+        console.show(tables.summary_table(analysis.coverage), stderr=True)
+    console.err(summaries.check_summary(analysis, strict=strict))
+    return analysis.exit_code(strict=strict)
+
+
+def _append_step_summary(text: str) -> None:
+    """Add the Markdown summary to ``$GITHUB_STEP_SUMMARY`` (GitHub's convention is to append)."""
+    import os
+
+    from charter_cli.cli import console
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with Path(target).open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        console.err(f"note: could not write the step summary to {target}: {error.strerror}")

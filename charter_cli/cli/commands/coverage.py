@@ -1,0 +1,51 @@
+"""``charter coverage``: which articles cover each requirement."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from charter_cli.cli.options import options
+from charter_cli.errors import ExitCode
+from charter_cli.vocabulary import Level
+
+NAME = "coverage"
+EXAMPLE = "Example: charter coverage --level regional --missing"
+
+
+def run(
+    ctx: typer.Context,
+    level: Annotated[
+        Level | None,
+        typer.Option(
+            "--level",
+            help="Only requirements of this level: public, state, regional, cross-cutting.",
+        ),
+    ] = None,
+    missing: Annotated[
+        bool, typer.Option("--missing", help="Only requirements no article covers.")
+    ] = False,
+) -> ExitCode:
+    """Show which articles cover each requirement.
+
+    Ends with a summary by level and kind.
+
+    Exit 1 if a shown requirement is not covered.
+    """
+    from charter_cli.cli import console
+    from charter_cli.cli.views import summaries, tables
+    from charter_cli.draft.analysis import analyse
+
+    analysis = analyse(options(ctx).root())
+    if analysis.coverage is None:
+        for line in summaries.finding_lines(analysis):
+            console.err(line)
+        return analysis.exit_code()
+    selected = analysis.coverage.select(level, missing=missing)
+    console.show(tables.coverage_table(selected))
+    console.show(tables.summary_table(selected))
+    gaps = len(selected.select(missing=True).items)
+    console.err(f"{len(selected.items) - gaps} of {len(selected.items)} requirement(s) covered")
+    summaries.note_problems(analysis)
+    return ExitCode.FINDINGS if gaps else ExitCode.OK

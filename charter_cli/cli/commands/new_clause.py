@@ -1,0 +1,89 @@
+"""``charter new clause``: append a well-formed clause to a module."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from charter_cli.cli.options import options
+from charter_cli.errors import ExitCode, InvalidInputError
+from charter_cli.vocabulary import JOINT, Status
+
+NAME = "clause"
+EXAMPLE = (
+    "Example: charter new clause clauses/instruments/public/drugs.toml --id drugs-labs "
+    "--title 'Clandestine laboratories' --covers GRA-4.1-drug-eradication "
+    "--text 'The Parties shall ...'"
+)
+
+
+def run(
+    ctx: typer.Context,
+    module: Annotated[
+        Path,
+        typer.Argument(
+            help="The module file, under clauses/; created if missing.", metavar="MODULE"
+        ),
+    ],
+    clause_id: Annotated[str, typer.Option("--id", help="Stable ID of the new clause.")],
+    title: Annotated[str, typer.Option("--title", help="Heading of the article.")],
+    text: Annotated[str | None, typer.Option("--text", help="Markdown text of the clause.")] = None,
+    text_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--text-file", help="Read the text from a file ('-' for stdin).", metavar="FILE"
+        ),
+    ] = None,
+    covers: Annotated[
+        list[str] | None,
+        typer.Option("--covers", help="A requirement ID it implements (repeatable)."),
+    ] = None,
+    status: Annotated[
+        Status, typer.Option("--status", help="proposed, bracketed or agreed.")
+    ] = Status.PROPOSED,
+    party: Annotated[str, typer.Option("--party", help="Proposing party ID, or joint.")] = JOINT,
+    notes: Annotated[
+        str | None, typer.Option("--notes", help="Drafting notes (never rendered).")
+    ] = None,
+) -> ExitCode:
+    """Append a well-formed clause to a module, refusing an ID that exists anywhere."""
+    from charter_cli.cli import console
+    from charter_cli.load.project import relative
+    from charter_cli.scaffold.new_clause import NewClause, add_clause
+
+    opts = options(ctx)
+    root = opts.root()
+    request = NewClause(
+        id=clause_id,
+        title=title,
+        text=_read_text_option(text, text_file),
+        covers=covers or [],
+        status=status.value,
+        proposed_by=party,
+        notes=notes,
+    )
+    result = add_clause(root, opts.base() / module, request)
+    console.err(f"added clause '{clause_id}' to {relative(root, result.module)}")
+    if not result.placed:
+        console.err(
+            f"note: '{clause_id}' is in no part of the draft; add it or its module to an "
+            "include list of charter.toml"
+        )
+    return ExitCode.OK
+
+
+def _read_text_option(text: str | None, text_file: Path | None) -> str:
+    if (text is None) == (text_file is None):
+        raise InvalidInputError("give the clause text with exactly one of --text or --text-file")
+    if text is not None:
+        return text
+    assert text_file is not None  # noqa: S101 - guaranteed by the check above
+    if str(text_file) == "-":
+        return sys.stdin.read()
+    try:
+        return text_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInputError(f"{text_file}: cannot read the text file: {error}") from None

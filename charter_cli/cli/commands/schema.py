@@ -1,0 +1,37 @@
+"""``charter schema``: the JSON Schemas of the file formats, for TOML editors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from charter_cli.cli.options import options
+from charter_cli.errors import ExitCode
+
+NAME = "schema"
+EXAMPLE = "Example: charter schema   (writes schemas/*.schema.json for editors)"
+
+
+def run(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output-dir",
+            help="Folder to write the schemas to. [default: schemas/ in the project]",
+            metavar="DIR",
+        ),
+    ] = None,
+) -> ExitCode:
+    """Write the JSON Schemas of the file formats, for TOML editors."""
+    from charter_cli.cli import console
+    from charter_cli.scaffold.schemas import SCHEMA_DIR, write_schemas
+
+    opts = options(ctx)
+    folder = opts.base() / output if output is not None else opts.root() / SCHEMA_DIR
+    for path, changed in write_schemas(folder):
+        console.err(f"{'wrote' if changed else 'unchanged'} {path}")
+    return ExitCode.OK

@@ -1,0 +1,1 @@
+"""What commands show: tables, texts and one-line summaries, as plain data."""

@@ -1,0 +1,61 @@
+"""One-line summaries of a run, and the lists of findings commands show on stderr."""
+
+from __future__ import annotations
+
+from charter_cli.cli import console
+from charter_cli.draft.analysis import Analysis
+from charter_cli.findings import Severity
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def check_summary(analysis: Analysis, *, strict: bool) -> str:
+    """One line: how many errors and warnings, and how much is covered."""
+    errors = analysis.count(Severity.ERROR)
+    warnings = analysis.count(Severity.WARNING)
+    head = (
+        "no findings"
+        if not errors and not warnings
+        else (
+            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+            + (" (warnings fail under --strict)" if strict and warnings else "")
+        )
+    )
+    return f"{head}; {draft_summary(analysis)}"
+
+
+def draft_summary(analysis: Analysis) -> str:
+    """Articles, recitals and coverage of the draft, in one phrase."""
+    library = analysis.library
+    files = plural(library.files_read, "file")
+    if analysis.draft is None or analysis.coverage is None:
+        return f"{files} read; no draft: charter.toml has errors, so placement and coverage were not checked"
+    cov = analysis.coverage
+    if not library.damage.manifest_clean:
+        return (
+            f"{plural(len(analysis.draft.articles), 'article')}; charter.toml has errors, "
+            f"so placement and coverage were not judged; {files} read"
+        )
+    broken = library.damage.broken_requirements
+    uncounted = f" ({broken} more with errors not counted)" if broken else ""
+    return (
+        f"{plural(len(analysis.draft.articles), 'article')}, "
+        f"{plural(len(analysis.draft.recitals), 'recital')}; "
+        f"{cov.covered} of {plural(len(cov.items), 'requirement')} covered{uncounted}; "
+        f"{files} read"
+    )
+
+
+def finding_lines(analysis: Analysis) -> list[str]:
+    """Every finding of the run, one line each."""
+    return [finding.format() for finding in analysis.findings]
+
+
+def note_problems(analysis: Analysis) -> None:
+    """Say on stderr that the library has errors, after a listing that does not show them."""
+    errors = analysis.blocking
+    if errors:
+        console.err(f"note: the library has {len(errors)} error(s); run 'charter check'")

@@ -1,0 +1,132 @@
+"""Tables the CLI shows: coverage by level and kind, requirements, clauses, modules.
+
+Views are plain data (:class:`~charter_cli.cli.console.TableView`);
+:func:`charter_cli.cli.console.show` draws them, with Rich on a terminal and as
+aligned text elsewhere.
+"""
+
+from __future__ import annotations
+
+from charter_cli.cli.console import Cell, TableView
+from charter_cli.draft.analysis import Analysis
+from charter_cli.draft.coverage import Coverage, Tally
+from charter_cli.draft.model import Placement, Recital
+from charter_cli.vocabulary import Level, RequirementKind, Status
+
+
+def _short(placement: Placement) -> str:
+    if isinstance(placement, Recital):
+        return f"Recital {placement.number}"
+    return f"Art. {placement.number}"
+
+
+def _fraction(covered: int, total: int) -> Cell:
+    return Cell(f"{covered}/{total}", "green" if covered == total else "red")
+
+
+def summary_table(coverage: Coverage) -> TableView:
+    """Covered / total requirements by kind (rows) and level (columns), with totals."""
+    cells = coverage.summary()
+    kinds = [k for k in RequirementKind if any(key[1] is k for key in cells)]
+    levels = [lv for lv in Level if any(key[0] is lv for key in cells)]
+    table = TableView(
+        "Coverage by level and kind",
+        ("kind", *(level.value for level in levels), "total"),
+        right=frozenset(range(1, len(levels) + 2)),
+    )
+
+    def row(name: str, tallies: list[Tally | None]) -> None:
+        covered = sum(t.covered for t in tallies if t)
+        total = sum(t.total for t in tallies if t)
+        shown = (_fraction(t.covered, t.total) if t else Cell("") for t in tallies)
+        table.add(name, *shown, _fraction(covered, total))
+
+    for kind in kinds:
+        row(kind.value, [cells.get((level, kind)) for level in levels])
+    table.section()
+    totals = [_level_total(cells, level) for level in levels]
+    row("total", list(totals))
+    return table
+
+
+def _level_total(cells: dict[tuple[Level, RequirementKind], Tally], level: Level) -> Tally:
+    tallies = [tally for (lv, _), tally in cells.items() if lv is level]
+    return Tally(sum(t.covered for t in tallies), sum(t.total for t in tallies))
+
+
+def coverage_table(coverage: Coverage) -> TableView:
+    """Each requirement and the articles that cover it."""
+    table = TableView(
+        "Requirements and the articles that cover them",
+        ("requirement", "§", "level", "kind", "covered by"),
+    )
+    for item in coverage.items:
+        req = item.entry.requirement
+        if item.covered:
+            by = Cell(", ".join(f"{_short(p)} ({p.entry.id})" for p in item.placements))
+        else:
+            by = Cell("not covered", "red")
+        table.add(req.id, req.section, req.level.value, req.kind.value, by)
+    return table
+
+
+def clause_table(analysis: Analysis, *, status: Status | None, party: str | None) -> TableView:
+    """Clauses in draft order, then those placed nowhere."""
+    placements = analysis.draft.placements if analysis.draft else {}
+    ordered = [p.entry for p in placements.values()]
+    ordered += [e for e in analysis.library.clauses.values() if e.id not in placements]
+    table = TableView(
+        "Clauses",
+        ("place", "id", "title", "status", "party", "covers", "module"),
+        right=frozenset({5}),
+    )
+    for entry in ordered:
+        clause = entry.clause
+        if (status and clause.status is not status) or (party and clause.proposed_by != party):
+            continue
+        placement = placements.get(entry.id)
+        table.add(
+            _short(placement) if placement else Cell("not placed", "yellow"),
+            entry.id,
+            clause.title,
+            clause.status.value,
+            clause.proposed_by,
+            str(len(clause.covers)),
+            entry.module.rel,
+        )
+    return table
+
+
+def requirement_table(
+    analysis: Analysis, *, level: Level | None, kind: RequirementKind | None
+) -> TableView:
+    """Requirements in catalogue order with the parts of the draft that cover them."""
+    covering = (
+        {item.entry.id: item for item in analysis.coverage.items} if analysis.coverage else {}
+    )
+    table = TableView("Requirements", ("id", "§", "level", "kind", "statement", "covered by"))
+    for entry in analysis.library.requirements.values():
+        req = entry.requirement
+        if (level and req.level is not level) or (kind and req.kind is not kind):
+            continue
+        item = covering.get(entry.id)
+        by = ", ".join(_short(p) for p in item.placements) if item and item.covered else ""
+        table.add(
+            req.id,
+            req.section,
+            req.level.value,
+            req.kind.value,
+            req.statement,
+            by or Cell("not covered", "red"),
+        )
+    return table
+
+
+def module_table(analysis: Analysis) -> TableView:
+    """Modules of the library with their clause counts."""
+    placements = analysis.draft.placements if analysis.draft else {}
+    table = TableView("Modules", ("module", "title", "clauses", "placed"), right=frozenset({2, 3}))
+    for module in analysis.library.modules:
+        placed = sum(entry.id in placements for entry in module.clauses)
+        table.add(module.rel, module.title or "", str(len(module.clauses)), str(placed))
+    return table

@@ -1,0 +1,1 @@
+"""Draft stage: assemble the numbered draft, judge placement, compute coverage."""

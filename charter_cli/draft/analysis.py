@@ -1,0 +1,77 @@
+"""The read-only pipeline as one call: load -> check -> assemble -> place -> cover.
+
+:func:`analyse` runs every stage that does not write and returns the library,
+the numbered draft, its coverage and every finding, sorted. Commands call it and
+then render or report; nothing here prints or writes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from charter_cli.check.integrity import check_integrity
+from charter_cli.draft.assemble import assemble
+from charter_cli.draft.coverage import Coverage, compute_coverage, coverage_findings
+from charter_cli.draft.model import Draft
+from charter_cli.draft.placement import check_placement
+from charter_cli.errors import ExitCode
+from charter_cli.findings import CODES, Finding, Severity, sort_findings
+from charter_cli.load.library import Library
+from charter_cli.load.loader import load_library
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about a project after the read-only stages."""
+
+    library: Library
+    draft: Draft | None
+    """The numbered draft; ``None`` when the manifest could not be read."""
+    coverage: Coverage | None
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return Counter(f.level for f in self.findings)[severity]
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether some file could not be read or parsed at all."""
+        return any(CODES[f.code].unreadable for f in self.findings)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """Errors that make a faithful draft impossible (all errors except coverage gaps)."""
+        return [
+            f for f in self.findings if f.level is Severity.ERROR and not CODES[f.code].coverage
+        ]
+
+    def exit_code(self, *, strict: bool = False) -> ExitCode:
+        """0 clean, 1 errors (or warnings under ``strict``), 2 a file could not be read."""
+        if self.unreadable:
+            return ExitCode.USAGE
+        if self.count(Severity.ERROR) or (strict and self.count(Severity.WARNING)):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+_NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH301"})
+"""Findings about what the draft places: not judged while the manifest itself has errors."""
+
+
+def analyse(root: Path) -> Analysis:
+    """Load the project at ``root``, check it, assemble the draft and compute its coverage."""
+    library = load_library(root)
+    findings = [*library.findings, *check_integrity(library)]
+    draft = coverage = None
+    if library.manifest is not None and library.manifest_doc is not None:
+        draft = assemble(library, library.manifest)
+        coverage = compute_coverage(library, draft)
+        judged = check_placement(library, draft, library.manifest_doc)
+        judged += coverage_findings(coverage, library)
+        if not library.damage.manifest_clean:  # a misspelt key may have emptied a part
+            judged = [f for f in judged if f.code not in _NEEDS_CLEAN_MANIFEST]
+        findings += judged
+    return Analysis(library, draft, coverage, tuple(sort_findings(findings)))

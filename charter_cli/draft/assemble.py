@@ -1,0 +1,98 @@
+"""Assemble stage: place the library's clauses into the manifest's structure and number them.
+
+The preamble's clauses become recitals; every other placed clause becomes an
+article, numbered from 1 across the whole charter in manifest order. Titles are
+numbered I, II, ... and chapters from 1 within their title. Assembly only
+builds: what each include entry placed is recorded in the draft, and the
+placement checks (:mod:`charter_cli.draft.placement`) judge it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from charter_cli.draft.model import (
+    Article,
+    ChapterPart,
+    Draft,
+    IncludeUse,
+    Placement,
+    PreamblePart,
+    Recital,
+    TitlePart,
+    roman,
+)
+from charter_cli.load.entries import ClauseEntry
+from charter_cli.load.includes import Includes, leaves_project, part_entries
+from charter_cli.load.keylines import KeyPath
+from charter_cli.load.library import Library
+from charter_cli.models import Manifest
+
+
+@dataclass
+class _Assembler:
+    includes: Includes[ClauseEntry]
+    placements: dict[str, Placement] = field(default_factory=dict)
+    uses: list[IncludeUse] = field(default_factory=list)
+    articles: int = 0
+
+    def place(self, includes: list[str], loc: KeyPath, where: str | None) -> list[Placement]:
+        """Place the clauses of a part; ``where`` is ``None`` for the preamble."""
+        placed: list[Placement] = []
+        for entry in part_entries(includes, loc):
+            outside = leaves_project(entry.value)
+            drawn = [] if outside else self.includes.draw(entry.value)
+            new: list[str] = []
+            repeated: list[tuple[str, Placement]] = []
+            for clause in drawn:
+                earlier = self.placements.get(clause.id)
+                if earlier is not None:
+                    repeated.append((clause.id, earlier))
+                    continue
+                if where is None:
+                    placement: Placement = Recital(len(placed) + 1, clause)
+                else:
+                    self.articles += 1
+                    placement = Article(self.articles, clause, where)
+                self.placements[clause.id] = placement
+                placed.append(placement)
+                new.append(clause.id)
+            matched = not outside and (bool(drawn) or bool(self.includes.modules(entry.value)))
+            self.uses.append(IncludeUse(entry, matched, tuple(new), tuple(repeated)))
+        return placed
+
+
+def assemble(library: Library, manifest: Manifest) -> Draft:
+    """Build the numbered draft from the manifest."""
+    includes = Includes({m.rel: m.clauses for m in library.modules}, library.clauses)
+    asm = _Assembler(includes)
+    preamble = None
+    if manifest.preamble is not None:
+        p = manifest.preamble
+        recitals = asm.place(p.include, ("preamble",), None)
+        preamble = PreamblePart(
+            p.heading, p.opening, tuple(r for r in recitals if isinstance(r, Recital)), p.closing
+        )
+    titles = []
+    for t_index, title in enumerate(manifest.title):
+        number = t_index + 1
+        t_loc: KeyPath = ("title", t_index)
+        own = asm.place(title.include, t_loc, f"Title {roman(number)}")
+        chapters = []
+        for c_index, chapter in enumerate(title.chapter):
+            where = f"Title {roman(number)}, Chapter {c_index + 1}"
+            placed = asm.place(chapter.include, (*t_loc, "chapter", c_index), where)
+            chapters.append(ChapterPart(c_index + 1, chapter.heading, _articles(placed)))
+        titles.append(TitlePart(number, title.heading, _articles(own), tuple(chapters)))
+    return Draft(
+        manifest.charter,
+        tuple(manifest.party),
+        preamble,
+        tuple(titles),
+        asm.placements,
+        tuple(asm.uses),
+    )
+
+
+def _articles(placed: list[Placement]) -> tuple[Article, ...]:
+    return tuple(p for p in placed if isinstance(p, Article))

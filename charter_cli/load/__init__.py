@@ -1,0 +1,1 @@
+"""Load stage: find the project, read and validate its files, index the IDs."""

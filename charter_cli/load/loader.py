@@ -1,0 +1,244 @@
+"""Load stage: read the manifest, the requirements catalogues and the clause modules.
+
+:func:`load_library` returns a frozen :class:`~charter_cli.load.library.Library`
+holding everything that could be read and validated, the findings of reading
+and validating it (``CH0xx``, ``CH1xx``), the ID index with its own findings
+(``CH201``, ``CH202``), and a :class:`~charter_cli.load.library.Damage` record of
+what failed. Nothing here looks across files beyond the ID index: that is the
+check stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from charter_cli.findings import Finding
+from charter_cli.load.documents import Document, read_document, read_text
+from charter_cli.load.entries import (
+    CatalogueFile,
+    ClauseEntry,
+    LoadedCatalogue,
+    LoadedModule,
+    ModuleFile,
+    RequirementEntry,
+)
+from charter_cli.load.ids import IdIndex
+from charter_cli.load.includes import Includes, manifest_entries
+from charter_cli.load.library import Damage, Library
+from charter_cli.load.project import MANIFEST, inside, relative
+from charter_cli.load.salvage import ids_of, names_in_unparsable, salvage, salvage_one, strings_in
+from charter_cli.load.schema import validate
+from charter_cli.load.walk import module_paths
+from charter_cli.models import Catalogue, Clause, Manifest, Module, Party, Requirement, Section
+from charter_cli.models.catalogue import SourceInfo
+from charter_cli.models.manifest import CharterInfo
+
+
+def load_library(root: Path) -> Library:
+    """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``."""
+    loader = _Loader(root)
+    loader.load_manifest()
+    if loader.charter is not None:
+        for index, source in enumerate(loader.charter.sources):
+            loader.load_catalogue(source, ("charter", "sources", index))
+    else:
+        loader.damage = replace(loader.damage, sources_known=False)
+    paths, refused = module_paths(root)
+    loader.findings.extend(refused)
+    for path in paths:
+        loader.load_module(path)
+    return loader.finish()
+
+
+@dataclass
+class _Loader:
+    """The library while it is being read; frozen into a :class:`Library` at the end."""
+
+    root: Path
+    manifest_doc: Document | None = None
+    manifest: Manifest | None = None
+    charter: CharterInfo | None = None
+    parties: tuple[Party, ...] = ()
+    catalogues: list[tuple[CatalogueFile, list[RequirementEntry]]] = field(default_factory=list)
+    modules: list[tuple[ModuleFile, list[ClauseEntry]]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    damage: Damage = field(
+        default_factory=lambda: Damage(manifest_clean=False, parties_known=False)
+    )
+    broken_ids: set[str] = field(default_factory=set)
+    mentioned: set[str] = field(default_factory=set)
+    unreadable: set[str] = field(default_factory=set)
+
+    def load_manifest(self) -> None:
+        doc = read_document(self.root / MANIFEST, MANIFEST)
+        if isinstance(doc, Finding):
+            self.findings.append(doc)
+            return
+        self.manifest_doc = doc
+        manifest, findings = validate(doc, Manifest)
+        self.findings.extend(findings)
+        if manifest is not None:
+            self.manifest, self.charter = manifest, manifest.charter
+            self.parties = tuple(manifest.party)
+            self.damage = replace(self.damage, manifest_clean=not findings, parties_known=True)
+            return
+        self.charter = salvage_one(doc.data.get("charter"), CharterInfo)
+        parties, broken = salvage(doc, "party", Party)
+        self.parties = tuple(party for _, party in parties)
+        self.damage = replace(self.damage, parties_known="party" in doc.data and not broken)
+
+    def load_catalogue(self, source: str, loc: tuple[str | int, ...]) -> None:
+        manifest = self.manifest_doc
+        assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
+        path = self.root / source
+        if PurePosixPath(source).is_absolute() or not inside(self.root, path):
+            self._sources_unknown()
+            self.findings.append(
+                manifest.finding("CH214", f"source '{source}' is outside the project", loc)
+            )
+            return
+        doc = read_document(path, relative(self.root, path))
+        if isinstance(doc, Finding):
+            self._sources_unknown()
+            self.findings.append(
+                manifest.finding(doc.code, f"source '{source}': {doc.message}", loc, hint=doc.hint)
+                if doc.code == "CH001"
+                else doc
+            )
+            return
+        catalogue, findings = validate(doc, Catalogue)
+        self.findings.extend(findings)
+        if catalogue is not None:
+            info: SourceInfo | None = catalogue.source
+            sections = tuple(enumerate(catalogue.section))
+            requirements: list[tuple[int, Requirement]] = list(enumerate(catalogue.requirement))
+        else:
+            info = salvage_one(doc.data.get("source"), SourceInfo)
+            if info is None:  # which source this is is unknown: its requirements are too
+                self._sources_unknown()
+            sections = tuple(salvage(doc, "section", Section)[0])
+            requirements, broken = salvage(doc, "requirement", Requirement)
+            self.broken_ids |= ids_of(broken)
+            self.damage = replace(
+                self.damage, broken_requirements=self.damage.broken_requirements + len(broken)
+            )
+        file = CatalogueFile(doc, info, sections)
+        if info is not None:
+            file = replace(
+                file,
+                text=self._source_text(doc, info.text),
+                text_rel=relative(self.root, doc.path.parent / info.text),
+            )
+        self.catalogues.append((file, [RequirementEntry(r, file, i) for i, r in requirements]))
+
+    def _sources_unknown(self) -> None:
+        self.damage = replace(self.damage, sources_known=False)
+
+    def _source_text(self, catalogue: Document, name: str) -> str | None:
+        path = catalogue.path.parent / name
+        if not inside(self.root, path):
+            self.findings.append(
+                catalogue.finding(
+                    "CH214", f"source text '{name}' is outside the project", ("source", "text")
+                )
+            )
+            return None
+        text = read_text(path, relative(self.root, path))
+        if isinstance(text, Finding):
+            if text.code == "CH001":  # the file is not there: the fix is in the catalogue
+                text = catalogue.finding(
+                    text.code,
+                    f"source text '{name}': {text.message}",
+                    ("source", "text"),
+                    hint=text.hint,
+                )
+            self.findings.append(text)  # else the problem is in the text file, at its own line
+            return None
+        return text
+
+    def load_module(self, path: Path) -> None:
+        rel = relative(self.root, path)
+        doc = read_document(path, rel)
+        if isinstance(doc, Finding):
+            self.findings.append(doc)
+            self.unreadable.add(rel)
+            self._remember_unreadable(path)
+            return
+        module, findings = validate(doc, Module)
+        self.findings.extend(findings)
+        if module is not None:
+            file = ModuleFile(doc, module.module.title)
+            clauses: list[tuple[int, Clause]] = list(enumerate(module.clause))
+        else:
+            info = doc.data.get("module")
+            title = info.get("title") if isinstance(info, dict) else None
+            file = ModuleFile(doc, title if isinstance(title, str) else None)
+            clauses, broken = salvage(doc, "clause", Clause)
+            self.broken_ids |= ids_of(broken)
+            self.mentioned |= {name for item in broken for name in strings_in(item.get("covers"))}
+        self.modules.append((file, [ClauseEntry(c, file, i) for i, c in clauses]))
+
+    def _remember_unreadable(self, path: Path) -> None:
+        """Note the IDs and names in a module that cannot be parsed, so nothing cascades from it."""
+        ids, names = names_in_unparsable(path)
+        self.broken_ids |= ids
+        self.mentioned |= names
+
+    def placed_first(self) -> list[ClauseEntry]:
+        """Every clause: first those the manifest places, in manifest order, then the rest.
+
+        A duplicate ID then keeps the definition the committee placed first, and the
+        stray copy is the one reported.
+        """
+        entries = [entry for _, clauses in self.modules for entry in clauses]
+        if self.manifest is None:
+            return entries
+        first_by_id: dict[str, ClauseEntry] = {}
+        for entry in entries:
+            first_by_id.setdefault(entry.id, entry)
+        includes = Includes({file.rel: clauses for file, clauses in self.modules}, first_by_id)
+        ordered: dict[int, ClauseEntry] = {}
+        for include in manifest_entries(self.manifest):
+            for entry in includes.draw(include.value):
+                ordered.setdefault(id(entry), entry)
+        for entry in entries:
+            ordered.setdefault(id(entry), entry)
+        return list(ordered.values())
+
+    def finish(self) -> Library:
+        """Index the IDs and freeze what was read."""
+        index = IdIndex()
+        catalogues = []
+        for file, entries in self.catalogues:
+            won, _ = index.claim_all(entries)
+            catalogues.append(LoadedCatalogue(file, tuple(won)))
+        clauses, shadowed = index.claim_all(self.placed_first())
+        winners = {id(entry) for entry in clauses}
+        modules = tuple(
+            LoadedModule(file, tuple(e for e in entries if id(e) in winners))
+            for file, entries in self.modules
+        )
+        for entry in shadowed:
+            self.mentioned |= set(entry.clause.covers)
+        return Library(
+            root=self.root,
+            manifest_doc=self.manifest_doc,
+            manifest=self.manifest,
+            charter=self.charter,
+            parties=self.parties,
+            catalogues=tuple(catalogues),
+            modules=modules,
+            clauses={entry.id: entry for entry in clauses},
+            requirements={
+                req.id: req for catalogue in catalogues for req in catalogue.requirements
+            },
+            damage=replace(
+                self.damage,
+                broken_ids=frozenset(self.broken_ids),
+                mentioned=frozenset(self.mentioned),
+                unreadable=frozenset(self.unreadable),
+                shadowed=tuple(shadowed),
+            ),
+            findings=(*self.findings, *index.findings),
+        )

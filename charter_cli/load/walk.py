@@ -1,0 +1,55 @@
+"""Find the clause modules of a project: every ``.toml`` file under ``clauses/``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from charter_cli.findings import Finding
+from charter_cli.load.project import CLAUSES_DIR, inside, relative
+
+
+def module_paths(root: Path) -> tuple[list[Path], list[Finding]]:
+    """Every clause module under ``clauses/``, in sorted path order, and the links refused.
+
+    Hidden files and folders are skipped. Symbolic links are followed only while
+    they stay inside the project: a link that leads out of it is reported
+    (``CH214``) and not read, and a folder is never visited twice.
+    """
+    folder = root / CLAUSES_DIR
+    if not folder.is_dir():
+        return [], []
+    real_root = root.resolve()
+    paths: list[Path] = []
+    refused: list[Finding] = []
+    visited: set[Path] = set()
+    for current, folders, files in os.walk(folder, followlinks=True):
+        here = Path(current)
+        real = here.resolve()
+        if not inside(real_root, real):
+            refused.append(_outside(root, here, "folder"))
+            folders.clear()
+            continue
+        if real in visited:  # a link back to a folder already read
+            folders.clear()
+            continue
+        visited.add(real)
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            path = here / name
+            if name.startswith(".") or not name.endswith(".toml"):
+                continue
+            if inside(real_root, path):
+                paths.append(path)
+            else:
+                refused.append(_outside(root, path, "file"))
+    return sorted(paths, key=lambda p: relative(root, p)), refused
+
+
+def _outside(root: Path, path: Path, what: str) -> Finding:
+    return Finding(
+        "CH214",
+        f"is a symbolic link to a {what} outside the project; it is not read",
+        relative(root, path),
+        hint="copy the file into the project, or remove the link",
+    )

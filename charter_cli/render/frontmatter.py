@@ -1,0 +1,49 @@
+"""The front matter of a draft: the ``---`` block of ``key: value`` lines that opens it.
+
+One writer and one parser: ``build`` writes it, ``verify`` reads it, and the
+draft writer reads ``generator`` to know which files it may replace.
+"""
+
+from __future__ import annotations
+
+import json
+
+GENERATOR = "charter"
+"""Value of ``generator``: marks files that ``build`` may overwrite."""
+HASH_KEY = "library-hash"
+"""Key of the hash of the library a draft was built from."""
+TRACE_KEY = "trace"
+"""Key that says whether the draft ends its articles with the requirements they implement."""
+
+
+def format_front_matter(fields: dict[str, str | bool]) -> str:
+    """The block for ``fields`` in order: strings JSON-quoted, booleans bare, then ``generator``."""
+    lines = [f"{key}: {_value(value)}" for key, value in fields.items()]
+    return "\n".join(["---", *lines, f"generator: {GENERATOR}", "---"])
+
+
+def _value(value: str | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def parse_front_matter(text: str) -> dict[str, str] | None:
+    """The ``key: value`` lines of a draft's front matter, or ``None`` if it has none."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None
+    fields: dict[str, str] = {}
+    for line in text[4:end].splitlines():
+        key, separator, value = line.partition(":")
+        if separator:
+            fields[key.strip()] = value.strip().strip('"')
+    return fields
+
+
+def is_generated(head: str) -> bool:
+    """Whether a file that starts with ``head`` was written by ``charter build``."""
+    fields = parse_front_matter(head)
+    return fields is not None and fields.get("generator") == GENERATOR

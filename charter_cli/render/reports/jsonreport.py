@@ -1,0 +1,174 @@
+"""The JSON report: a documented, versioned shape, defined once by the models below.
+
+``schema_version`` changes only when a field is removed or changes meaning;
+new fields may be added within a version. ``charter schema`` writes the JSON
+Schema of this report as ``check-report.schema.json``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from charter_cli import __version__
+from charter_cli.draft.analysis import Analysis
+from charter_cli.draft.model import Article
+from charter_cli.findings import Severity
+
+SCHEMA_VERSION = 1
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class Tool(_Out):
+    """The program that wrote the report."""
+
+    name: str
+    """Always ``charter``."""
+    version: str
+    """Version of charter-drafter."""
+
+
+class FindingOut(_Out):
+    """One finding."""
+
+    code: str
+    """Stable code, e.g. ``CH203`` (see docs/checking.md)."""
+    severity: Severity
+    """``error`` or ``warning``."""
+    file: str
+    """Path relative to the project root, with ``/`` separators."""
+    line: int | None
+    """1-based line, or null when the finding concerns a whole file."""
+    message: str
+    """What is wrong."""
+    hint: str
+    """How to fix it: specific where the fix is obvious, else the usual fix for the code."""
+
+
+class CoveringPart(_Out):
+    """An article or recital of the draft that covers a requirement."""
+
+    clause: str
+    """Clause ID."""
+    article: int | None
+    """Article number, or null for a recital."""
+    recital: int | None
+    """Recital number, or null for an article."""
+
+
+class RequirementOut(_Out):
+    """Coverage of one requirement."""
+
+    id: str
+    """Requirement ID."""
+    source: str | None
+    """ID of the source document."""
+    section: str
+    """Section of the source."""
+    level: str
+    """public, state, regional or cross-cutting."""
+    kind: str
+    """Kind of requirement (instrument, principle, ...)."""
+    covered: bool
+    """Whether an article or recital of the assembled draft covers it."""
+    covered_by: list[CoveringPart]
+    """The parts of the draft that cover it, in draft order."""
+
+
+class Summary(_Out):
+    """Totals of the run."""
+
+    errors: int
+    """Number of error findings."""
+    warnings: int
+    """Number of warning findings."""
+    strict: bool
+    """Whether warnings fail the run (``--strict``)."""
+    exit_code: int
+    """The exit code of the run: 0 clean, 1 findings, 2 unreadable input."""
+    files: int
+    """TOML files read."""
+    articles: int | None
+    """Articles of the assembled draft (null when the manifest could not be used)."""
+    recitals: int | None
+    """Recitals of the assembled draft."""
+    requirements: int
+    """Requirements of the manifest's sources."""
+    covered: int
+    """Requirements covered by the draft."""
+
+
+class CheckReport(_Out):
+    """The JSON report of ``charter check --output-format json``."""
+
+    schema_version: int
+    """Version of this shape; see docs/checking.md."""
+    tool: Tool
+    """The program that wrote it."""
+    summary: Summary
+    """Totals."""
+    findings: list[FindingOut]
+    """Every finding, sorted by file and line."""
+    coverage: list[RequirementOut]
+    """Every requirement in catalogue order."""
+
+
+def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
+    """The report as a model (also used by the other formats' tests)."""
+    draft, coverage = analysis.draft, analysis.coverage
+    items = coverage.items if coverage else ()
+    requirements = [
+        RequirementOut(
+            id=item.entry.id,
+            source=item.entry.catalogue.source.id if item.entry.catalogue.source else None,
+            section=item.entry.requirement.section,
+            level=item.entry.requirement.level.value,
+            kind=item.entry.requirement.kind.value,
+            covered=item.covered,
+            covered_by=[
+                CoveringPart(
+                    clause=p.entry.id,
+                    article=p.number if isinstance(p, Article) else None,
+                    recital=None if isinstance(p, Article) else p.number,
+                )
+                for p in item.placements
+            ],
+        )
+        for item in items
+    ]
+    summary = Summary(
+        errors=analysis.count(Severity.ERROR),
+        warnings=analysis.count(Severity.WARNING),
+        strict=strict,
+        exit_code=int(analysis.exit_code(strict=strict)),
+        files=analysis.library.files_read,
+        articles=len(draft.articles) if draft else None,
+        recitals=len(draft.recitals) if draft else None,
+        requirements=len(items),
+        covered=sum(item.covered for item in items),
+    )
+    findings = [
+        FindingOut(
+            code=f.code,
+            severity=f.level,
+            file=f.file,
+            line=f.line,
+            message=f.message,
+            hint=f.advice,
+        )
+        for f in analysis.findings
+    ]
+    return CheckReport(
+        schema_version=SCHEMA_VERSION,
+        tool=Tool(name="charter", version=__version__),
+        summary=summary,
+        findings=findings,
+        coverage=requirements,
+    )
+
+
+def render(analysis: Analysis, *, strict: bool = False) -> str:
+    """The report as indented JSON."""
+    return build_report(analysis, strict=strict).model_dump_json(indent=2) + "\n"

@@ -1,0 +1,68 @@
+"""``charter verify``: whether a draft on disk is exactly what the library builds today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from charter_cli.draft.analysis import Analysis, analyse
+from charter_cli.render.frontmatter import GENERATOR, HASH_KEY, TRACE_KEY, parse_front_matter
+from charter_cli.render.markdown import render_markdown
+from charter_cli.render.provenance import library_hash
+
+
+class Verdict(Enum):
+    """What :func:`verify_draft` found."""
+
+    MATCHES = "matches"
+    OTHER_LIBRARY = "other-library"
+    EDITED = "edited"
+    NOT_A_DRAFT = "not-a-draft"
+    LIBRARY_BROKEN = "library-broken"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The outcome of comparing a draft with the library."""
+
+    verdict: Verdict
+    recorded: str = ""
+    """The hash the draft records."""
+    current: str = ""
+    """The hash of the library now."""
+    first_difference: int | None = None
+    """First line (1-based) where the draft departs from a fresh build, when edited."""
+    detail: str = ""
+    """Why the file is not a draft."""
+    analysis: Analysis | None = None
+    """The analysis of the library, when its errors prevent the comparison."""
+
+
+def verify_draft(root: Path, draft: str) -> Verification:
+    """Compare the text of a draft with a fresh build of the library at ``root``."""
+    fields = parse_front_matter(draft) or {}
+    if fields.get("generator") != GENERATOR or HASH_KEY not in fields:
+        return Verification(Verdict.NOT_A_DRAFT, detail=f"its front matter has no {HASH_KEY}")
+    analysis = analyse(root)
+    if analysis.draft is None or analysis.blocking:
+        return Verification(Verdict.LIBRARY_BROKEN, analysis=analysis)
+    fresh = render_markdown(
+        analysis.draft, analysis.library, trace=fields.get(TRACE_KEY) != "false"
+    )
+    return compare(draft, fresh, library_hash(analysis.library))
+
+
+def compare(draft: str, fresh: str, current: str) -> Verification:
+    """Compare a draft on disk with a fresh build of the library whose hash is ``current``."""
+    recorded = (parse_front_matter(draft) or {}).get(HASH_KEY, "")
+    if recorded != current:
+        return Verification(Verdict.OTHER_LIBRARY, recorded, current)
+    if draft == fresh:
+        return Verification(Verdict.MATCHES, recorded, current)
+    old, new = draft.split("\n"), fresh.split("\n")
+    first = next(
+        (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+        min(len(old), len(new)),
+    )
+    return Verification(Verdict.EDITED, recorded, current, first + 1)

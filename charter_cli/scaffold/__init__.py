@@ -1,0 +1,1 @@
+"""Scaffolding: new clauses, new projects and the JSON Schemas editors use."""

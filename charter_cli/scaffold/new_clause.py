@@ -1,0 +1,150 @@
+"""``charter new clause``: append a well-formed clause to a module of the library.
+
+The file is written with :func:`~charter_cli.write.atomic.write_atomic`; an ID
+used anywhere in the library is refused, and the module's existing text is kept
+byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli
+import tomli_w
+from pydantic import ValidationError
+
+from charter_cli.errors import InvalidInputError, WriteRefusedError
+from charter_cli.load.includes import Includes, manifest_entries
+from charter_cli.load.library import Library
+from charter_cli.load.loader import load_library
+from charter_cli.load.project import CLAUSES_DIR, inside, relative
+from charter_cli.models import Clause, Module
+from charter_cli.scaffold.schemas import directive_for
+from charter_cli.suggest import did_you_mean
+from charter_cli.vocabulary import JOINT
+from charter_cli.write.atomic import write_atomic
+
+
+@dataclass(frozen=True)
+class NewClause:
+    """What ``charter new clause`` was asked to add."""
+
+    id: str
+    title: str
+    text: str
+    status: str = "proposed"
+    proposed_by: str = JOINT
+    covers: list[str] | None = None
+    notes: str | None = None
+
+    def as_toml_table(self) -> dict[str, object]:
+        """The clause as the table tomli-w writes, keys in the documented order."""
+        table: dict[str, object] = {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "proposed_by": self.proposed_by,
+            "covers": list(self.covers or []),
+            "text": self.text.strip() + "\n",
+        }
+        if self.notes:
+            table["notes"] = self.notes.strip()
+        return table
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Where the clause went and whether the manifest places it."""
+
+    module: Path
+    placed: bool
+
+
+def _validated(request: NewClause) -> Clause:
+    try:
+        return Clause.model_validate(request.as_toml_table())
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
+        raise InvalidInputError(f"the new clause is not valid: {problems}") from None
+
+
+def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
+    """Append a new clause to ``module`` (a file under ``clauses/``, created if missing).
+
+    A module created here starts with the ``#:schema`` line for TOML editors; the
+    header of an existing module is left as it is.
+    """
+    clause = _validated(request)
+    if module.suffix != ".toml" or not inside(root / CLAUSES_DIR, module):
+        raise InvalidInputError(
+            f"{module}: a clause module must be a .toml file under {root / CLAUSES_DIR}"
+        )
+    library = load_library(root)
+    _refuse_known_id(
+        [*library.clauses, *library.requirements, *library.damage.broken_ids], clause.id
+    )
+    unknown = [r for r in clause.covers if r not in library.requirements]
+    if unknown:
+        hint = did_you_mean(unknown[0], library.requirements)
+        raise InvalidInputError(f"unknown requirement(s): {', '.join(unknown)}", hint=hint)
+    parties = [party.id for party in library.parties]
+    if clause.proposed_by not in (*parties, JOINT):
+        raise InvalidInputError(
+            f"unknown party '{clause.proposed_by}'",
+            hint=f"use one of: {', '.join((*parties, JOINT))}",
+        )
+    block = tomli_w.dumps({"clause": [request.as_toml_table()]}, multiline_strings=True)
+    _append(module, block, header=directive_for(module, root))
+    return AddResult(module, _placed(library, module, clause.id))
+
+
+def _placed(library: Library, module: Path, clause_id: str) -> bool:
+    """Whether the manifest places the new clause: by its ID, or by a path or glob of its module."""
+    if library.manifest is None:
+        return False
+    includes = Includes({relative(library.root, module): [clause_id]}, {clause_id: clause_id})
+    return any(includes.draw(entry.value) for entry in manifest_entries(library.manifest))
+
+
+def _refuse_known_id(known: list[str], new: str) -> None:
+    if new in known:
+        raise WriteRefusedError(f"the ID '{new}' is already used in the library; choose another")
+    clash = next((k for k in known if k.casefold() == new.casefold()), None)
+    if clash is not None:
+        raise WriteRefusedError(f"the ID '{new}' differs only by letter case from '{clash}'")
+
+
+def _append(module: Path, block: str, *, header: str) -> None:
+    """Add ``block`` at the end of the module, keeping every byte already there.
+
+    A new module starts with the line ``header``, then a blank line, then ``block``.
+    """
+    if not module.exists():
+        text = f"{header}\n\n{block}"
+        _check_module(module, text)
+        write_atomic(module, text.encode("utf-8"), replace=False)
+        return
+    before = module.read_bytes()
+    try:
+        existing = before.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"{module}: not UTF-8 text; fix it before adding clauses") from None
+    combined = f"{existing.rstrip()}\n\n{block}" if existing.strip() else block
+    _check_module(module, combined)
+    if module.read_bytes() != before:  # changed while we worked: do not clobber the edit
+        raise WriteRefusedError(f"{module}: changed while the clause was being added; try again")
+    write_atomic(module, combined.encode("utf-8"), replace=True)
+
+
+def _check_module(module: Path, text: str) -> None:
+    try:
+        Module.model_validate(tomli.loads(text))
+    except (tomli.TOMLDecodeError, ValidationError) as error:
+        raise InvalidInputError(
+            f"{module}: the module has errors, so the clause was not added: "
+            f"{str(error).splitlines()[0]}",
+            hint="run 'charter check' and fix the module first",
+        ) from None

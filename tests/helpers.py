@@ -1,0 +1,85 @@
+"""What tests share: the repository's place, golden files, the CLI runner, fixture projects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from charter_cli.scaffold.templates import project_files
+
+REPO = Path(__file__).resolve().parent.parent
+"""The root of the repository (the shipped project)."""
+WriteProject = Callable[..., Path]
+"""The ``write_project`` fixture: ``write_project(changes, root=None) -> Path``."""
+CASES = Path(__file__).resolve().parent / "cases"
+"""The golden cases: one small project per folder, with its expected outputs."""
+
+
+def invoke(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Result:
+    """Run ``charter ARGS`` in-process, with stdout and stderr kept apart."""
+    from charter_cli.cli.app import app
+
+    with working_folder(cwd):
+        return CliRunner().invoke(app, list(args), input=stdin)
+
+
+@contextmanager
+def working_folder(folder: Path | None) -> Iterator[None]:
+    """Run the block with ``folder`` as the working folder (or where it is, for ``None``)."""
+    if folder is None:
+        yield
+        return
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def write_project(target: Path, changes: dict[str, str | None] | None = None) -> Path:
+    """Write the starter project into ``target``, then apply ``changes``.
+
+    ``changes`` maps a path to its new text (dedented) or to ``None`` to delete it.
+    """
+    for rel, content in project_files("Test Charter").items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    edit_project(target, changes or {})
+    return target
+
+
+def edit_project(target: Path, changes: dict[str, str | None]) -> None:
+    """Write, replace (text is dedented) or delete (``None``) files of a project."""
+    for rel, text in changes.items():
+        path = target / rel
+        if text is None:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def check_golden(path: Path, actual: str, *, update: bool) -> None:
+    """Compare ``actual`` with the golden file, or rewrite it under ``--update-goldens``."""
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"{path} did not exist; written now, review and commit it")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, (
+        f"{path} differs; rerun with --update-goldens if the change is intended"
+    )

@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import pytest
+
+from charter_cli.errors import ProjectNotFoundError
+from charter_cli.load.project import find_root, inside, relative
+
+
+def test_finds_the_manifest_walking_up(tmp_path: Path) -> None:
+    (tmp_path / "charter.toml").write_text("", encoding="utf-8")
+    deep = tmp_path / "clauses" / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_root(deep) == tmp_path.resolve()
+
+
+def test_no_manifest_and_not_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ProjectNotFoundError, match=r"no charter\.toml"):
+        find_root(tmp_path)
+    with pytest.raises(ProjectNotFoundError, match="not a folder"):
+        find_root(tmp_path / "missing")
+
+
+def test_relative_and_inside(tmp_path: Path) -> None:
+    assert relative(tmp_path, tmp_path / "a" / "b.toml") == "a/b.toml"
+    assert inside(tmp_path, tmp_path / "a" / ".." / "b")
+    assert not inside(tmp_path, tmp_path / ".." / "elsewhere")
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path.parent)
+    assert not inside(tmp_path, link / "x")

@@ -1,0 +1,56 @@
+import re
+
+from charter_cli.draft.analysis import analyse
+from charter_cli.render.markdown import anchor, bracket, render_markdown
+from helpers import WriteProject
+
+
+def test_bracket_wraps_plain_text_and_lists() -> None:
+    assert bracket("The Parties shall.") == "[The Parties shall.]"
+    assert bracket("1. First.\n\n2. Second.") == "1. [First.\n\n2. Second.]"
+    assert bracket("  - item\n  - last  ") == "  - [item\n  - last]"
+
+
+def _draft(write_project: WriteProject, *, trace: bool = True) -> str:
+    analysis = analyse(write_project())
+    assert analysis.draft is not None
+    return render_markdown(analysis.draft, analysis.library, trace=trace)
+
+
+def test_front_matter_title_block_and_contents(write_project: WriteProject) -> None:
+    text = _draft(write_project)
+    assert re.match(
+        '---\ntitle: "Test Charter"\nversion: "0.1.0"\nlanguage: "en"\n'
+        'library-hash: "sha256:[0-9a-f]{64}"\ntrace: true\ngenerator: charter\n---\n\n',
+        text,
+    )
+    assert text.split("---\n\n", 1)[1].startswith(
+        "# Test Charter\n\nDraft version 0.1.0\n\n"
+        "Parties: European Union (EU); Latin American and Caribbean States (LAC)\n\n"
+        "2 articles: 1 agreed, 1 proposed.\n\n## Contents\n\n- [Preamble](#preamble)\n"
+    )
+    assert text.endswith("(Mandate, § 2).*\n")
+    assert "\n\n\n" not in text
+
+
+def test_references_become_links_and_trace_is_optional(write_project: WriteProject) -> None:
+    text = _draft(write_project)
+    assert "established by [Article 2](#article-2)." in text
+    assert "*Implements: MAN-2-objectives (Mandate, § 2).*" in text
+    clean = _draft(write_project, trace=False)
+    assert "Implements" not in clean
+    blocks = text.rstrip("\n").split("\n\n")
+    expected = "\n\n".join(b for b in blocks if not b.startswith("*Implements")) + "\n"
+    assert clean == expected.replace("trace: true", "trace: false", 1)
+
+
+def test_the_same_library_gives_the_same_bytes(write_project: WriteProject) -> None:
+    assert _draft(write_project) == _draft(write_project)
+
+
+def test_anchors() -> None:
+    from charter_cli.draft.model import ChapterPart, TitlePart
+
+    title = TitlePart(4, "Regional security", (), ())
+    assert anchor(title) == "title-iv"
+    assert anchor(ChapterPart(2, "x", ()), title) == "title-iv-chapter-2"

@@ -1,0 +1,218 @@
+"""Every report format: valid against its published schema or convention, stable, complete."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from charter_cli.cli.app import app
+from charter_cli.draft.analysis import Analysis, analyse
+from charter_cli.findings import Finding
+from charter_cli.render.reports import render_report
+from charter_cli.render.reports.github import escape_data, escape_property, step_summary
+from charter_cli.render.reports.jsonreport import CheckReport
+from charter_cli.vocabulary import OutputFormat
+from helpers import CASES, REPO, check_golden
+
+BROKEN = CASES / "many-problems-at-once"
+GAPS = CASES / "requirement-covered-only-by-unplaced"
+VALID = CASES / "valid-minimal"
+SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SUFFIXES = {
+    "text": "text.txt",
+    "json": "json",
+    "github": "github.txt",
+    "gitlab": "gitlab.json",
+    "junit": "junit.xml",
+    "sarif": "sarif",
+}
+"""Each case keeps its pinned reports beside it, as ``report.<suffix>``."""
+
+
+def _report(case: Path, output_format: OutputFormat, *, strict: bool = False) -> str:
+    return render_report(analyse(case), output_format, strict=strict)
+
+
+@pytest.mark.parametrize("output_format", list(OutputFormat))
+@pytest.mark.parametrize("case", [BROKEN, GAPS, VALID], ids=lambda p: p.name)
+def test_reports_are_pinned(case: Path, output_format: OutputFormat, update_goldens: bool) -> None:
+    golden = case / f"report.{SUFFIXES[output_format.value]}"
+    check_golden(golden, _report(case, output_format), update=update_goldens)
+
+
+def test_text_is_one_line_per_finding() -> None:
+    analysis = analyse(BROKEN)
+    assert render_report(analysis, OutputFormat.TEXT).splitlines() == [
+        f.format() for f in analysis.findings
+    ]
+
+
+def test_json_matches_its_documented_schema() -> None:
+    report = json.loads(_report(BROKEN, OutputFormat.JSON))
+    jsonschema.Draft202012Validator(CheckReport.model_json_schema()).validate(report)
+    assert report["schema_version"] == 1
+    assert report["summary"]["exit_code"] == 1
+    assert report["summary"]["errors"] == len(report["findings"]) == 7
+    assert {f["code"] for f in report["findings"]} >= {"CH201", "CH203", "CH210"}
+    valid = json.loads(_report(VALID, OutputFormat.JSON))
+    assert valid["findings"] == []
+    assert [(r["id"], r["covered_by"][0]["article"]) for r in valid["coverage"]] == [
+        ("MAN-2-objectives", 1),
+        ("MAN-2-joint-committee", 2),
+    ]
+
+
+def test_github_escaping() -> None:
+    assert escape_data("100%\r\nnext") == "100%25%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_github_commands_one_per_finding() -> None:
+    lines = _report(BROKEN, OutputFormat.GITHUB).splitlines()
+    assert len(lines) == 7
+    assert lines[0].startswith("::error file=charter.toml,line=33,title=charter CH206::")
+    assert all(line.count("::") == 2 for line in lines)  # nothing in a message opens a new command
+
+
+def test_gitlab_code_quality_fields_and_unique_fingerprints() -> None:
+    issues = json.loads(_report(BROKEN, OutputFormat.GITLAB))
+    assert len(issues) == 7
+    for issue in issues:
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+    # the same finding twice (e.g. two identical lines of a report merged) still gets two fingerprints
+    analysis = analyse(BROKEN)
+    twice = Analysis(analysis.library, analysis.draft, analysis.coverage, analysis.findings[:1] * 2)
+    doubled = json.loads(render_report(twice, OutputFormat.GITLAB))
+    assert doubled[0]["fingerprint"] != doubled[1]["fingerprint"]
+
+
+def _check_ant_junit(document: str) -> ET.Element:
+    """The rules of the Ant/Jenkins JUnit XML schema that consumers rely on."""
+    root = ET.fromstring(document.encode("utf-8"))
+    assert root.tag == "testsuites"
+    for index, suite in enumerate(root):
+        assert suite.tag == "testsuite"
+        for attribute in (
+            "name",
+            "package",
+            "id",
+            "timestamp",
+            "hostname",
+            "tests",
+            "failures",
+            "errors",
+            "time",
+        ):
+            assert suite.get(attribute), attribute
+        assert suite.get("id") == str(index)
+        assert len(suite.get("timestamp", "")) == 19  # yyyy-mm-ddThh:mm:ss, no time zone
+        children = [child.tag for child in suite]
+        assert children[0] == "properties" and children[-2:] == ["system-out", "system-err"]
+        cases = [child for child in suite if child.tag == "testcase"]
+        assert children[1:-2] == ["testcase"] * len(cases)
+        for case in cases:
+            assert case.get("name") and case.get("classname") and case.get("time") == "0"
+            assert len(case) <= 1 and all(c.tag in {"failure", "error", "skipped"} for c in case)
+            assert all(c.get("type") for c in case if c.tag in {"failure", "error"})
+        assert int(suite.get("tests", "")) == len(cases)
+        assert int(suite.get("failures", "")) == sum(
+            1 for c in cases if c.find("failure") is not None
+        )
+        assert int(suite.get("skipped", "0")) == sum(
+            1 for c in cases if c.find("skipped") is not None
+        )
+    return root
+
+
+def test_junit_has_one_case_per_requirement_and_per_file() -> None:
+    root = _check_ant_junit(_report(GAPS, OutputFormat.JUNIT))
+    coverage, integrity = root
+    names = [case.get("name") for case in coverage]
+    assert "MAN-2-objectives" in names and "MAN-2-joint-committee" in names
+    failed = [
+        case.get("name") for case in coverage.iter("testcase") if case.find("failure") is not None
+    ]
+    assert failed == ["MAN-2-joint-committee"]
+    assert integrity.get("failures") == "1"  # the CH209 error; the CH208 warning only noted
+    assert "CH208 warning" in (integrity.findtext("system-out") or "")
+    strict = _check_ant_junit(_report(GAPS, OutputFormat.JUNIT, strict=True))
+    assert strict[1].get("failures") == "2"  # the warning fails too under --strict
+    _check_ant_junit(_report(BROKEN, OutputFormat.JUNIT))
+
+
+def test_junit_timestamp_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
+    assert 'timestamp="2009-02-13T23:31:30"' in _report(VALID, OutputFormat.JUNIT)
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="the OASIS schema is in ../shared/schemas")
+@pytest.mark.parametrize("case", [BROKEN, GAPS, VALID], ids=lambda p: p.name)
+def test_sarif_is_valid_against_the_oasis_schema(case: Path) -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    document = json.loads(_report(case, OutputFormat.SARIF))
+    jsonschema.Draft7Validator(schema).validate(document)
+    run = document["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+
+
+def test_sarif_uris_are_escaped() -> None:
+    analysis = analyse(VALID)
+    odd = Finding("CH208", "m", "clauses/my module.toml", 3)
+    document = json.loads(
+        render_report(
+            Analysis(analysis.library, analysis.draft, analysis.coverage, (odd,)),
+            OutputFormat.SARIF,
+        )
+    )
+    location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "clauses/my%20module.toml"
+
+
+def test_cli_writes_the_report_to_a_file_and_the_summary_to_stderr(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.sarif"
+    result = CliRunner().invoke(
+        app, ["-C", str(BROKEN), "check", "--output-format", "sarif", "-o", str(target)]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "7 errors, 0 warnings" in result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_cli_format_from_the_environment_and_bad_formats() -> None:
+    result = CliRunner().invoke(
+        app, ["-C", str(BROKEN), "check"], env={"CHARTER_OUTPUT_FORMAT": "github"}
+    )
+    assert result.stdout.startswith("::error ")
+    bad = CliRunner().invoke(app, ["-C", str(BROKEN), "check", "--output-format", "xml"])
+    assert bad.exit_code == 2
+    assert bad.stderr == (
+        "error: invalid value for '--output-format' (env var: 'CHARTER_OUTPUT_FORMAT'): "
+        "'xml' is not one of 'text', 'json', "
+        "'github', 'gitlab', 'junit', 'sarif' (hint: run 'charter check' with --help)\n"
+    )
+
+
+def test_github_step_summary_is_appended(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["-C", str(BROKEN), "check", "--output-format", "github"],
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert result.exit_code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n## charter check: failed\n")
+    assert text.count("| CH") == 7  # every finding, beyond GitHub's cap on annotations
+    assert step_summary(analyse(VALID)).startswith("## charter check: passed\n")

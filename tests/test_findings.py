@@ -1,0 +1,29 @@
+from charter_cli.findings import CODES, Finding, Severity, sort_findings
+
+
+def test_format_with_and_without_line_and_hint() -> None:
+    assert Finding("CH206", "m", "charter.toml", 3, "h").format() == (
+        "charter.toml:3: CH206 error: m (hint: h)"
+    )
+    assert Finding("CH208", "m", "a.toml").format() == (
+        "a.toml: CH208 warning: m (hint: add its module or ID to an include list of charter.toml, "
+        "or delete it)"
+    )  # without a specific hint, the usual fix for the code
+
+
+def test_severity_comes_from_the_code_unless_overridden() -> None:
+    assert Finding("CH208", "m", "a").level is Severity.WARNING
+    assert Finding("CH208", "m", "a", severity=Severity.ERROR).level is Severity.ERROR
+
+
+def test_sorted_by_file_line_code_and_deduplicated() -> None:
+    b = Finding("CH203", "x", "b.toml", 2)
+    a2 = Finding("CH201", "x", "a.toml", 10)
+    a1 = Finding("CH204", "x", "a.toml", 9)
+    assert sort_findings([b, a2, a1, b]) == [a1, a2, b]
+
+
+def test_code_groups() -> None:
+    assert CODES["CH003"].unreadable and not CODES["CH101"].unreadable
+    assert CODES["CH301"].coverage and not CODES["CH208"].coverage
+    assert all(code.startswith("CH") and len(code) == 5 for code in CODES)
