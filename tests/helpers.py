@@ -22,12 +22,34 @@ CASES = Path(__file__).resolve().parent / "cases"
 """The golden cases: one small project per folder, with its expected outputs."""
 
 
-def invoke(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Result:
-    """Run ``charter ARGS`` in-process, with stdout and stderr kept apart."""
+def examples(thorough: int) -> int:
+    """Examples of a property test: ``thorough`` under the thorough profile, a twentieth otherwise."""
+    from hypothesis import settings
+
+    if settings.get_current_profile_name() == "thorough":
+        return thorough
+    return max(5, thorough // 20)
+
+
+def invoke(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    catch_exceptions: bool = True,
+) -> Result:
+    """Run ``charter ARGS`` in-process, with stdout and stderr kept apart.
+
+    ``env`` adds variables for this run only (the hermetic fixture has removed
+    the user's); ``catch_exceptions=False`` lets an internal error fail the test
+    with its traceback.
+    """
     from charter_cli.cli.app import app
 
     with working_folder(cwd):
-        return CliRunner().invoke(app, list(args), input=stdin)
+        return CliRunner().invoke(
+            app, list(args), input=stdin, env=env, catch_exceptions=catch_exceptions
+        )
 
 
 @contextmanager
@@ -83,3 +105,28 @@ def check_golden(path: Path, actual: str, *, update: bool) -> None:
     assert actual == expected, (
         f"{path} differs; rerun with --update-goldens if the change is intended"
     )
+
+
+SPARE = """\
+[[clause]]
+id = "spare"
+title = "Spare"
+status = "proposed"
+proposed_by = "EU"
+text = "The Parties may do more."
+"""
+"""A module with one clause that the starter manifest does not place."""
+
+OBJECTIVES_BAD_COVER = """\
+[[clause]]
+id = "objectives"
+title = "Objectives"
+status = "agreed"
+proposed_by = "joint"
+covers = ["MAN-2-objectivs"]
+text = "The Parties shall pursue the objectives of [[joint-committee]]."
+"""
+"""The starter's objectives module with a misspelt requirement in ``covers``."""
+
+OBJECTIVES_NO_COVER = OBJECTIVES_BAD_COVER.replace('covers = ["MAN-2-objectivs"]\n', "")
+"""The starter's objectives module covering nothing: a coverage gap, no integrity error."""

@@ -12,10 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from charter_cli.cli.app import app
-from helpers import CASES, check_golden
+from helpers import CASES, check_golden, invoke
 
 GOLDEN_FILES = ("expected.*", "report.*", "README.md")
 
@@ -34,7 +32,7 @@ def _copy(case: str, tmp_path: Path) -> Path:
 
 def transcript(args: list[str], project: Path) -> str:
     """Run the CLI and record exit code, stdout and stderr as one text."""
-    result = CliRunner().invoke(app, ["-C", str(project), *args], catch_exceptions=False)
+    result = invoke("-C", str(project), *args, catch_exceptions=False)
     stderr = result.stderr.replace(str(project), "<project>")
     return (
         f"$ charter {' '.join(args)}\n"
@@ -55,7 +53,7 @@ def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> N
 @pytest.mark.parametrize("case", [c for c in _cases() if (CASES / c / "expected.md").exists()])
 def test_build_draft(case: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
-    result = CliRunner().invoke(app, ["-C", str(project), "build", "-o", "-"])
+    result = invoke("-C", str(project), "build", "-o", "-")
     assert result.exit_code == 0, result.stderr
     check_golden(CASES / case / "expected.md", result.stdout, update=update_goldens)
 

@@ -4,11 +4,8 @@ import re
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from charter_cli.cli.app import app
 from charter_cli.findings import CODES
-from helpers import REPO
+from helpers import REPO, invoke
 
 
 def test_every_finding_code_is_documented() -> None:
@@ -61,7 +58,7 @@ def _check_mutated(tmp_path: Path, path: str, old: str, new: str) -> list[str]:
     text = target.read_text(encoding="utf-8")
     assert old in text
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = CliRunner().invoke(app, ["-C", str(tmp_path), "check"])
+    result = invoke("-C", str(tmp_path), "check")
     return result.stdout.splitlines()
 
 

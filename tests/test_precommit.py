@@ -4,10 +4,8 @@ import shlex
 from typing import Any
 
 import yaml
-from typer.testing import CliRunner
 
-from charter_cli.cli.app import app
-from helpers import REPO
+from helpers import REPO, invoke
 
 # the keys pre-commit requires of a hook, and those it accepts (pre-commit's clientlib)
 REQUIRED = {"id", "name", "entry", "language"}
@@ -37,5 +35,5 @@ def test_hook_entries_are_real_commands() -> None:
     for hook in _hooks():
         program, *arguments = shlex.split(hook["entry"])
         assert program == "charter"
-        result = CliRunner().invoke(app, ["-C", str(REPO), *arguments, "--help"])
+        result = invoke("-C", str(REPO), *arguments, "--help")
         assert result.exit_code == 0, hook["entry"]

@@ -1,26 +1,19 @@
 """Property tests (Hypothesis) for the loader and the renderer.
 
 1. Random valid libraries always check clean and build the draft they describe.
-2. The build is deterministic: twice, and from a copy written in another order (or with CRLF
-   line ends and byte-order marks), it gives the same string.
+2. The build is deterministic: a fresh process with another hash seed, and a copy written in
+   another order (or with CRLF line ends and byte-order marks), give the same draft.
 3. Random damage to valid files gives findings or a clean load, never an unhandled exception,
    in :func:`charter_cli.pipeline.analyse` and in the CLI.
 
-The generators are in ``tests/strategies.py``. The example counts are sized for CI (the file
-runs in well under a minute on two cores). Profiles, chosen with ``HYPOTHESIS_PROFILE``:
+The generators are in ``tests/strategies.py``. The profiles are registered in
+``conftest.py``: ``fast`` by default (a twentieth of the examples), ``thorough`` with
+``HYPOTHESIS_PROFILE=thorough`` (what CI runs, derandomised)::
 
-* unset: Hypothesis' own default (or its ``ci`` profile, which it loads itself when ``CI`` is
-  set: derandomised, no example database);
-* ``thorough``: 20 times as many examples, for a local hunt::
+    HYPOTHESIS_PROFILE=thorough pytest tests/test_properties.py --hypothesis-show-statistics
 
-      HYPOTHESIS_PROFILE=thorough pytest tests/test_properties.py --hypothesis-show-statistics
-
-* any other registered profile (``ci``, ``default``) by name.
-
-``thorough`` is registered in this module, not in ``conftest.py``, so
-``--hypothesis-profile`` (read before the module is imported) cannot name it: use the
-environment variable. A failing example is printed with the files it wrote; the
-example database (``.hypothesis/``, ignored by git) replays it on the next run.
+A failing example is printed with the files it wrote; the example database
+(``.hypothesis/``, ignored by git) replays it on the next run.
 """
 
 from __future__ import annotations
@@ -28,6 +21,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,14 +31,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from charter_cli.cli.app import app
 from charter_cli.draft.analysis import Analysis, analyse
 from charter_cli.draft.model import Draft
 from charter_cli.findings import Finding
 from charter_cli.render.markdown import render_markdown
 from charter_cli.vocabulary import Status
+from helpers import examples, invoke
 from strategies import (
     REFERENCE,
     Mutated,
@@ -53,18 +48,6 @@ from strategies import (
     starter_files,
     write_files,
 )
-
-settings.register_profile("thorough", deadline=None, print_blob=True)
-PROFILE = os.environ.get("HYPOTHESIS_PROFILE")
-if PROFILE:
-    settings.load_profile(PROFILE)
-SCALE = 20 if PROFILE == "thorough" else 1
-
-
-def examples(count: int) -> int:
-    """The number of examples of a test under the chosen profile."""
-    return count * SCALE
-
 
 FINDING_LINE = re.compile(r"^[^:]+(:\d+)?: CH\d{3} (error|warning): .+ \(hint: .+\)$")
 LOOKS_LIKE_FINDING = re.compile(r": CH\d{3} ")
@@ -173,7 +156,7 @@ def _project_events(project: Project) -> None:
             event(f"includes a {kind}")
 
 
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=SLOW)
 @given(projects())
 def test_random_valid_libraries_check_clean_and_build(project: Project) -> None:
     assert sorted((*project.articles, *project.recitals)) == sorted(project.clauses)
@@ -192,14 +175,19 @@ def test_random_valid_libraries_check_clean_and_build(project: Project) -> None:
 # --- 2. determinism -------------------------------------------------------------------------
 
 
-@settings(max_examples=examples(30), deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=SLOW)
 @given(projects(), st.data())
 def test_the_build_is_deterministic(project: Project, data: st.DataObject) -> None:
+    seed = data.draw(st.integers(0, 2**32 - 1), label="hash seed")
     with written(project.files) as root:
-        analysis, draft, first = _draft(root)
-        again = render_markdown(draft, analysis.library)
-        *_, fresh = _draft(root)
-    assert first == again == fresh
+        *_, first = _draft(root)
+        other_process = subprocess.run(
+            [sys.executable, "-m", "charter_cli", "-C", str(root), "build", "-o", "-"],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            check=True,
+        )
+    assert other_process.stdout.decode("utf-8") == first
     assert re.search(r'(?m)^library-hash: "sha256:[0-9a-f]{64}"$', first)
     order = data.draw(st.permutations(sorted(project.files)), label="creation order")
     with written(project.files, list(order)) as root:
@@ -276,12 +264,7 @@ def _check_finding(finding: Finding) -> None:
 
 def _invoke(root: Path, *args: str, findings: tuple[Finding, ...]) -> Result:
     """Run the CLI: no traceback, a documented exit code, findings printed as ``check`` has them."""
-    result = CliRunner().invoke(
-        app,
-        ["-C", str(root), *args],
-        catch_exceptions=False,
-        env={"CHARTER_OUTPUT_FORMAT": None, "GITHUB_STEP_SUMMARY": None},
-    )
+    result = invoke("-C", str(root), *args, catch_exceptions=False)
     assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
     assert "Traceback" not in result.stderr, (args, result.stderr)
     assert "internal error" not in result.stderr, (args, result.stderr)
@@ -302,7 +285,7 @@ def _events(analysis: Analysis) -> None:
         event("still builds")
 
 
-@settings(max_examples=examples(120), deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=SLOW)
 @given(mutated_projects(), st.sampled_from(EXTRA))
 def test_damaged_files_give_findings_never_a_crash(
     mutated: Mutated, extra: tuple[str, ...]

@@ -4,9 +4,7 @@ import shutil
 from pathlib import Path
 
 import tomli_w
-from typer.testing import CliRunner
 
-from charter_cli.cli.app import app
 from charter_cli.draft.analysis import analyse
 from charter_cli.draft.assemble import assemble
 from charter_cli.draft.coverage import compute_coverage, coverage_findings
@@ -14,7 +12,7 @@ from charter_cli.draft.model import Article, Draft, Recital
 from charter_cli.draft.placement import check_placement
 from charter_cli.models import Manifest
 from charter_cli.render.markdown import render_markdown
-from helpers import REPO, check_golden
+from helpers import REPO, check_golden, invoke
 
 GOLDEN = Path(__file__).parent / "shipped" / "expected.md"
 
@@ -114,7 +112,7 @@ def test_removing_a_clause_makes_the_check_fail(tmp_path: Path) -> None:
     reduced = manifest_without(library.manifest, draft, clause_id)
     data = reduced.model_dump(mode="json", exclude_none=True)
     (tmp_path / "charter.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
-    result = CliRunner().invoke(app, ["-C", str(tmp_path), "check"])
+    result = invoke("-C", str(tmp_path), "check")
     assert result.exit_code == 1
     uncovered = {line.split("'")[1] for line in result.stdout.splitlines() if " CH301 " in line}
     assert uncovered == {req for req, ids in covering.items() if ids == {clause_id}}

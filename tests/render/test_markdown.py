@@ -1,6 +1,7 @@
 import re
+from pathlib import Path
 
-from charter_cli.draft.analysis import analyse
+from charter_cli.draft.analysis import Analysis, analyse
 from charter_cli.render.markdown import anchor, bracket, render_markdown
 from helpers import WriteProject
 
@@ -11,10 +12,13 @@ def test_bracket_wraps_plain_text_and_lists() -> None:
     assert bracket("  - item\n  - last  ") == "  - [item\n  - last]"
 
 
-def _draft(write_project: WriteProject, *, trace: bool = True) -> str:
-    analysis = analyse(write_project())
+def _render(analysis: Analysis, *, trace: bool = True) -> str:
     assert analysis.draft is not None
     return render_markdown(analysis.draft, analysis.library, trace=trace)
+
+
+def _draft(write_project: WriteProject, *, trace: bool = True) -> str:
+    return _render(analyse(write_project()), trace=trace)
 
 
 def test_front_matter_title_block_and_contents(write_project: WriteProject) -> None:
@@ -44,8 +48,17 @@ def test_references_become_links_and_trace_is_optional(write_project: WriteProje
     assert clean == expected.replace("trace: true", "trace: false", 1)
 
 
-def test_the_same_library_gives_the_same_bytes(write_project: WriteProject) -> None:
-    assert _draft(write_project) == _draft(write_project)
+def test_the_draft_does_not_depend_on_where_the_files_are(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    root = write_project()
+    elsewhere = tmp_path / "elsewhere" / "copy"
+    for path in sorted(root.rglob("*"), reverse=True):  # created in the reverse order
+        if path.is_file():
+            target = elsewhere / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    assert _render(analyse(elsewhere)) == _render(analyse(root))
 
 
 def test_anchors() -> None:

@@ -1,13 +1,10 @@
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from charter_cli.cli.app import app
 from charter_cli.load.loader import load_library
 from charter_cli.render.frontmatter import parse_front_matter as front_matter
 from charter_cli.render.provenance import library_hash
 from charter_cli.render.verify import Verdict, compare
-from helpers import WriteProject
+from helpers import WriteProject, invoke
 
 
 def test_library_hash_ignores_line_ends_but_not_content(write_project: WriteProject) -> None:
@@ -43,34 +40,28 @@ def test_compare() -> None:
 
 def test_verify_command(write_project: WriteProject, tmp_path: Path) -> None:
     root = write_project()
-    runner = CliRunner()
-    assert runner.invoke(app, ["-C", str(root), "build"]).exit_code == 0
+    assert invoke("-C", str(root), "build").exit_code == 0
     draft = root / "build" / "charter.md"
-    ok = runner.invoke(app, ["-C", str(root), "verify", "build/charter.md"])
+    ok = invoke("-C", str(root), "verify", "build/charter.md")
     assert ok.exit_code == 0
     assert ok.stdout.startswith("build/charter.md: matches the library (sha256:")
     clean = root / "clean.md"
-    assert (
-        runner.invoke(app, ["-C", str(root), "build", "--no-trace", "-o", "clean.md"]).exit_code
-        == 0
-    )
-    assert (
-        runner.invoke(app, ["-C", str(root), "verify", str(clean)]).exit_code == 0
-    )  # trace recorded
+    assert invoke("-C", str(root), "build", "--no-trace", "-o", "clean.md").exit_code == 0
+    assert invoke("-C", str(root), "verify", str(clean)).exit_code == 0  # trace recorded
     draft.write_text(
         draft.read_text(encoding="utf-8").replace("once a year", "twice a year"), encoding="utf-8"
     )
-    edited = runner.invoke(app, ["-C", str(root), "verify", str(draft)])
+    edited = invoke("-C", str(root), "verify", str(draft))
     assert edited.exit_code == 1 and "differs from a fresh build" in edited.stdout
     module = root / "clauses" / "provisions" / "objectives.toml"
     module.write_text(
         module.read_text(encoding="utf-8").replace("together", "jointly"), encoding="utf-8"
     )
-    other = runner.invoke(app, ["-C", str(root), "verify", str(clean)])
+    other = invoke("-C", str(root), "verify", str(clean))
     assert other.exit_code == 1 and "built from another library" in other.stdout
     notes = tmp_path / "notes.md"
     notes.write_text("# notes\n", encoding="utf-8")
-    not_draft = runner.invoke(app, ["-C", str(root), "verify", str(notes)])
+    not_draft = invoke("-C", str(root), "verify", str(notes))
     assert not_draft.exit_code == 2 and "not a draft written by charter build" in not_draft.stderr
-    missing = runner.invoke(app, ["-C", str(root), "verify", "nowhere.md"])
+    missing = invoke("-C", str(root), "verify", "nowhere.md")
     assert missing.exit_code == 2 and "file not found" in missing.stderr

@@ -13,9 +13,7 @@ import pytest
 import tomli
 from jsonschema import Draft7Validator
 from pydantic import BaseModel, ValidationError
-from typer.testing import CliRunner
 
-from charter_cli.cli.app import app
 from charter_cli.errors import ExitCode
 from charter_cli.models import Catalogue, Manifest, Module
 from charter_cli.scaffold.new_clause import NewClause, add_clause
@@ -29,7 +27,7 @@ from charter_cli.scaffold.schemas import (
     schema_name_for,
     write_schemas,
 )
-from helpers import REPO, WriteProject
+from helpers import REPO, WriteProject, invoke
 
 DIRECTIVE = "#:schema "
 
@@ -139,19 +137,18 @@ def test_charter_schema_writes_then_reports_unchanged(
 ) -> None:
     root = write_project()
     out = tmp_path / "out"
-    runner = CliRunner()
-    first = runner.invoke(app, ["-C", str(root), "schema", "-o", str(out)])
+    first = invoke("-C", str(root), "schema", "-o", str(out))
     assert first.exit_code == ExitCode.OK, first.output
     assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * 3
     for name, schema in schema_documents().items():
         assert (out / name).read_text(encoding="utf-8") == render_schema(schema)
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
-    second = runner.invoke(app, ["-C", str(root), "schema", "-o", str(out)])
+    second = invoke("-C", str(root), "schema", "-o", str(out))
     assert second.exit_code == ExitCode.OK
     assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * 3
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
     # without -o, the project's own schemas/ folder, which init already filled
-    default = runner.invoke(app, ["-C", str(root), "schema"])
+    default = invoke("-C", str(root), "schema")
     assert default.exit_code == ExitCode.OK
     assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * 3
 

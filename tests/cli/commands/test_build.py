@@ -1,0 +1,57 @@
+"""``charter build``: exit codes first, then the lines that matter."""
+
+from __future__ import annotations
+
+from charter_cli.errors import ExitCode
+from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, WriteProject, invoke
+
+
+def test_build_writes_the_default_file(write_project: WriteProject) -> None:
+    root = write_project()
+    result = invoke("-C", str(root), "build")
+    assert result.exit_code == ExitCode.OK
+    draft = (root / "build" / "charter.md").read_text(encoding="utf-8")
+    assert draft.startswith('---\ntitle: "Test Charter"\n')
+    assert result.stderr.startswith("wrote build/charter.md: 2 articles, 1 recital")
+    again = invoke("-C", str(root), "build")
+    assert again.stderr.startswith("unchanged build/charter.md")
+
+
+def test_build_to_stdout_without_trace(write_project: WriteProject) -> None:
+    result = invoke("-C", str(write_project()), "build", "-o", "-", "--no-trace")
+    assert result.exit_code == ExitCode.OK
+    assert "### Article 1 — Objectives" in result.stdout
+    assert "Implements" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_build_output_is_relative_to_the_directory_option(write_project: WriteProject) -> None:
+    root = write_project()
+    result = invoke("-C", str(root), "build", "-o", "out/draft.md")
+    assert result.exit_code == ExitCode.OK
+    assert (root / "out" / "draft.md").is_file()
+
+
+def test_build_refuses_to_overwrite_a_file_it_did_not_write(write_project: WriteProject) -> None:
+    root = write_project()
+    notes = root / "notes.md"
+    notes.write_text("my notes\n", encoding="utf-8")
+    result = invoke("-C", str(root), "build", "-o", "notes.md")
+    assert result.exit_code == ExitCode.USAGE
+    assert "was not written by charter build; not overwritten" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    forced = invoke("-C", str(root), "build", "-o", "notes.md", "--force")
+    assert forced.exit_code == ExitCode.OK
+    assert notes.read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_build_stops_on_integrity_errors_but_not_on_gaps(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    result = invoke("-C", str(root), "build")
+    assert result.exit_code == ExitCode.FINDINGS
+    assert "CH204" in result.stderr and "build stopped: 1 error(s)" in result.stderr
+    assert not (root / "build").exists()
+    gap = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_NO_COVER})
+    result = invoke("-C", str(gap), "build")
+    assert result.exit_code == ExitCode.OK
+    assert "note: 1 requirement(s) not covered" in result.stderr

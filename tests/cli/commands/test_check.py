@@ -1,0 +1,50 @@
+"""``charter check``: exit codes first, then the lines that matter."""
+
+from __future__ import annotations
+
+from charter_cli.errors import ExitCode
+from helpers import OBJECTIVES_BAD_COVER, SPARE, WriteProject, invoke
+
+
+def test_check_clean_project(write_project: WriteProject) -> None:
+    result = invoke("-C", str(write_project()), "check", "--strict")
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == ""
+    assert "Coverage by level and kind" in result.stderr
+    assert result.stderr.endswith("2 of 2 requirements covered; 5 files read\n")
+
+
+def test_check_is_found_by_walking_up(write_project: WriteProject) -> None:
+    root = write_project()
+    result = invoke("check", cwd=root / "clauses" / "preamble")
+    assert result.exit_code == ExitCode.OK
+
+
+def test_check_findings_go_to_stdout_and_exit_1(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    result = invoke("-C", str(root), "check")
+    assert result.exit_code == ExitCode.FINDINGS
+    assert result.stdout.splitlines() == [
+        "clauses/provisions/objectives.toml:6: CH204 error: clause 'objectives' covers unknown "
+        "requirement 'MAN-2-objectivs' (hint: did you mean 'MAN-2-objectives'?)",
+        "sources/mandate.toml:21: CH301 error: requirement 'MAN-2-objectives' is covered by no "
+        "article of the draft (hint: clause 'objectives' covers 'MAN-2-objectivs': is that a "
+        "misspelling of it?)",
+    ]
+    assert "2 errors, 0 warnings" in result.stderr
+
+
+def test_warnings_fail_only_under_strict(write_project: WriteProject) -> None:
+    root = write_project({"clauses/spare.toml": SPARE})
+    assert invoke("-C", str(root), "check").exit_code == ExitCode.OK
+    strict = invoke("-C", str(root), "check", "--strict")
+    assert strict.exit_code == ExitCode.FINDINGS
+    assert "CH208 warning" in strict.stdout
+    assert "(warnings fail under --strict)" in strict.stderr
+
+
+def test_unreadable_file_is_exit_2(write_project: WriteProject) -> None:
+    root = write_project({"clauses/broken.toml": 'title = "unclosed\n'})
+    result = invoke("-C", str(root), "check")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout.startswith("clauses/broken.toml:1: CH003 error: invalid TOML")

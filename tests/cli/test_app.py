@@ -1,0 +1,114 @@
+"""The app as a whole: version, help, usage errors, completion."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from charter_cli import __version__
+from charter_cli.cli.app import app
+from charter_cli.errors import ExitCode
+from helpers import REPO, WriteProject, invoke
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == f"charter {__version__}\n"
+
+
+def _commands() -> list[list[str]]:
+    """Every command path of the app, read from the app itself (``new clause`` included)."""
+    from typer.main import get_command
+
+    def walk(command: Any, path: list[str]) -> list[list[str]]:
+        children = getattr(command, "commands", None)
+        if not children:
+            return [path]
+        return [found for name, child in children.items() for found in walk(child, [*path, name])]
+
+    return walk(get_command(app), [])
+
+
+COMMANDS = _commands()
+
+
+def test_the_app_has_the_commands_the_readme_documents() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(COMMANDS) >= 9
+    for path in COMMANDS:
+        assert f"### `charter {' '.join(path)}" in readme, path
+
+
+def test_help_lists_every_command() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    listed = {
+        line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()
+    }
+    assert listed == {path[0] for path in COMMANDS}
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_help_shows_an_example(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert f"charter {' '.join(command)}" in result.stdout.split("Example", 1)[1]
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = invoke("check", "--nope")
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_no_project_is_exit_2_with_a_hint(tmp_path: Path) -> None:
+    result = invoke("-C", str(tmp_path), "check")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: no charter.toml in {tmp_path}")
+    assert "charter init DIR" in result.stderr
+
+
+def _complete(words: str, cwd: Path) -> list[str]:
+    """Ask the installed command for completions, as the shell does."""
+    import subprocess
+    import sys
+
+    environment = {
+        **os.environ,
+        "_CHARTER_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "charter_cli"],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout.split()
+
+
+def test_shell_completion_of_commands_choices_and_ids(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    root = write_project()
+    assert _complete("charter co", root) == ["coverage"]
+    assert _complete("charter check --output-format j", root) == ["json", "junit"]
+    assert _complete("charter list requirements --level c", root) == ["cross-cutting"]
+    assert _complete("charter show joint", root) == ["joint-committee"]
+    assert _complete("charter show MAN-2-o", root) == ["MAN-2-objectives"]
+    assert _complete(f"charter -C {root} show joint", tmp_path) == ["joint-committee"]
+
+
+def test_completion_scripts_are_offered() -> None:
+    result = invoke("--show-completion", "bash")
+    assert result.exit_code == 0
+    assert "_CHARTER_COMPLETE=complete_bash" in result.stdout
