@@ -56,7 +56,7 @@ FLOOR_CODE = (
     " for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml'))]"
 )
 """The floor: start the interpreter, read and parse every TOML file, keep the data."""
-HEAVY_MODULES = ("pydantic", "charter_cli.library", "charter_cli.pipeline")
+HEAVY_MODULES = ("pydantic", "charter_cli.load", "charter_cli.draft")
 """Modules that ``--version`` and ``--help`` must not import."""
 PYCACHE = generate.CACHE / "pycache"
 """Where the children keep their bytecode."""

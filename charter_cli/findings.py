@@ -1,6 +1,6 @@
 """Findings: what a run reports about the library, one line each.
 
-Every finding has a stable code from :data:`CODES`. The first digit groups them:
+Every finding has a stable code from the table in ``codes.toml`` (:func:`codes`). The first digit groups them:
 ``CH0xx`` the file could not be read or parsed (exit 2), ``CH1xx`` the file does
 not match its schema, ``CH2xx`` the library is inconsistent, ``CH3xx`` the
 assembled draft does not cover a requirement.
@@ -8,8 +8,11 @@ assembled draft does not cover a requirement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import tomllib
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -40,52 +43,19 @@ class Code:
         return self.code.startswith("CH3")
 
 
-def _codes(*codes: Code) -> dict[str, Code]:
-    return {c.code: c for c in codes}
+CODES_FILE = Path(__file__).with_name("codes.toml")
+"""The table of finding codes, shipped with the package."""
 
 
-E, W = Severity.ERROR, Severity.WARNING
-
-CODES: dict[str, Code] = _codes(
-    Code("CH001", E, "a file cannot be read (missing, a folder, no permission)",
-         "check the path and the file's permissions"),
-    Code("CH002", E, "a file is not valid UTF-8 text", "save the file with the UTF-8 encoding"),
-    Code("CH003", E, "a file is not valid TOML",
-         "fix the syntax at the line given; see the README's file formats"),
-    Code("CH004", E, "a file is too large to read (over 8 MiB)", "split it into several files"),
-    Code("CH101", E, "unknown key", "remove the key or correct its spelling"),
-    Code("CH102", E, "required key missing", "add the key; see the README's file formats"),
-    Code("CH103", E, "value of the wrong type or not allowed", "correct the value as the message says"),
-    Code("CH201", E, "the same ID is defined twice in the library", "rename one of the two"),
-    Code("CH202", E, "two IDs differ only by letter case", "use one spelling, or rename one"),
-    Code("CH203", E, "a clause text refers to a clause that does not exist",
-         "correct the ID inside [[...]], or remove the reference"),
-    Code("CH204", E, "a clause covers a requirement that does not exist",
-         "correct the requirement ID; 'charter list requirements' shows them"),
-    Code("CH205", E, "a clause names a party the manifest does not declare",
-         "use a [[party]] id of charter.toml, or joint"),
-    Code("CH206", E, "a manifest entry matches no module or clause",
-         "correct the path or ID, or remove the entry"),
-    Code("CH207", E, "a clause is placed twice in the draft", "remove one of the two entries"),
-    Code("CH208", W, "a clause is in no part of the draft",
-         "add its module or ID to an include list of charter.toml, or delete it"),
-    Code("CH209", E, "a clause text refers to a clause that is not an article of the draft",
-         "refer to an article, or place the clause in the draft"),
-    Code("CH210", E, "a requirement quote does not occur in its source text",
-         "copy the quote from the source text exactly"),
-    Code("CH211", E, "a requirement names a section its source does not declare",
-         "use the id of a [[section]] of the catalogue"),
-    Code("CH212", E, "a requirement quote lies outside its section",
-         "correct the section, or quote from the section named"),
-    Code("CH213", E, "a section start marker does not occur in the source text",
-         "copy the section's heading line from the source text"),
-    Code("CH214", E, "a path in the manifest or a catalogue, or a symbolic link, leads outside the project",
-         "keep every file inside the project folder"),
-    Code("CH215", E, "a clause text holds a heading, HTML, a rule, a code block or a definition",
-         "write it as a paragraph or a list item; the draft makes the headings"),
-    Code("CH301", E, "a requirement is covered by no article of the assembled draft",
-         "add the requirement ID to the covers of the article that implements it"),
-)  # fmt: skip
+@functools.cache
+def codes() -> dict[str, Code]:
+    """Every finding code, by code, in the order of the table (read once per process)."""
+    with CODES_FILE.open("rb") as stream:
+        table = tomllib.load(stream)
+    return {
+        code: Code(code, Severity(row["severity"]), row["summary"], row["fix"])
+        for code, row in table.items()
+    }
 
 
 _CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
@@ -112,11 +82,16 @@ class Finding:
     """
 
     code: str
+    """The stable code, e.g. ``CH203``."""
     message: str
+    """What is wrong, naming the item and the value at fault."""
     file: str
+    """Path relative to the project root, with ``/`` separators."""
     line: int | None = None
+    """The 1-based line, or ``None`` for a finding about a whole file."""
     hint: str | None = None
-    severity: Severity | None = None
+    """How to fix it, when a specific fix is known (else the code's usual fix)."""
+    severity: Severity | None = field(default=None, kw_only=True)
     """Overrides the code's default severity when set."""
 
     def __post_init__(self) -> None:
@@ -128,7 +103,7 @@ class Finding:
     @property
     def level(self) -> Severity:
         """The effective severity of the finding."""
-        return self.severity or CODES[self.code].severity
+        return self.severity or codes()[self.code].severity
 
     @property
     def sort_key(self) -> tuple[str, int, str, str]:
@@ -138,7 +113,7 @@ class Finding:
     @property
     def advice(self) -> str:
         """The hint, or the usual fix for the code when the finding has no specific hint."""
-        return self.hint if self.hint is not None else CODES[self.code].fix
+        return self.hint if self.hint is not None else codes()[self.code].fix
 
     def format(self) -> str:
         """Render the finding as one line: ``file:line: CODE severity: message (hint: ...)``."""

@@ -11,7 +11,7 @@ try:
     main()
 except SystemExit:
     pass
-heavy = ("pydantic", "rich", "charter_cli.library", "charter_cli.models", "tomli", "markdown_it")
+heavy = ("pydantic", "rich", "charter_cli.load", "charter_cli.draft", "charter_cli.models", "tomli", "markdown_it")
 print(sorted({{m.split(".")[0] if not m.startswith("charter_cli") else m for m in sys.modules
               if m.startswith(heavy)}}), file=sys.stderr)
 """

@@ -1,4 +1,4 @@
-from charter_cli.findings import CODES, Finding, Severity, sort_findings
+from charter_cli.findings import Finding, Severity, codes, sort_findings
 
 
 def test_format_with_and_without_line_and_hint() -> None:
@@ -24,6 +24,6 @@ def test_sorted_by_file_line_code_and_deduplicated() -> None:
 
 
 def test_code_groups() -> None:
-    assert CODES["CH003"].unreadable and not CODES["CH101"].unreadable
-    assert CODES["CH301"].coverage and not CODES["CH208"].coverage
-    assert all(code.startswith("CH") and len(code) == 5 for code in CODES)
+    assert codes()["CH003"].unreadable and not codes()["CH101"].unreadable
+    assert codes()["CH301"].coverage and not codes()["CH208"].coverage
+    assert all(code.startswith("CH") and len(code) == 5 for code in codes())

@@ -50,13 +50,6 @@ def check_integrity(library: Library) -> list[Finding]:
     return findings
 
 
-def text_line(entry: ClauseEntry, offset: int) -> int | None:
-    """The line of character ``offset`` of a clause's text in its module."""
-    return entry.module.doc.index.line_in_value(
-        ("clause", entry.position, "text"), entry.clause.text, offset
-    )
-
-
 def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
     for match in references(entry.clause.text):
         target = match.group(1)
@@ -66,7 +59,7 @@ def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]
             "CH203",
             f"clause '{entry.id}' refers to unknown clause '{target}'",
             entry.module.rel,
-            text_line(entry, match.start()),
+            entry.text_line(match.start()),
             hint=did_you_mean(target, library.clauses),
         )
 
@@ -77,7 +70,7 @@ def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
             "CH215",
             f"clause '{entry.id}' text contains {what}; clause texts hold paragraphs and lists only",
             entry.module.rel,
-            text_line(entry, offset),
+            entry.text_line(offset),
         )
 
 

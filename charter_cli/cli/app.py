@@ -10,7 +10,8 @@ commands, so ``charter --help`` starts without loading Pydantic or the loader.
 
 from __future__ import annotations
 
-from pathlib import Path
+import inspect
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -28,7 +29,8 @@ from charter_cli.cli.commands import (
     verify,
 )
 from charter_cli.cli.funnel import CharterGroup
-from charter_cli.cli.options import Options
+from charter_cli.cli.options import Debug, Directory, Options
+from charter_cli.errors import ExitCode
 
 app = typer.Typer(
     name="charter",
@@ -55,13 +57,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    directory: Annotated[
-        Path | None,
-        typer.Option("-C", "--directory", help="Run as if started in DIR.", metavar="DIR"),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
-    ] = False,
+    directory: Directory = None,
+    debug: Debug = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -73,9 +70,28 @@ def main_options(
     ctx.obj = Options(directory, debug)
 
 
-for _module in (check, build, coverage, listing, show, verify, schema, init):
-    app.command(name=_module.NAME, epilog=_module.EXAMPLE)(_module.run)
-new_app.command(name=new_clause.NAME, epilog=new_clause.EXAMPLE)(new_clause.run)
+def _register(
+    group: typer.Typer, command: Callable[..., ExitCode], name: str | None = None
+) -> None:
+    """Add a command; the last paragraph of its docstring, its example, becomes the epilog."""
+    text, _, example = inspect.cleandoc(command.__doc__ or "").rpartition("\n\nExample")
+    group.command(name=name, help=text or None, epilog=f"Example{example}" if text else None)(
+        command
+    )
+
+
+for _command in (
+    check.check,
+    build.build,
+    coverage.coverage,
+    show.show,
+    verify.verify,
+    schema.schema,
+    init.init,
+):
+    _register(app, _command)
+_register(app, listing.list_items, "list")
+_register(new_app, new_clause.new_clause, "clause")
 
 
 def main() -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from charter_cli.errors import CharterError
+from charter_cli.vocabulary import Level, RequirementKind, Status
 
 
 @dataclass(frozen=True)
@@ -51,3 +53,32 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     except CharterError:
         return []
     return sorted(i for i in (*library.clauses, *library.requirements) if i.startswith(incomplete))
+
+
+Directory = Annotated[
+    Path | None, typer.Option("-C", "--directory", help="Run as if started in DIR.", metavar="DIR")
+]
+"""``-C DIR``: run as if started in ``DIR``."""
+Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
+"""``--debug``: an internal error shows its traceback instead of one line."""
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
+]
+"""``--strict``: warnings fail the run."""
+LevelFilter = Annotated[
+    Level | None,
+    typer.Option("--level", help="Only requirements of this level: " + ", ".join(Level) + "."),
+]
+"""``--level``: only requirements of one security level."""
+KindFilter = Annotated[
+    RequirementKind | None, typer.Option("--kind", help="Only requirements of this kind.")
+]
+"""``--kind``: only requirements of one kind."""
+StatusFilter = Annotated[
+    Status | None, typer.Option("--status", help="Only clauses with this status.")
+]
+"""``--status``: only clauses with one status."""
+PartyFilter = Annotated[
+    str | None, typer.Option("--party", help="Only clauses proposed by this party.")
+]
+"""``--party``: only clauses one party proposed."""

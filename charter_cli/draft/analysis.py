@@ -17,7 +17,7 @@ from charter_cli.draft.coverage import Coverage, compute_coverage, coverage_find
 from charter_cli.draft.model import Draft
 from charter_cli.draft.placement import check_placement
 from charter_cli.errors import ExitCode
-from charter_cli.findings import CODES, Finding, Severity, sort_findings
+from charter_cli.findings import Finding, Severity, codes, sort_findings
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
 
@@ -39,13 +39,13 @@ class Analysis:
     @property
     def unreadable(self) -> bool:
         """Whether some file could not be read or parsed at all."""
-        return any(CODES[f.code].unreadable for f in self.findings)
+        return any(codes()[f.code].unreadable for f in self.findings)
 
     @property
     def blocking(self) -> list[Finding]:
         """Errors that make a faithful draft impossible (all errors except coverage gaps)."""
         return [
-            f for f in self.findings if f.level is Severity.ERROR and not CODES[f.code].coverage
+            f for f in self.findings if f.level is Severity.ERROR and not codes()[f.code].coverage
         ]
 
     def exit_code(self, *, strict: bool = False) -> ExitCode:

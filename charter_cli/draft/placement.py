@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from charter_cli.check.integrity import text_line
 from charter_cli.draft.model import Article, Draft, IncludeUse, Placement, Recital
 from charter_cli.findings import Finding
 from charter_cli.load.documents import Document
@@ -97,7 +96,7 @@ def _non_article_references(library: Library, draft: Draft) -> list[Finding]:
                     f"clause '{entry.id}' refers to '{target}', which is {what}; "
                     "only articles can be referred to",
                     entry.module.rel,
-                    text_line(entry, match.start()),
+                    entry.text_line(match.start()),
                     hint="refer to an article, or say in words what the recital says"
                     if what == "a recital"
                     else f"place '{target}' in charter.toml, or remove the reference",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from charter_cli.findings import Finding
 from charter_cli.load.documents import Document
@@ -40,74 +40,100 @@ class CatalogueFile:
     """Path of the source document's text relative to the project root."""
 
 
-class _Located:
-    """Where an item (a ``[[clause]]`` or a ``[[requirement]]``) stands in its file."""
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
 
-    __slots__ = ()
+
+class _File(Protocol):
+    @property
+    def doc(self) -> Document: ...
+
+
+V = TypeVar("V", bound=_Identified)
+F = TypeVar("F", bound=_File)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Entry(Generic[V, F]):
+    """An item of an array of tables (a ``[[clause]]``, a ``[[requirement]]``) and its file."""
+
+    TABLE: ClassVar[str] = ""
+    value: V
+    file: F
     position: int
-    TABLE: ClassVar[str]
+    """Index of the item among the file's tables of its kind."""
+    id: str = field(init=False)
+    """The item's ID (a field: it is looked up for every item at every stage)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.value.id)
 
     @property
     def document(self) -> Document:
         """The file that holds the item."""
-        raise NotImplementedError
+        return self.file.doc
 
     def line(self, *keys: str | int) -> int | None:
         """Line of the item (or of one of its keys) in its file."""
-        return self.document.line((self.TABLE, self.position, *keys))
+        return self.file.doc.line((self.TABLE, self.position, *keys))
 
     @property
     def location(self) -> str:
         """``file:line`` of the item's ID, for messages."""
-        return f"{self.document.rel}:{self.line('id')}"
+        return f"{self.file.doc.rel}:{self.line('id')}"
 
     def finding(
         self, code: str, message: str, *keys: str | int, hint: str | None = None
     ) -> Finding:
         """A finding located at this item (or at one of its keys)."""
-        return Finding(code, message, self.document.rel, self.line(*keys), hint)
+        return Finding(code, message, self.file.doc.rel, self.line(*keys), hint)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ClauseEntry(_Located):
+class ClauseEntry(Entry[Clause, ModuleFile]):
     """A clause together with the module that holds it."""
 
-    TABLE: ClassVar[str] = "clause"
-    clause: Clause
-    module: ModuleFile
-    position: int
-    """Index of the clause among the module's ``[[clause]]`` tables."""
-    id: str = field(init=False)
-    """The clause ID (a field: it is looked up for every clause at every stage)."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "id", self.clause.id)
+    __slots__ = ()
+    TABLE = "clause"
 
     @property
-    def document(self) -> Document:
-        """The module file."""
-        return self.module.doc
+    def clause(self) -> Clause:
+        """The clause."""
+        return self.value
+
+    def text_line(self, offset: int) -> int | None:
+        """The line of character ``offset`` of the clause's text in its module."""
+        return self.file.doc.index.line_in_value(
+            ("clause", self.position, "text"), self.value.text, offset
+        )
+
+    @property
+    def module(self) -> ModuleFile:
+        """The module that holds it."""
+        return self.file
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class RequirementEntry(_Located):
+class RequirementEntry(Entry[Requirement, CatalogueFile]):
     """A requirement together with the catalogue that holds it."""
 
-    TABLE: ClassVar[str] = "requirement"
-    requirement: Requirement
-    catalogue: CatalogueFile
-    position: int
-    """Index of the requirement among the catalogue's ``[[requirement]]`` tables."""
-    id: str = field(init=False)
-    """The requirement ID."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "id", self.requirement.id)
+    __slots__ = ()
+    TABLE = "requirement"
 
     @property
-    def document(self) -> Document:
-        """The catalogue file."""
-        return self.catalogue.doc
+    def citation(self) -> str:
+        """How the draft cites its source: the source's citation, or the catalogue's path."""
+        source = self.file.source
+        return source.citation if source is not None else self.file.doc.rel
+
+    @property
+    def requirement(self) -> Requirement:
+        """The requirement."""
+        return self.value
+
+    @property
+    def catalogue(self) -> CatalogueFile:
+        """The catalogue that holds it."""
+        return self.file
 
 
 @dataclass(frozen=True, eq=False)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 from charter_cli import __version__
 from charter_cli.cli.app import app
 from charter_cli.errors import ExitCode
-from helpers import REPO, WriteProject, invoke
+from helpers import REPO, WriteProject, invoke, working_folder
 
 
 def test_version() -> None:
@@ -74,25 +76,17 @@ def test_no_project_is_exit_2_with_a_hint(tmp_path: Path) -> None:
 
 
 def _complete(words: str, cwd: Path) -> list[str]:
-    """Ask the installed command for completions, as the shell does."""
-    import subprocess
-    import sys
+    """Ask for completions as the shell does (bash's protocol), in-process."""
+    from typer.testing import CliRunner
 
     environment = {
-        **os.environ,
         "_CHARTER_COMPLETE": "complete_bash",
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split(" ")) - 1),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "charter_cli"],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    with working_folder(cwd):
+        done = CliRunner().invoke(app, [], env=environment, prog_name="charter")
+    assert done.exit_code == 0, done.stderr
     return done.stdout.split()
 
 
@@ -106,6 +100,28 @@ def test_shell_completion_of_commands_choices_and_ids(
     assert _complete("charter show joint", root) == ["joint-committee"]
     assert _complete("charter show MAN-2-o", root) == ["MAN-2-objectives"]
     assert _complete(f"charter -C {root} show joint", tmp_path) == ["joint-committee"]
+    assert _complete("charter show joint", tmp_path) == []  # no project here: nothing to offer
+
+
+def test_the_installed_command_completes(write_project: WriteProject) -> None:
+    """The same protocol through the real entry point, as the shell runs it."""
+    root = write_project()
+    environment = {
+        **os.environ,
+        "_CHARTER_COMPLETE": "complete_bash",
+        "COMP_WORDS": "charter show joint",
+        "COMP_CWORD": "2",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "charter_cli"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == ["joint-committee"]
 
 
 def test_completion_scripts_are_offered() -> None:

@@ -92,3 +92,24 @@ def test_every_charter_error_carries_its_exit_code() -> None:
     error = CharterError("x")
     assert error.exit_code is ExitCode.USAGE
     assert str(CharterError("x", hint="y")) == "x (hint: y)"
+
+
+def test_an_abort_is_one_line_and_exit_2() -> None:
+    app = _app()
+
+    @app.command()
+    def stop() -> ExitCode:
+        raise typer.Abort
+
+    result = CliRunner().invoke(app, ["stop"])
+    assert (result.exit_code, result.stderr) == (2, "aborted\n")
+
+
+def test_without_standalone_mode_errors_and_codes_reach_the_caller() -> None:
+    from typer._click.exceptions import UsageError
+    from typer.main import get_command
+
+    group = get_command(_app())
+    assert group.main(["ok"], standalone_mode=False) == 0
+    with pytest.raises(UsageError):
+        group.main(["zzz"], standalone_mode=False)

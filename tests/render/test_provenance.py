@@ -4,7 +4,7 @@ from charter_cli.load.loader import load_library
 from charter_cli.render.frontmatter import parse_front_matter as front_matter
 from charter_cli.render.provenance import library_hash
 from charter_cli.render.verify import Verdict, compare
-from helpers import WriteProject, invoke
+from helpers import OBJECTIVES_BAD_COVER, WriteProject, invoke
 
 
 def test_library_hash_ignores_line_ends_but_not_content(write_project: WriteProject) -> None:
@@ -65,3 +65,17 @@ def test_verify_command(write_project: WriteProject, tmp_path: Path) -> None:
     assert not_draft.exit_code == 2 and "not a draft written by charter build" in not_draft.stderr
     missing = invoke("-C", str(root), "verify", "nowhere.md")
     assert missing.exit_code == 2 and "file not found" in missing.stderr
+
+
+def test_verify_refuses_to_judge_a_broken_library(write_project: WriteProject) -> None:
+    root = write_project()
+    assert invoke("-C", str(root), "build").exit_code == 0
+    (root / "clauses" / "provisions" / "objectives.toml").write_text(
+        OBJECTIVES_BAD_COVER, encoding="utf-8"
+    )
+    result = invoke("-C", str(root), "verify", "build/charter.md")
+    assert result.exit_code == 1
+    assert "CH204" in result.stderr
+    assert result.stderr.endswith(
+        "cannot verify: the library has errors (see above); run 'charter check'\n"
+    )

@@ -11,12 +11,10 @@ import typer
 from charter_cli.cli.options import options
 from charter_cli.errors import ExitCode
 
-NAME = "build"
-EXAMPLE = "Example: charter build --no-trace -o draft.md"
 DEFAULT_OUTPUT = Path("build") / "charter.md"
 
 
-def run(
+def build(
     ctx: typer.Context,
     output: Annotated[
         str | None,
@@ -42,6 +40,8 @@ def run(
 
     The draft is written atomically; the same library gives byte-identical
     output. Integrity errors stop the build; coverage gaps do not.
+
+    Example: charter build --no-trace -o draft.md
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines

@@ -8,19 +8,14 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import Strict, options
 from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import OutputFormat
 
-NAME = "check"
-EXAMPLE = "Example: charter check --strict --output-format sarif -o charter.sarif"
 
-
-def run(
+def check(
     ctx: typer.Context,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
-    ] = False,
+    strict: Strict = False,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -45,6 +40,8 @@ def run(
     The report (one line per finding in the default text format) goes to
     stdout or FILE; the summary by level and kind goes to stderr. Exit 0 clean,
     1 findings, 2 usage or unreadable input.
+
+    Example: charter check --strict --output-format sarif -o charter.sarif
     """
     from charter_cli.cli import console
     from charter_cli.cli.views import summaries, tables

@@ -6,23 +6,13 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import LevelFilter, options
 from charter_cli.errors import ExitCode
-from charter_cli.vocabulary import Level
-
-NAME = "coverage"
-EXAMPLE = "Example: charter coverage --level regional --missing"
 
 
-def run(
+def coverage(
     ctx: typer.Context,
-    level: Annotated[
-        Level | None,
-        typer.Option(
-            "--level",
-            help="Only requirements of this level: public, state, regional, cross-cutting.",
-        ),
-    ] = None,
+    level: LevelFilter = None,
     missing: Annotated[
         bool, typer.Option("--missing", help="Only requirements no article covers.")
     ] = False,
@@ -32,6 +22,8 @@ def run(
     Ends with a summary by level and kind.
 
     Exit 1 if a shown requirement is not covered.
+
+    Example: charter coverage --level regional --missing
     """
     from charter_cli.cli import console
     from charter_cli.cli.views import summaries, tables

@@ -10,11 +10,8 @@ import typer
 from charter_cli.cli.options import options
 from charter_cli.errors import ExitCode
 
-NAME = "init"
-EXAMPLE = "Example: charter init ../trade-charter --title 'Charter on Fair Trade'"
 
-
-def run(
+def init(
     ctx: typer.Context,
     directory: Annotated[
         Path, typer.Argument(help="Folder of the new project (new or empty).", metavar="DIR")
@@ -25,6 +22,8 @@ def run(
 
     A manifest, a source with its requirements and clauses that cover them: its
     check passes and its build works.
+
+    Example: charter init ../trade-charter --title 'Charter on Fair Trade'
     """
     from charter_cli.cli import console
     from charter_cli.load.project import relative

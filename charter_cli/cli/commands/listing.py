@@ -6,35 +6,26 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import KindFilter, LevelFilter, PartyFilter, StatusFilter, options
 from charter_cli.errors import ExitCode
-from charter_cli.vocabulary import Level, Listable, RequirementKind, Status
-
-NAME = "list"
-EXAMPLE = "Example: charter list requirements --level state"
+from charter_cli.vocabulary import Listable
 
 
-def run(
+def list_items(
     ctx: typer.Context,
     what: Annotated[
         Listable,
-        typer.Argument(help="clauses, requirements or modules.", metavar="[WHAT]"),
+        typer.Argument(help="clauses, requirements or modules.", metavar="WHAT"),
     ] = Listable.CLAUSES,
-    status: Annotated[
-        Status | None,
-        typer.Option("--status", help="Clauses: proposed, bracketed or agreed."),
-    ] = None,
-    party: Annotated[
-        str | None, typer.Option("--party", help="Clauses proposed by this party.")
-    ] = None,
-    level: Annotated[
-        Level | None, typer.Option("--level", help="Requirements of this level.")
-    ] = None,
-    kind: Annotated[
-        RequirementKind | None, typer.Option("--kind", help="Requirements of this kind.")
-    ] = None,
+    status: StatusFilter = None,
+    party: PartyFilter = None,
+    level: LevelFilter = None,
+    kind: KindFilter = None,
 ) -> ExitCode:
-    """List the clauses (in draft order), requirements or modules."""
+    """List the clauses (in draft order), requirements or modules.
+
+    Example: charter list requirements --level state
+    """
     from charter_cli.cli import console
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse

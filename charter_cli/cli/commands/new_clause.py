@@ -12,15 +12,8 @@ from charter_cli.cli.options import options
 from charter_cli.errors import ExitCode, InvalidInputError
 from charter_cli.vocabulary import JOINT, Status
 
-NAME = "clause"
-EXAMPLE = (
-    "Example: charter new clause clauses/instruments/public/drugs.toml --id drugs-labs "
-    "--title 'Clandestine laboratories' --covers GRA-4.1-drug-eradication "
-    "--text 'The Parties shall ...'"
-)
 
-
-def run(
+def new_clause(
     ctx: typer.Context,
     module: Annotated[
         Path,
@@ -49,7 +42,10 @@ def run(
         str | None, typer.Option("--notes", help="Drafting notes (never rendered).")
     ] = None,
 ) -> ExitCode:
-    """Append a well-formed clause to a module, refusing an ID that exists anywhere."""
+    """Append a well-formed clause to a module, refusing an ID that exists anywhere.
+
+    Example: charter new clause clauses/instruments/public/drugs.toml --id drugs-labs --title 'Clandestine laboratories' --covers GRA-4.1-drug-eradication --text 'The Parties shall ...'
+    """
     from charter_cli.cli import console
     from charter_cli.load.project import relative
     from charter_cli.scaffold.new_clause import NewClause, add_clause

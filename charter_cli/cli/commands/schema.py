@@ -10,11 +10,8 @@ import typer
 from charter_cli.cli.options import options
 from charter_cli.errors import ExitCode
 
-NAME = "schema"
-EXAMPLE = "Example: charter schema   (writes schemas/*.schema.json for editors)"
 
-
-def run(
+def schema(
     ctx: typer.Context,
     output: Annotated[
         Path | None,
@@ -26,7 +23,10 @@ def run(
         ),
     ] = None,
 ) -> ExitCode:
-    """Write the JSON Schemas of the file formats, for TOML editors."""
+    """Write the JSON Schemas of the file formats, for TOML editors.
+
+    Example: charter schema   (writes schemas/*.schema.json for editors)
+    """
     from charter_cli.cli import console
     from charter_cli.scaffold.schemas import SCHEMA_DIR, write_schemas
 

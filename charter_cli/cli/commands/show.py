@@ -9,11 +9,8 @@ import typer
 from charter_cli.cli.options import complete_ids, options
 from charter_cli.errors import ExitCode
 
-NAME = "show"
-EXAMPLE = "Examples: charter show drugs-precursors   charter show 'Article 7'   charter show 7"
 
-
-def run(
+def show(
     ctx: typer.Context,
     item: Annotated[
         str,
@@ -28,6 +25,8 @@ def run(
 
     A clause with its place, status, text, what it covers and what refers to it; a
     requirement with its quote and the articles that cover it.
+
+    Examples: charter show drugs-precursors   charter show 'Article 7'   charter show 7
     """
     from charter_cli.cli import console
     from charter_cli.cli.views import items, summaries

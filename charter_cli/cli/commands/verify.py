@@ -10,11 +10,8 @@ import typer
 from charter_cli.cli.options import options
 from charter_cli.errors import ExitCode
 
-NAME = "verify"
-EXAMPLE = "Example: charter verify build/charter.md"
 
-
-def run(
+def verify(
     ctx: typer.Context,
     draft: Annotated[
         Path, typer.Argument(help="A Markdown draft written by charter build.", metavar="DRAFT")
@@ -25,6 +22,8 @@ def run(
     Compares the library hash recorded in the draft's front matter with the
     library, and the draft's text with a fresh build. Exit 0 if it matches, 1 if
     it was built from another library or edited since, 2 if it is not a draft.
+
+    Example: charter verify build/charter.md
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import finding_lines

@@ -77,8 +77,7 @@ def _with_article_numbers(analysis: Analysis, text: str) -> str:
 
 def _requirement_view(analysis: Analysis, entry: RequirementEntry) -> TextView:
     req = entry.requirement
-    source = entry.catalogue.source
-    cite = source.citation if source else entry.catalogue.doc.rel
+    cite = entry.citation
     item = next(
         (
             i

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from charter_cli import __version__
 from charter_cli.draft.analysis import Analysis
-from charter_cli.findings import CODES, Severity
+from charter_cli.findings import Severity, codes
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -19,7 +19,7 @@ def _level(severity: Severity) -> str:
 
 def render(analysis: Analysis, *, strict: bool = False) -> str:
     """One SARIF run with every finding code as a rule and every finding as a result."""
-    codes = list(CODES)
+    order = list(codes())
     rules = [
         {
             "id": code.code,
@@ -27,7 +27,7 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
             "defaultConfiguration": {"level": _level(code.severity)},
             "helpUri": "https://pypi.org/project/charter-drafter/",
         }
-        for code in CODES.values()
+        for code in codes().values()
     ]
     results: list[dict[str, Any]] = []
     for finding in analysis.findings:
@@ -40,7 +40,7 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
         results.append(
             {
                 "ruleId": finding.code,
-                "ruleIndex": codes.index(finding.code),
+                "ruleIndex": order.index(finding.code),
                 "level": _level(finding.level),
                 "message": {"text": text},
                 "locations": [{"physicalLocation": location}],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from charter_cli.errors import ExitCode
 from helpers import OBJECTIVES_BAD_COVER, SPARE, WriteProject, invoke
 
@@ -48,3 +50,20 @@ def test_unreadable_file_is_exit_2(write_project: WriteProject) -> None:
     result = invoke("-C", str(root), "check")
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout.startswith("clauses/broken.toml:1: CH003 error: invalid TOML")
+
+
+def test_a_step_summary_that_cannot_be_written_is_a_note(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    folder = tmp_path / "summary-is-a-folder"
+    folder.mkdir()
+    result = invoke(
+        "-C",
+        str(write_project()),
+        "check",
+        "--output-format",
+        "github",
+        env={"GITHUB_STEP_SUMMARY": str(folder)},
+    )
+    assert result.exit_code == ExitCode.OK
+    assert f"note: could not write the step summary to {folder}" in result.stderr

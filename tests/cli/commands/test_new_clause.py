@@ -54,3 +54,20 @@ def test_new_clause_refuses_bad_requests(write_project: WriteProject) -> None:
                   "--text", "x")  # fmt: skip
     assert "must be a .toml file under" in outside.stderr
     assert not (root / "clauses" / "x.toml").exists()
+
+
+def test_new_clause_text_file_that_cannot_be_read(write_project: WriteProject) -> None:
+    root = write_project()
+    result = invoke(
+        "-C", str(root), "new", "clause", "clauses/x.toml", "--id", "fresh", "--title", "T",
+        "--text-file", str(root / "missing.md"),
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.USAGE
+    assert "missing.md: cannot read the text file" in result.stderr
+    latin = root / "latin.md"
+    latin.write_bytes("acci\xf3n".encode("latin-1"))
+    result = invoke(
+        "-C", str(root), "new", "clause", "clauses/x.toml", "--id", "fresh", "--title", "T",
+        "--text-file", str(latin),
+    )  # fmt: skip
+    assert "latin.md: cannot read the text file" in result.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from charter_cli.errors import ExitCode
-from helpers import WriteProject, invoke
+from helpers import OBJECTIVES_NO_COVER, SPARE, WriteProject, invoke
 
 
 def test_show_clause_requirement_and_article(write_project: WriteProject) -> None:
@@ -29,3 +29,21 @@ def test_show_unknown_id_suggests_a_close_one(write_project: WriteProject) -> No
         "error: no clause or requirement has the ID 'objectivs' (hint: did you mean 'objectives'?)\n"
     )
     assert invoke("-C", str(write_project()), "show", "9").exit_code == ExitCode.USAGE
+
+
+def test_show_a_recital_and_a_clause_placed_nowhere(write_project: WriteProject) -> None:
+    root = write_project({"clauses/spare.toml": SPARE})
+    recital = invoke("-C", str(root), "show", "recital-purpose")
+    assert recital.stdout.startswith("Recital 1 — Common purpose\n")
+    assert "place: Preamble" in recital.stdout
+    spare = invoke("-C", str(root), "show", "spare")
+    assert spare.stdout.startswith("Spare\n")
+    assert "place: not placed in the draft" in spare.stdout
+    assert "covers:\n  nothing" in spare.stdout
+    requirement = invoke(
+        "-C",
+        str(write_project({"clauses/provisions/objectives.toml": OBJECTIVES_NO_COVER})),
+        "show",
+        "MAN-2-objectives",
+    )
+    assert "  no article of the draft" in requirement.stdout
