@@ -20,6 +20,8 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Information the committee should see; never fails a run, not even under ``--strict``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,3 +65,66 @@ class Listable(StrEnum):
     CLAUSES = "clauses"
     REQUIREMENTS = "requirements"
     MODULES = "modules"
+
+
+class Rendering(StrEnum):
+    """The three renderings of one library (``charter build --text``)."""
+
+    COMPILATION = "compilation"
+    """Every bracket, alternative, proposal and reservation marked, with the parties."""
+    AGREED = "agreed"
+    """Only what is agreed: open words dropped with an ellipsis, open articles listed at the end."""
+    CLEAN = "clean"
+    """The reading text: every provision and option, without parties, reservations or notes."""
+
+
+class ReservationKind(StrEnum):
+    """What a party's reservation on an article or paragraph is."""
+
+    GENERAL = "general"
+    """The party does not (yet) accept the provision."""
+    SCRUTINY = "scrutiny"
+    """The party has not finished examining the provision."""
+    PARLIAMENTARY = "parliamentary"
+    """The party's parliament has yet to examine the provision."""
+    LINGUISTIC = "linguistic"
+    """The party has not finished checking the provision in its language."""
+
+
+class PartyKind(StrEnum):
+    """What a negotiating party is."""
+
+    BLOC = "bloc"
+    """One of the regions' blocs, such as the EU or the Latin American and Caribbean States."""
+    GROUP = "group"
+    """A sub-regional group, such as Mercosur or the Andean Community."""
+    STATE = "state"
+    """A single State."""
+
+
+class Numerals(StrEnum):
+    """How titles and chapters are numbered."""
+
+    ROMAN = "roman"
+    ARABIC = "arabic"
+
+
+class ChapterScope(StrEnum):
+    """Whether chapter numbers start again in each title or run across the whole charter."""
+
+    TITLE = "title"
+    CHARTER = "charter"
+
+
+class ParagraphStyle(StrEnum):
+    """How the paragraphs of an article are numbered."""
+
+    PERIOD = "1."
+    PARENTHESES = "(1)"
+
+
+class PointStyle(StrEnum):
+    """How the points of a paragraph are lettered."""
+
+    PARENTHESES = "(a)"
+    CLOSING = "a)"

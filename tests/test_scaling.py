@@ -46,9 +46,12 @@ def write_library(root: Path, clauses: int) -> int:
         name = f"clauses/{folder}/m{start // 5:05d}.toml"
         modules.append(name)
         body = [
-            f'[[clause]]\nid = "c{k}"\ntitle = "Clause {k}"\nstatus = "agreed"\n'
-            f'proposed_by = "joint"\ncovers = ["REQ-{k % requirements}"]\n'
-            f'text = """\n1. The Parties shall act on [[c{(k + 1) % clauses}]].\n"""\n'
+            f'[[clause]]\nid = "c{k}"\ntitle = "Clause {k}"\n'
+            f'proposed_by = "joint"\ncovers = ["REQ-{k % requirements}"]\n\n'
+            f'[[clause.paragraph]]\nid = "p1"\n'
+            f'text = "The Parties shall act on [[c{(k + 1) % clauses}#p2]]."\n\n'
+            f'[[clause.paragraph]]\nid = "p2"\ntext = "They {{verb}} report on it."\n'
+            'bracket.verb = [{ party = "EU", text = "shall" }, { party = "LAC", text = "may" }]\n'
             for k in range(start, min(start + 5, clauses))
         ]
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -56,6 +59,8 @@ def write_library(root: Path, clauses: int) -> int:
     includes = ", ".join(f'"{m}"' for m in modules if m.startswith("clauses/level/"))
     (root / "charter.toml").write_text(
         '[charter]\ntitle = "Scale"\nversion = "1"\nsources = ["sources/catalogue.toml"]\n\n'
+        '[[party]]\nid = "EU"\nname = "European Union"\n\n'
+        '[[party]]\nid = "LAC"\nname = "Latin American and Caribbean States"\n\n'
         f'[[title]]\nheading = "By path"\ninclude = [{includes}]\n\n'
         '[[title]]\nheading = "By glob"\ninclude = ["clauses/other/*.toml"]\n',
         encoding="utf-8",

@@ -23,6 +23,7 @@ from charter_cli.cli.commands import (
     coverage,
     init,
     listing,
+    migrate,
     new_clause,
     schema,
     show,
@@ -88,6 +89,7 @@ for _command in (
     verify.verify,
     schema.schema,
     init.init,
+    migrate.migrate,
 ):
     _register(app, _command)
 _register(app, listing.list_items, "list")

@@ -20,13 +20,14 @@ from charter_cli.draft.model import (
     PreamblePart,
     Recital,
     TitlePart,
-    roman,
 )
+from charter_cli.draft.numbering import numeral
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.includes import Includes, leaves_project, part_entries
 from charter_cli.load.keylines import KeyPath
 from charter_cli.load.library import Library
 from charter_cli.models import Manifest
+from charter_cli.vocabulary import ChapterScope
 
 
 @dataclass
@@ -66,6 +67,7 @@ def assemble(library: Library, manifest: Manifest) -> Draft:
     """Build the numbered draft from the manifest."""
     includes = Includes({m.rel: m.clauses for m in library.modules}, library.clauses)
     asm = _Assembler(includes)
+    style = manifest.numbering
     preamble = None
     if manifest.preamble is not None:
         p = manifest.preamble
@@ -74,21 +76,31 @@ def assemble(library: Library, manifest: Manifest) -> Draft:
             p.heading, p.opening, tuple(r for r in recitals if isinstance(r, Recital)), p.closing
         )
     titles = []
+    chapters_so_far = 0
     for t_index, title in enumerate(manifest.title):
-        number = t_index + 1
+        title_numeral = numeral(t_index + 1, style.titles)
         t_loc: KeyPath = ("title", t_index)
-        own = asm.place(title.include, t_loc, f"Title {roman(number)}")
+        own = asm.place(title.include, t_loc, f"Title {title_numeral}")
         chapters = []
         for c_index, chapter in enumerate(title.chapter):
-            where = f"Title {roman(number)}, Chapter {c_index + 1}"
+            across = style.chapters_across is ChapterScope.CHARTER
+            number = chapters_so_far + c_index + 1 if across else c_index + 1
+            chapter_numeral = numeral(number, style.chapters)
+            where = f"Title {title_numeral}, Chapter {chapter_numeral}"
             placed = asm.place(chapter.include, (*t_loc, "chapter", c_index), where)
-            chapters.append(ChapterPart(c_index + 1, chapter.heading, _articles(placed)))
-        titles.append(TitlePart(number, title.heading, _articles(own), tuple(chapters)))
+            chapters.append(
+                ChapterPart(number, chapter_numeral, chapter.heading, _articles(placed))
+            )
+        chapters_so_far += len(title.chapter)
+        titles.append(
+            TitlePart(title_numeral, t_index + 1, title.heading, _articles(own), tuple(chapters))
+        )
     return Draft(
         manifest.charter,
         tuple(manifest.party),
         preamble,
         tuple(titles),
+        style,
         asm.placements,
         tuple(asm.uses),
     )

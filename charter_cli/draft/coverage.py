@@ -1,46 +1,108 @@
 """Coverage: which parts of the assembled draft implement each requirement.
 
-Only clauses placed in the draft count. A requirement covered only by a clause
-that no part of the manifest places is reported as uncovered (``CH301``), with a
-hint naming that clause.
+Only clauses placed in the draft count. A requirement is covered by an article
+(``covers`` of the clause), a paragraph or a point (``covers`` of those). A cover
+is **open** when that text would fall if every open bracket fell: an article
+proposed or bracketed as a whole, or a paragraph that is a party's proposal or a
+set of alternatives. A requirement covered only by open text is **at risk**
+(``CH302``, a note); one no part covers is a gap (``CH301``: an error, or a note
+for an informative source); one the manifest waives is **waived** (``CH303``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from charter_cli.check.integrity import unknown_covers
-from charter_cli.draft.model import Draft, Placement
-from charter_cli.findings import Finding
+from charter_cli.draft.model import Article, Draft, Placement
+from charter_cli.findings import Finding, Severity
 from charter_cli.load.entries import ClauseEntry, RequirementEntry
 from charter_cli.load.library import Library
+from charter_cli.load.negotiation import paragraph_open_as_a_whole
+from charter_cli.load.paragraphs import covers_of
+from charter_cli.models.manifest import Waiver
 from charter_cli.suggest import closest
 from charter_cli.vocabulary import Level, RequirementKind
 
 
+class CoverState(StrEnum):
+    """Where a requirement stands."""
+
+    COVERED = "covered"
+    """Covered by agreed text (text that stays if every open bracket falls)."""
+    AT_RISK = "at risk"
+    """Covered, but only by text that is not yet agreed."""
+    WAIVED = "waived"
+    """Deliberately not addressed, by a decision recorded in the manifest."""
+    UNCOVERED = "uncovered"
+    """Covered by no part of the draft."""
+
+
+@dataclass(frozen=True, slots=True)
+class Covering:
+    """A part of the draft that covers a requirement: an article, a paragraph or a point."""
+
+    placement: Placement
+    paragraph: str | None
+    """The paragraph's ID, when the cover is on a paragraph or a point."""
+    point: str | None
+    open: bool
+    """Whether the covering text would fall if every open bracket fell."""
+
+    @property
+    def citation(self) -> str:
+        """``Article 23(2)``, ``Article 23`` or ``Recital 2``."""
+        if isinstance(self.placement, Article):
+            return self.placement.cite(self.paragraph, self.point)
+        return self.placement.label
+
+
 @dataclass(frozen=True, slots=True)
 class RequirementCoverage:
-    """One requirement and what implements it."""
+    """One requirement, what implements it, and whether it is waived."""
 
     entry: RequirementEntry
-    placements: tuple[Placement, ...]
-    """Articles (and recitals) of the draft that cover it, in draft order."""
+    covering: tuple[Covering, ...]
+    """The parts of the draft that cover it, in draft order."""
     unplaced: tuple[ClauseEntry, ...]
     """Clauses that cover it but are not in the draft."""
+    waiver: Waiver | None = None
 
     @property
     def covered(self) -> bool:
-        """Whether the assembled draft covers the requirement."""
-        return bool(self.placements)
+        """Whether the assembled draft covers the requirement (agreed or open text)."""
+        return bool(self.covering)
+
+    @property
+    def placements(self) -> tuple[Placement, ...]:
+        """The articles and recitals that cover it, each once, in draft order."""
+        return tuple(dict.fromkeys(c.placement for c in self.covering))
+
+    @property
+    def state(self) -> CoverState:
+        """Covered, at risk, waived or uncovered."""
+        if any(not c.open for c in self.covering):
+            return CoverState.COVERED
+        if self.covering:
+            return CoverState.AT_RISK
+        return CoverState.WAIVED if self.waiver is not None else CoverState.UNCOVERED
+
+    @property
+    def informative(self) -> bool:
+        """Whether its source is informative (its gaps never fail the check)."""
+        return self.entry.catalogue.informative
 
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """Covered and total requirements of one cell of the summary."""
+    """Requirements of one cell of the summary: covered (by any text), by agreed text, total."""
 
     covered: int
     total: int
+    agreed: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,51 +113,91 @@ class Coverage:
 
     @property
     def covered(self) -> int:
-        """How many requirements the draft covers."""
+        """How many requirements the draft covers, by agreed or open text."""
         return sum(item.covered for item in self.items)
 
-    def select(self, level: Level | None = None, *, missing: bool = False) -> Coverage:
-        """The requirements of one level (or all), optionally only the uncovered ones."""
+    @property
+    def covered_by_agreed_text(self) -> int:
+        """How many requirements agreed text alone covers."""
+        return sum(item.state is CoverState.COVERED for item in self.items)
+
+    @property
+    def waived(self) -> int:
+        """How many requirements are waived."""
+        return sum(item.state is CoverState.WAIVED for item in self.items)
+
+    def select(
+        self, level: Level | None = None, *, missing: bool = False, agreed_only: bool = False
+    ) -> Coverage:
+        """The requirements of one level (or all); optionally only the gaps.
+
+        With ``agreed_only``, a requirement covered only by open text counts as a gap.
+        """
         return Coverage(
             tuple(
                 item
                 for item in self.items
                 if (level is None or item.entry.requirement.level == level)
-                and not (missing and item.covered)
+                and not (missing and _counts(item, agreed_only=agreed_only))
             )
         )
 
     def summary(self) -> dict[tuple[Level, RequirementKind], Tally]:
-        """Covered and total requirements by level and kind, for the cells that have any."""
+        """Covered, agreed-covered and total requirements by level and kind."""
         totals: Counter[tuple[Level, RequirementKind]] = Counter()
         covered: Counter[tuple[Level, RequirementKind]] = Counter()
+        agreed: Counter[tuple[Level, RequirementKind]] = Counter()
         for item in self.items:
             key = (item.entry.requirement.level, item.entry.requirement.kind)
             totals[key] += 1
             covered[key] += item.covered
-        return {key: Tally(covered[key], totals[key]) for key in sorted(totals, key=_cell_order)}
+            agreed[key] += item.state is CoverState.COVERED
+        return {
+            key: Tally(covered[key], totals[key], agreed[key])
+            for key in sorted(totals, key=_cell_order)
+        }
+
+
+def _counts(item: RequirementCoverage, *, agreed_only: bool) -> bool:
+    """Whether the item is not a gap (covered, or waived)."""
+    if item.state is CoverState.WAIVED:
+        return True
+    return item.state is CoverState.COVERED or (item.covered and not agreed_only)
 
 
 def _cell_order(key: tuple[Level, RequirementKind]) -> tuple[int, int]:
     return list(Level).index(key[0]), list(RequirementKind).index(key[1])
 
 
+def _coverings(placement: Placement) -> Iterator[tuple[str, Covering]]:
+    entry = placement.entry
+    standing = entry.standing
+    paragraphs = {p.id: p for p in entry.paragraphs}
+    falls = standing.open_as_a_whole or all(paragraph_open_as_a_whole(p) for p in entry.paragraphs)
+    for cover in covers_of(entry.clause):
+        paragraph = paragraphs.get(cover.paragraph) if cover.paragraph else None
+        open_text = falls or (paragraph is not None and paragraph_open_as_a_whole(paragraph))
+        yield cover.requirement, Covering(placement, cover.paragraph, cover.point, open_text)
+
+
 def compute_coverage(library: Library, draft: Draft) -> Coverage:
-    """Match every requirement with the placed clauses that cover it."""
-    placed: dict[str, list[Placement]] = {}
+    """Match every requirement with the placed parts that cover it, and with its waiver."""
+    placed: dict[str, list[Covering]] = {}
     unplaced: dict[str, list[ClauseEntry]] = {}
     for placement in draft.placements.values():
-        for requirement in placement.entry.clause.covers:
-            placed.setdefault(requirement, []).append(placement)
+        for requirement, covering in _coverings(placement):
+            placed.setdefault(requirement, []).append(covering)
     for entry in library.clauses.values():
         if entry.id not in draft.placements:
-            for requirement in entry.clause.covers:
-                unplaced.setdefault(requirement, []).append(entry)
+            for cover in covers_of(entry.clause):
+                unplaced.setdefault(cover.requirement, []).append(entry)
+    waivers = {w.requirement: w for w in library.manifest.waiver} if library.manifest else {}
     items = tuple(
         RequirementCoverage(
             requirement,
             tuple(placed.get(requirement.id, ())),
-            tuple(unplaced.get(requirement.id, ())),
+            tuple(dict.fromkeys(unplaced.get(requirement.id, ()))),
+            waivers.get(requirement.id),
         )
         for catalogue in library.catalogues
         for requirement in catalogue.requirements
@@ -104,7 +206,7 @@ def compute_coverage(library: Library, draft: Draft) -> Coverage:
 
 
 def coverage_findings(coverage: Coverage, library: Library) -> list[Finding]:
-    """A ``CH301`` finding for every requirement the draft does not cover.
+    """``CH301`` for every gap, ``CH302`` for every requirement at risk, ``CH303`` per waiver.
 
     A requirement named by a clause that is broken, unreadable or a duplicate is
     skipped: that clause's own finding is the one to fix.
@@ -112,25 +214,51 @@ def coverage_findings(coverage: Coverage, library: Library) -> list[Finding]:
     findings = []
     misspelt = unknown_covers(library)
     for item in coverage.items:
-        if item.covered or item.entry.id in library.damage.mentioned:
-            continue
-        typo = next(
-            ((name, entry) for name, entry in misspelt if closest(name, [item.entry.id])),
-            None,
-        )
-        if item.unplaced:
-            names = ", ".join(f"'{entry.id}'" for entry in item.unplaced)
-            hint = f"clause {names} covers it but is in no part of charter.toml"
-        elif typo is not None:
-            hint = f"clause '{typo[1].id}' covers '{typo[0]}': is that a misspelling of it?"
-        else:
-            hint = f"add '{item.entry.id}' to the covers list of the article that implements it"
-        findings.append(
-            item.entry.finding(
-                "CH301",
-                f"requirement '{item.entry.id}' is covered by no article of the draft",
-                "id",
-                hint=hint,
+        state = item.state
+        if state is CoverState.AT_RISK:
+            findings.append(_at_risk(item))
+        elif state is CoverState.WAIVED and item.waiver is not None:
+            findings.append(
+                item.entry.finding(
+                    "CH303",
+                    f"requirement '{item.entry.id}' is waived: {item.waiver.reason.strip()}",
+                    "id",
+                    hint=f"decided by {item.waiver.decided_by} on {item.waiver.decided_on}; "
+                    "the waiver is in charter.toml",
+                )
             )
-        )
+        elif state is CoverState.UNCOVERED and item.entry.id not in library.damage.mentioned:
+            findings.append(_uncovered(item, misspelt))
     return findings
+
+
+def _at_risk(item: RequirementCoverage) -> Finding:
+    parts = "; ".join(
+        f"{c.citation} ({c.placement.entry.id}, {c.placement.entry.standing.status.value})"
+        for c in item.covering
+    )
+    return item.entry.finding(
+        "CH302",
+        f"requirement '{item.entry.id}' is covered only by text not yet agreed: {parts}",
+        "id",
+        hint="it would be lost if every open bracket fell; 'charter coverage --agreed-only' "
+        "lists all such requirements",
+    )
+
+
+def _uncovered(item: RequirementCoverage, misspelt: list[tuple[str, ClauseEntry]]) -> Finding:
+    typo = next(((name, e) for name, e in misspelt if closest(name, [item.entry.id])), None)
+    if item.unplaced:
+        names = ", ".join(f"'{entry.id}'" for entry in item.unplaced)
+        hint = f"clause {names} covers it but is in no part of charter.toml"
+    elif typo is not None:
+        hint = f"clause '{typo[1].id}' covers '{typo[0]}': is that a misspelling of it?"
+    else:
+        hint = f"add '{item.entry.id}' to the covers list of the article that implements it"
+    return item.entry.finding(
+        "CH301",
+        f"requirement '{item.entry.id}' is covered by no article of the draft",
+        "id",
+        hint=hint,
+        severity=Severity.NOTE if item.informative else None,
+    )

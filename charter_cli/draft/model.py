@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from charter_cli.draft.numbering import citation
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.includes import Entry
-from charter_cli.models.manifest import CharterInfo, Party
+from charter_cli.models.manifest import CharterInfo, Numbering, Party
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,24 @@ class Article:
     def label(self) -> str:
         """How the draft names it: ``Article 7``."""
         return f"Article {self.number}"
+
+    def paragraph_number(self, paragraph: str) -> int | None:
+        """The display number of one of its paragraphs (by ID), or ``None``."""
+        for number, found in enumerate(self.entry.paragraphs, start=1):
+            if found.id == paragraph:
+                return number
+        return None
+
+    def cite(self, paragraph: str | None = None, point: str | None = None) -> str:
+        """How the text cites the article, one of its paragraphs or a point: ``Article 7(2)(a)``."""
+        if paragraph is None:
+            return self.label
+        number = self.paragraph_number(paragraph)
+        if number is None:
+            return self.label
+        found = self.entry.paragraphs[number - 1]
+        index = next((i for i, p in enumerate(found.point) if p.id == point), None)
+        return citation(self.number, number, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +69,9 @@ class ChapterPart:
     """A numbered chapter and its articles."""
 
     number: int
+    """Its number: within its title, or across the charter, as the manifest says."""
+    numeral: str
+    """Its number as displayed: ``3`` or ``III``."""
     heading: str
     articles: tuple[Article, ...]
 
@@ -58,15 +80,12 @@ class ChapterPart:
 class TitlePart:
     """A numbered title, its own articles and its chapters."""
 
+    numeral: str
+    """Its number as displayed: ``II`` or ``2``."""
     number: int
     heading: str
     articles: tuple[Article, ...]
     chapters: tuple[ChapterPart, ...]
-
-    @property
-    def numeral(self) -> str:
-        """The title's number in Roman numerals."""
-        return roman(self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +119,8 @@ class Draft:
     parties: tuple[Party, ...]
     preamble: PreamblePart | None
     titles: tuple[TitlePart, ...]
+    numbering: Numbering = field(default_factory=Numbering)
+    """How titles, chapters, paragraphs and points are numbered."""
     placements: Mapping[str, Placement] = field(default_factory=dict)
     """Where each placed clause went, by clause ID, in draft order."""
     uses: tuple[IncludeUse, ...] = ()
@@ -114,16 +135,3 @@ class Draft:
     def recitals(self) -> list[Recital]:
         """Every recital in order."""
         return [p for p in self.placements.values() if isinstance(p, Recital)]
-
-
-def roman(number: int) -> str:
-    """Write a positive integer in Roman numerals."""
-    numerals = (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    )  # fmt: skip
-    out = []
-    for value, letters in numerals:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)

@@ -85,7 +85,7 @@ def _non_article_references(library: Library, draft: Draft) -> list[Finding]:
     findings = []
     for placement in draft.placements.values():
         entry = placement.entry
-        for match in references(entry.clause.text):
+        for unit, match in ((u, m) for u in entry.units for m in references(u.text)):
             target = match.group(1)
             if target not in library.clauses or isinstance(draft.placements.get(target), Article):
                 continue
@@ -96,7 +96,7 @@ def _non_article_references(library: Library, draft: Draft) -> list[Finding]:
                     f"clause '{entry.id}' refers to '{target}', which is {what}; "
                     "only articles can be referred to",
                     entry.module.rel,
-                    entry.text_line(match.start()),
+                    entry.line_in(unit, match.start()),
                     hint="refer to an article, or say in words what the recital says"
                     if what == "a recital"
                     else f"place '{target}' in charter.toml, or remove the reference",

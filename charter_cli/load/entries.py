@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Generic, Protocol, TypeVar
 
-from charter_cli.findings import Finding
+from charter_cli.findings import Finding, Severity
 from charter_cli.load.documents import Document
+from charter_cli.load.negotiation import Standing, standing
+from charter_cli.load.paragraphs import TextUnit, paragraphs_of, text_units
 from charter_cli.models import Clause, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
+from charter_cli.models.clause import Paragraph
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +41,8 @@ class CatalogueFile:
     """The source document's text, if it could be read."""
     text_rel: str | None = None
     """Path of the source document's text relative to the project root."""
+    informative: bool = False
+    """Whether the charter is measured against it without having to cover it."""
 
 
 class _Identified(Protocol):
@@ -84,27 +89,57 @@ class Entry(Generic[V, F]):
         return f"{self.file.doc.rel}:{self.line('id')}"
 
     def finding(
-        self, code: str, message: str, *keys: str | int, hint: str | None = None
+        self,
+        code: str,
+        message: str,
+        *keys: str | int,
+        hint: str | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
         """A finding located at this item (or at one of its keys)."""
-        return Finding(code, message, self.file.doc.rel, self.line(*keys), hint)
+        return Finding(code, message, self.file.doc.rel, self.line(*keys), hint, severity=severity)
 
 
 class ClauseEntry(Entry[Clause, ModuleFile]):
     """A clause together with the module that holds it."""
 
-    __slots__ = ()
+    __slots__ = ("_paragraphs", "_standing")
     TABLE = "clause"
+    _paragraphs: tuple[Paragraph, ...]
+    _standing: Standing
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The clause's paragraphs, whatever form the file gives them in (read once)."""
+        try:
+            return self._paragraphs
+        except AttributeError:
+            object.__setattr__(self, "_paragraphs", paragraphs_of(self.value))
+            return self._paragraphs
+
+    @property
+    def units(self) -> tuple[TextUnit, ...]:
+        """Every text of the clause, with its key path (see :func:`text_units`)."""
+        return tuple(text_units(self.value))
+
+    @property
+    def standing(self) -> Standing:
+        """Where the article stands in the negotiation (derived once)."""
+        try:
+            return self._standing
+        except AttributeError:
+            object.__setattr__(self, "_standing", standing(self.value, self.paragraphs))
+            return self._standing
 
     @property
     def clause(self) -> Clause:
         """The clause."""
         return self.value
 
-    def text_line(self, offset: int) -> int | None:
-        """The line of character ``offset`` of the clause's text in its module."""
+    def line_in(self, unit: TextUnit, offset: int) -> int | None:
+        """The line of character ``offset`` of one of the clause's texts in its module."""
         return self.file.doc.index.line_in_value(
-            ("clause", self.position, "text"), self.value.text, offset
+            ("clause", self.position, *unit.keys), unit.text, offset
         )
 
     @property

@@ -40,8 +40,14 @@ def load_library(root: Path) -> Library:
     loader = _Loader(root)
     loader.load_manifest()
     if loader.charter is not None:
+        informative = set(loader.charter.informative)
         for index, source in enumerate(loader.charter.sources):
-            loader.load_catalogue(source, ("charter", "sources", index))
+            loader.load_catalogue(
+                source, ("charter", "sources", index), informative=source in informative
+            )
+        for index, source in enumerate(loader.charter.informative):
+            if source not in loader.charter.sources:
+                loader.load_catalogue(source, ("charter", "informative", index), informative=True)
     else:
         loader.damage = replace(loader.damage, sources_known=False)
     paths, refused = module_paths(root)
@@ -88,7 +94,9 @@ class _Loader:
         self.parties = tuple(party for _, party in parties)
         self.damage = replace(self.damage, parties_known="party" in doc.data and not broken)
 
-    def load_catalogue(self, source: str, loc: tuple[str | int, ...]) -> None:
+    def load_catalogue(
+        self, source: str, loc: tuple[str | int, ...], *, informative: bool = False
+    ) -> None:
         manifest = self.manifest_doc
         assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
         path = self.root / source
@@ -123,7 +131,7 @@ class _Loader:
             self.damage = replace(
                 self.damage, broken_requirements=self.damage.broken_requirements + len(broken)
             )
-        file = CatalogueFile(doc, info, sections)
+        file = CatalogueFile(doc, info, sections, informative=informative)
         if info is not None:
             file = replace(
                 file,

@@ -85,15 +85,29 @@ def findings_for(
     return [
         finding
         for finding, details in zip(findings, errors, strict=True)
-        if not (
-            details["type"] == "missing"
-            and (tuple(details["loc"][:-1]), details["loc"][-1]) in guessed
-        )
+        if not _explained(details, guessed)
     ]
+
+
+def _explained(details: ErrorDetails, guessed: set[tuple[KeyPath, str | None]]) -> bool:
+    """Whether a missing key is the misspelt key of another finding."""
+    loc = tuple(details["loc"])
+    if details["type"] == "missing":
+        return (loc[:-1], loc[-1]) in guessed
+    if details["type"] == "charter_missing":  # "has neither 'text' nor ...": one was misspelt
+        return any(
+            table == loc and guess is not None and guess in details["msg"]
+            for table, guess in guessed
+        )
+    return False
 
 
 def _guess(model: type[BaseModel], loc: KeyPath) -> str | None:
     return closest(str(loc[-1]), allowed_keys(model, loc[:-1]))
+
+
+_CUSTOM = {"charter_missing": "CH102", "charter_invalid": "CH103"}
+"""The error types the models' own validators raise, and their finding codes."""
 
 
 def error_finding(doc: Document, model: type[BaseModel], details: ErrorDetails) -> Finding:
@@ -107,6 +121,9 @@ def error_finding(doc: Document, model: type[BaseModel], details: ErrorDetails) 
         allowed = ", ".join(allowed_keys(model, loc[:-1]))
         hint = f"did you mean '{guess}'?" if guess else f"allowed keys: {allowed}"
         return doc.finding("CH101", f"unknown key '{key}' in {where}", loc, hint=hint)
+    if kind in _CUSTOM:
+        message = f"{describe(loc, doc.data)} {details['msg']}"
+        return doc.finding(_CUSTOM[kind], message, loc)
     if kind == "missing":
         key = str(loc[-1])
         if model_in(annotation_at(model, loc)) is not None:

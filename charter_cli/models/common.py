@@ -1,8 +1,15 @@
 """Reusable field types and the base model shared by every file schema."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+)
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9]*(?:[-._][A-Za-z0-9]+)*$"
 """Letters and digits in runs joined by single ``-``, ``.`` or ``_``; starts with a letter."""
@@ -31,3 +38,58 @@ class Model(BaseModel):
         frozen=True,
         use_attribute_docstrings=True,
     )
+
+
+def one_of(
+    model: type[BaseModel],
+    data: Any,
+    handler: ValidatorFunctionWrapHandler,
+    keys: tuple[str, str],
+    names: tuple[str, str],
+) -> Any:
+    """Validate ``data`` with ``handler`` and require exactly one of two keys, in one pass.
+
+    For a ``mode="wrap"`` model validator: a missing (or doubled) key is reported
+    together with every error of the fields, so a file with several mistakes shows
+    them all at once. The errors carry the types ``charter_missing`` and
+    ``charter_invalid``, which the loader turns into ``CH102`` and ``CH103``.
+    """
+    extra: list[InitErrorDetails] = []
+    if isinstance(data, dict):
+        present = [key in data and data[key] not in (None, []) for key in keys]
+        if not any(present):
+            message = f"has neither {names[0]} nor {names[1]}"
+            extra.append(_custom("charter_missing", message, data))
+        elif all(present):
+            message = f"has both {names[0]} and {names[1]}: keep one"
+            extra.append(_custom("charter_invalid", message, data))
+    try:
+        validated = handler(data)
+    except ValidationError as error:
+        if not extra:
+            raise
+        earlier = [_rebuilt(details) for details in error.errors()]
+        raise ValidationError.from_exception_data(error.title, [*earlier, *extra]) from None
+    if extra:
+        raise ValidationError.from_exception_data(model.__name__, extra)
+    return validated
+
+
+def _custom(kind: str, message: str, data: Any) -> InitErrorDetails:
+    return {"type": PydanticCustomError(kind, message), "loc": (), "input": data}
+
+
+def _rebuilt(details: ErrorDetails) -> InitErrorDetails:
+    """An error as :meth:`ValidationError.from_exception_data` takes it again."""
+    kind = details["type"]
+    error_type: str | PydanticCustomError = (
+        PydanticCustomError(kind, details["msg"]) if kind.startswith("charter_") else kind
+    )
+    rebuilt: InitErrorDetails = {
+        "type": error_type,
+        "loc": details["loc"],
+        "input": details["input"],
+    }
+    if "ctx" in details and not kind.startswith("charter_"):
+        rebuilt["ctx"] = details["ctx"]
+    return rebuilt

@@ -1,10 +1,12 @@
 """Schema of ``charter.toml``: what the charter is and how it is assembled from the library."""
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import StringConstraints
 
 from charter_cli.models.common import Id, Language, Line, Model, RelPath, Text
+from charter_cli.vocabulary import ChapterScope, Numerals, ParagraphStyle, PartyKind, PointStyle
 
 Entry = Annotated[str, StringConstraints(pattern=r"^[^\r\n]*\S[^\r\n]*$", max_length=1000)]
 """A module path or glob ending in ``.toml`` (relative to the project root), or a clause ID."""
@@ -21,6 +23,9 @@ class CharterInfo(Model):
     """Primary language of the clause texts (BCP 47 tag)."""
     sources: list[RelPath] = []
     """Requirements catalogues whose requirements the draft must cover, relative to the project root."""
+    informative: list[RelPath] = []
+    """Catalogues the draft is measured against without having to cover them: their coverage is
+    reported, and a gap is a note, never a failure. Also listed in ``sources``."""
 
 
 class Party(Model):
@@ -30,6 +35,10 @@ class Party(Model):
     """Short ID used in clauses, e.g. ``EU`` or ``LAC``."""
     name: Line
     """Full name shown in the draft."""
+    kind: PartyKind = PartyKind.BLOC
+    """bloc (one of the regions' blocs), group (a sub-regional group) or state (one State)."""
+    member_of: list[Id] = []
+    """The parties (blocs or groups) this party belongs to, e.g. ``["LAC"]`` for a State."""
 
 
 class Preamble(Model):
@@ -65,6 +74,35 @@ class Title(Model):
     """The chapters of the title, numbered from 1 in each title."""
 
 
+class Numbering(Model):
+    """The ``[numbering]`` table: how titles, chapters, paragraphs and points are numbered."""
+
+    titles: Numerals = Numerals.ROMAN
+    """Titles numbered in roman (I, II, ...) or arabic (1, 2, ...) numerals."""
+    chapters: Numerals = Numerals.ARABIC
+    """Chapters numbered in roman or arabic numerals."""
+    chapters_across: ChapterScope = ChapterScope.TITLE
+    """``title``: chapters are numbered from 1 in each title; ``charter``: across the whole
+    charter (the Charter adopted in 2009 numbers its chapters I to XIV across four titles)."""
+    paragraphs: ParagraphStyle = ParagraphStyle.PERIOD
+    """Paragraph numbers written ``1.`` or ``(1)``."""
+    points: PointStyle = PointStyle.PARENTHESES
+    """Points lettered ``(a)`` or ``a)``."""
+
+
+class Waiver(Model):
+    """A ``[[waiver]]``: a requirement the charter deliberately does not address."""
+
+    requirement: Id
+    """The requirement waived."""
+    reason: Text
+    """Why the charter does not address it."""
+    decided_by: Line
+    """Who decided, e.g. ``Drafting committee``."""
+    decided_on: date
+    """When (a TOML date, e.g. ``2026-11-20``)."""
+
+
 class Manifest(Model):
     """The manifest ``charter.toml`` at the root of a charter project."""
 
@@ -76,3 +114,7 @@ class Manifest(Model):
     """The preamble, if the charter has one."""
     title: list[Title] = []
     """The titles of the charter in order; articles are numbered across all of them."""
+    numbering: Numbering = Numbering()
+    """How titles, chapters, paragraphs and points are numbered."""
+    waiver: list[Waiver] = []
+    """Requirements deliberately not addressed, with the reason and the decision."""

@@ -12,6 +12,8 @@ GENERATOR = "charter"
 """Value of ``generator``: marks files that ``build`` may overwrite."""
 HASH_KEY = "library-hash"
 """Key of the hash of the library a draft was built from."""
+TEXT_KEY = "text"
+"""Key of the rendering: ``compilation``, ``agreed`` or ``clean``."""
 TRACE_KEY = "trace"
 """Key that says whether the draft ends its articles with the requirements they implement."""
 

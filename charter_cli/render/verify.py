@@ -7,9 +7,16 @@ from enum import Enum
 from pathlib import Path
 
 from charter_cli.draft.analysis import Analysis, analyse
-from charter_cli.render.frontmatter import GENERATOR, HASH_KEY, TRACE_KEY, parse_front_matter
+from charter_cli.render.frontmatter import (
+    GENERATOR,
+    HASH_KEY,
+    TEXT_KEY,
+    TRACE_KEY,
+    parse_front_matter,
+)
 from charter_cli.render.markdown import render_markdown
 from charter_cli.render.provenance import library_hash
+from charter_cli.vocabulary import Rendering
 
 
 class Verdict(Enum):
@@ -47,8 +54,14 @@ def verify_draft(root: Path, draft: str) -> Verification:
     analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
         return Verification(Verdict.LIBRARY_BROKEN, analysis=analysis)
+    rendering = fields.get(TEXT_KEY, Rendering.COMPILATION.value)
+    if rendering not in {r.value for r in Rendering}:
+        return Verification(Verdict.NOT_A_DRAFT, detail="its front matter names no rendering")
     fresh = render_markdown(
-        analysis.draft, analysis.library, trace=fields.get(TRACE_KEY) != "false"
+        analysis.draft,
+        analysis.library,
+        rendering=Rendering(rendering),
+        trace=fields.get(TRACE_KEY) != "false",
     )
     return compare(draft, fresh, library_hash(analysis.library))
 

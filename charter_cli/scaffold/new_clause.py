@@ -18,6 +18,7 @@ from charter_cli.errors import InvalidInputError, WriteRefusedError
 from charter_cli.load.includes import Includes, manifest_entries
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
+from charter_cli.load.paragraphs import is_numbered_text, numbered_paragraphs
 from charter_cli.load.project import CLAUSES_DIR, inside, relative
 from charter_cli.models import Clause, Module
 from charter_cli.scaffold.schemas import directive_for
@@ -33,23 +34,40 @@ class NewClause:
     id: str
     title: str
     text: str
+    """The text: one paragraph, or paragraphs numbered "1.", "2.", ... (written as tables)."""
     status: str = "proposed"
     proposed_by: str = JOINT
     covers: list[str] | None = None
     notes: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    """Paragraphs given one by one; they take the IDs ``p1``, ``p2``, ..."""
 
     def as_toml_table(self) -> dict[str, object]:
-        """The clause as the table tomli-w writes, keys in the documented order."""
+        """The clause as the table tomli-w writes, keys in the documented order.
+
+        A text of several numbered paragraphs is written as ``[[clause.paragraph]]``
+        tables with stable IDs, as ``charter migrate`` writes them.
+        """
         table: dict[str, object] = {
             "id": self.id,
             "title": self.title,
             "status": self.status,
             "proposed_by": self.proposed_by,
-            "covers": list(self.covers or []),
-            "text": self.text.strip() + "\n",
         }
+        if self.covers:
+            table["covers"] = list(self.covers)
         if self.notes:
             table["notes"] = self.notes.strip()
+        paragraphs = [text.strip() for text in self.paragraphs]
+        if not paragraphs and is_numbered_text(self.text):
+            paragraphs = [p.text or "" for p in numbered_paragraphs(self.text)]
+        if len(paragraphs) > 1:
+            table["paragraph"] = [
+                {"id": f"p{number}", "text": text}
+                for number, text in enumerate(paragraphs, start=1)
+            ]
+        else:
+            table["text"] = (paragraphs[0] if paragraphs else self.text).strip()
         return table
 
 

@@ -162,20 +162,23 @@ notes = "Replace with the agreement's own objectives."
 '''
 
 
-COMMITTEE = '''\
+COMMITTEE = """\
 [module]
 title = "Joint committee"
 
 [[clause]]
 id = "joint-committee"
 title = "Joint committee"
-status = "proposed"
 proposed_by = "EU"
 covers = ["MAN-2-joint-committee"]
-text = """
-1. A Joint Committee of the Parties is hereby established. It shall meet at least once a year.
+notes = "The frequency of meetings is contested: the EU proposes once a year, LAC twice."
 
-2. The Joint Committee shall follow up the implementation of this Charter and review it every
-three years.
+[[clause.paragraph]]
+id = "establishment"
+text = "A Joint Committee of the Parties is hereby established. It shall meet at least {frequency}."
+bracket.frequency = [{ party = "EU", text = "once a year" }, { party = "LAC", text = "twice a year" }]
+
+[[clause.paragraph]]
+id = "review"
+text = "The Joint Committee shall follow up the implementation of this Charter and review it every three years."
 """
-'''

@@ -1,5 +1,6 @@
 from charter_cli.draft.analysis import analyse
-from charter_cli.draft.model import Article, Recital, roman
+from charter_cli.draft.model import Article, Recital
+from charter_cli.draft.numbering import roman
 from helpers import WriteProject
 
 

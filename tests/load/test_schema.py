@@ -36,7 +36,7 @@ def test_every_error_of_a_file_is_reported_with_its_line() -> None:
     got = sorted((f.code, f.line, f.message) for f in findings)
     assert got == [
         ("CH101", 13, "unknown key 'stauts' in clause 'bad'"),
-        ("CH102", 8, "clause 'bad' is missing required key 'text'"),
+        ("CH102", 8, "clause 'bad' has neither 'text' nor [[clause.paragraph]] tables"),
         (
             "CH103",
             11,

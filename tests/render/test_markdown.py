@@ -2,7 +2,8 @@ import re
 from pathlib import Path
 
 from charter_cli.draft.analysis import Analysis, analyse
-from charter_cli.render.markdown import anchor, bracket, render_markdown
+from charter_cli.render.article import bracket
+from charter_cli.render.markdown import anchor, render_markdown
 from helpers import WriteProject
 
 
@@ -24,14 +25,14 @@ def _draft(write_project: WriteProject, *, trace: bool = True) -> str:
 def test_front_matter_title_block_and_contents(write_project: WriteProject) -> None:
     text = _draft(write_project)
     assert re.match(
-        '---\ntitle: "Test Charter"\nversion: "0.1.0"\nlanguage: "en"\n'
+        '---\ntitle: "Test Charter"\nversion: "0.1.0"\nlanguage: "en"\ntext: "compilation"\n'
         'library-hash: "sha256:[0-9a-f]{64}"\ntrace: true\ngenerator: charter\n---\n\n',
         text,
     )
     assert text.split("---\n\n", 1)[1].startswith(
-        "# Test Charter\n\nDraft version 0.1.0\n\n"
+        "# Test Charter\n\nDraft version 0.1.0 — compilation text\n\n"
         "Parties: European Union (EU); Latin American and Caribbean States (LAC)\n\n"
-        "2 articles: 1 agreed, 1 proposed.\n\n## Contents\n\n- [Preamble](#preamble)\n"
+        "2 articles: 1 agreed, 1 bracketed.\n\n## Contents\n\n- [Preamble](#preamble)\n"
     )
     assert text.endswith("(Mandate, § 2).*\n")
     assert "\n\n\n" not in text
@@ -64,6 +65,6 @@ def test_the_draft_does_not_depend_on_where_the_files_are(
 def test_anchors() -> None:
     from charter_cli.draft.model import ChapterPart, TitlePart
 
-    title = TitlePart(4, "Regional security", (), ())
+    title = TitlePart("IV", 4, "Regional security", (), ())
     assert anchor(title) == "title-iv"
-    assert anchor(ChapterPart(2, "x", ()), title) == "title-iv-chapter-2"
+    assert anchor(ChapterPart(2, "2", "x", ()), title) == "title-iv-chapter-2"

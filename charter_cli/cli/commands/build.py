@@ -10,8 +10,13 @@ import typer
 
 from charter_cli.cli.options import options
 from charter_cli.errors import ExitCode
+from charter_cli.vocabulary import Rendering
 
-DEFAULT_OUTPUT = Path("build") / "charter.md"
+
+def default_output(text: Rendering) -> Path:
+    """Where ``build`` writes a rendering unless told: ``build/charter.md`` for the compilation."""
+    suffix = "" if text is Rendering.COMPILATION else f"-{text.value}"
+    return Path("build") / f"charter{suffix}.md"
 
 
 def build(
@@ -21,16 +26,28 @@ def build(
         typer.Option(
             "-o",
             "--output",
-            help="Where to write the draft; '-' for stdout. [default: build/charter.md]",
+            help="Where to write the draft; '-' for stdout. [default: build/charter.md, "
+            "build/charter-agreed.md or build/charter-clean.md]",
             metavar="FILE",
         ),
     ] = None,
-    trace: Annotated[
-        bool,
+    text: Annotated[
+        Rendering,
         typer.Option(
-            "--trace/--no-trace", help="End each article with the requirements it implements."
+            "--text",
+            help="compilation (every bracket, alternative and reservation, with the parties), "
+            "agreed (only what is agreed) or clean (the reading text, without parties).",
         ),
-    ] = True,
+    ] = Rendering.COMPILATION,
+    trace: Annotated[
+        bool | None,
+        typer.Option(
+            "--trace/--no-trace",
+            help="End each article with the requirements it implements. "
+            "[default: on, off for the clean text]",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option("--force", help="Overwrite FILE even if it was not written by charter build."),
@@ -41,7 +58,7 @@ def build(
     The draft is written atomically; the same library gives byte-identical
     output. Integrity errors stop the build; coverage gaps do not.
 
-    Example: charter build --no-trace -o draft.md
+    Example: charter build --text agreed -o agreed.md
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines
@@ -59,11 +76,11 @@ def build(
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
-    pieces = iter_markdown(analysis.draft, analysis.library, trace=trace)
+    pieces = iter_markdown(analysis.draft, analysis.library, rendering=text, trace=trace)
     if output == "-":
         sys.stdout.writelines(pieces)
     else:
-        target = root / DEFAULT_OUTPUT if output is None else opts.base() / output
+        target = root / default_output(text) if output is None else opts.base() / output
         changed = write_draft(target, pieces, force=force)
         shown = relative(opts.base(), target.resolve())
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")

@@ -16,12 +16,20 @@ def coverage(
     missing: Annotated[
         bool, typer.Option("--missing", help="Only requirements no article covers.")
     ] = False,
+    agreed_only: Annotated[
+        bool,
+        typer.Option(
+            "--agreed-only",
+            help="Count only agreed text: what would remain if every open bracket fell.",
+        ),
+    ] = False,
 ) -> ExitCode:
-    """Show which articles cover each requirement.
+    """Show which articles cover each requirement, and whether the covering text is agreed.
 
-    Ends with a summary by level and kind.
+    Ends with a summary by level and kind. Waived requirements count as covered.
 
-    Exit 1 if a shown requirement is not covered.
+    Exit 1 if a shown requirement is not covered (with --agreed-only: not covered
+    by agreed text).
 
     Example: charter coverage --level regional --missing
     """
@@ -34,10 +42,11 @@ def coverage(
         for line in summaries.finding_lines(analysis):
             console.err(line)
         return analysis.exit_code()
-    selected = analysis.coverage.select(level, missing=missing)
+    selected = analysis.coverage.select(level, missing=missing, agreed_only=agreed_only)
     console.show(tables.coverage_table(selected))
-    console.show(tables.summary_table(selected))
-    gaps = len(selected.select(missing=True).items)
-    console.err(f"{len(selected.items) - gaps} of {len(selected.items)} requirement(s) covered")
+    console.show(tables.summary_table(selected, agreed_only=agreed_only))
+    gaps = len(selected.select(missing=True, agreed_only=agreed_only).items)
+    by = " by agreed text" if agreed_only else ""
+    console.err(f"{len(selected.items) - gaps} of {len(selected.items)} requirement(s) covered{by}")
     summaries.note_problems(analysis)
     return ExitCode.FINDINGS if gaps else ExitCode.OK

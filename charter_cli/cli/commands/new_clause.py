@@ -23,11 +23,21 @@ def new_clause(
     ],
     clause_id: Annotated[str, typer.Option("--id", help="Stable ID of the new clause.")],
     title: Annotated[str, typer.Option("--title", help="Heading of the article.")],
-    text: Annotated[str | None, typer.Option("--text", help="Markdown text of the clause.")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="The text (one paragraph, or '1. ...' '2. ...').")
+    ] = None,
     text_file: Annotated[
         Path | None,
         typer.Option(
             "--text-file", help="Read the text from a file ('-' for stdin).", metavar="FILE"
+        ),
+    ] = None,
+    paragraph: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--paragraph",
+            help="A numbered paragraph, in order (repeatable; IDs p1, p2, ...).",
+            metavar="TEXT",
         ),
     ] = None,
     covers: Annotated[
@@ -55,7 +65,8 @@ def new_clause(
     request = NewClause(
         id=clause_id,
         title=title,
-        text=_read_text_option(text, text_file),
+        text=_read_text_option(text, text_file, paragraph or []),
+        paragraphs=tuple(paragraph or []),
         covers=covers or [],
         status=status.value,
         proposed_by=party,
@@ -71,9 +82,13 @@ def new_clause(
     return ExitCode.OK
 
 
-def _read_text_option(text: str | None, text_file: Path | None) -> str:
-    if (text is None) == (text_file is None):
-        raise InvalidInputError("give the clause text with exactly one of --text or --text-file")
+def _read_text_option(text: str | None, text_file: Path | None, paragraphs: list[str]) -> str:
+    if (text is None) + (text_file is None) + (not paragraphs) != 2:
+        raise InvalidInputError(
+            "give the clause text with exactly one of --text, --text-file or --paragraph"
+        )
+    if paragraphs:
+        return "\n\n".join(paragraphs)
     if text is not None:
         return text
     assert text_file is not None  # noqa: S101 - guaranteed by the check above

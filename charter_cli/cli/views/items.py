@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from charter_cli.cli.console import TextView, View
 from charter_cli.draft.analysis import Analysis
 from charter_cli.draft.model import Article, Recital
 from charter_cli.load.entries import ClauseEntry, RequirementEntry
-from charter_cli.syntax import REFERENCE, references
-from charter_cli.vocabulary import JOINT
+from charter_cli.load.paragraphs import covers_of
+from charter_cli.syntax import references
+from charter_cli.vocabulary import JOINT, Rendering
 
 
 def item_view(analysis: Analysis, item: ClauseEntry | RequirementEntry) -> View:
@@ -29,33 +28,33 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> TextView:
         heading, place = f"Recital {placement.number} — {clause.title}", "Preamble"
     else:
         heading, place = clause.title, "not placed in the draft"
+    standing = entry.standing
+    status = standing.status.value
+    if standing.derived and standing.open_parts:
+        status += f" ({standing.open_parts} open part{'s' if standing.open_parts > 1 else ''})"
     view = TextView()
     view.add(heading, "bold")
     view.add(f"id: {entry.id}")
     view.add(f"module: {entry.module.rel}:{entry.line() or 1}")
     view.add(f"place: {place}")
-    view.add(f"status: {clause.status.value}, {_proposer(clause.proposed_by)}")
+    view.add(f"status: {status}, {_proposer(clause.proposed_by)}")
     view.add("")
-    for line in _with_article_numbers(analysis, clause.text.strip()).split("\n"):
+    for line in _text(analysis, entry, placement).split("\n"):
         view.add(line)
     view.add("")
     view.add("covers:", "bold")
-    for requirement_id in clause.covers:
-        req = analysis.library.requirements.get(requirement_id)
+    covers = list(covers_of(clause))
+    for cover in covers:
+        req = analysis.library.requirements.get(cover.requirement)
         summary = (
             f"§ {req.requirement.section} — {req.requirement.statement}" if req else "(unknown)"
         )
-        view.add(f"  {requirement_id}  {summary}")
-    if not clause.covers:
+        where = f" (paragraph {cover.paragraph})" if cover.paragraph else ""
+        view.add(f"  {cover.requirement}{where}  {summary}")
+    if not covers:
         view.add("  nothing")
-    refers = sorted({m.group(1) for m in references(clause.text)})
-    referred = [
-        other.id
-        for other in analysis.library.clauses.values()
-        if any(m.group(1) == entry.id for m in references(other.clause.text))
-    ]
-    view.add(f"refers to: {', '.join(refers) or 'nothing'}")
-    view.add(f"referred to by: {', '.join(referred) or 'nothing'}")
+    view.add(f"refers to: {', '.join(_refers_to(analysis, entry)) or 'nothing'}")
+    view.add(f"referred to by: {', '.join(_referred_by(analysis, entry)) or 'nothing'}")
     if clause.notes:
         view.add("notes:", "bold")
         for line in clause.notes.strip().split("\n"):
@@ -63,16 +62,35 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> TextView:
     return view
 
 
-def _with_article_numbers(analysis: Analysis, text: str) -> str:
-    placements = analysis.draft.placements if analysis.draft else {}
+def _text(analysis: Analysis, entry: ClauseEntry, placement: Article | Recital | None) -> str:
+    """The clause as the compilation text shows it, with plain "Article N" references."""
+    from charter_cli.render.article import Setting, body
 
-    def label(match: re.Match[str]) -> str:
-        placement = placements.get(match.group(1))
-        if isinstance(placement, Article):
-            return f"Article {placement.number}"
-        return match.group(0)
+    draft = analysis.draft
+    if draft is None:
+        return "\n\n".join(unit.text.strip() for unit in entry.units)
+    shown = frozenset(draft.placements)
+    setting = Setting(draft, analysis.library, Rendering.COMPILATION, False, shown, links=False)
+    blocks, _ = body(setting, placement or Article(0, entry, "not placed"))
+    return "\n\n".join(blocks)
 
-    return REFERENCE.sub(label, text)
+
+def _name(analysis: Analysis, clause_id: str) -> str:
+    placement = analysis.draft.placements.get(clause_id) if analysis.draft else None
+    return f"{placement.label} ({clause_id})" if placement is not None else clause_id
+
+
+def _refers_to(analysis: Analysis, entry: ClauseEntry) -> list[str]:
+    targets = dict.fromkeys(m.group(1) for u in entry.units for m in references(u.text))
+    return [_name(analysis, target) for target in targets]
+
+
+def _referred_by(analysis: Analysis, entry: ClauseEntry) -> list[str]:
+    return [
+        _name(analysis, other.id)
+        for other in analysis.library.clauses.values()
+        if any(m.group(1) == entry.id for u in other.units for m in references(u.text))
+    ]
 
 
 def _requirement_view(analysis: Analysis, entry: RequirementEntry) -> TextView:
@@ -98,7 +116,7 @@ def _requirement_view(analysis: Analysis, entry: RequirementEntry) -> TextView:
     if item and item.covered:
         for p in item.placements:
             label = f"Article {p.number}" if isinstance(p, Article) else f"Recital {p.number}"
-            status = p.entry.clause.status.value
+            status = p.entry.standing.status.value
             view.add(f"  {label} — {p.entry.clause.title} ({p.entry.id}, {status})")
     else:
         view.add("  no article of the draft", "red")

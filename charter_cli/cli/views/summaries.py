@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from charter_cli.cli import console
 from charter_cli.draft.analysis import Analysis
+from charter_cli.draft.coverage import Coverage
 from charter_cli.findings import Severity
 
 
@@ -16,14 +17,13 @@ def check_summary(analysis: Analysis, *, strict: bool) -> str:
     """One line: how many errors and warnings, and how much is covered."""
     errors = analysis.count(Severity.ERROR)
     warnings = analysis.count(Severity.WARNING)
-    head = (
-        "no findings"
-        if not errors and not warnings
-        else (
-            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-            + (" (warnings fail under --strict)" if strict and warnings else "")
-        )
-    )
+    notes = analysis.count(Severity.NOTE)
+    if not errors and not warnings:
+        head = "no findings" if not notes else f"no errors or warnings, {plural(notes, 'note')}"
+    else:
+        head = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        head += f", {plural(notes, 'note')}" if notes else ""
+        head += " (warnings fail under --strict)" if strict and warnings else ""
     return f"{head}; {draft_summary(analysis)}"
 
 
@@ -44,9 +44,19 @@ def draft_summary(analysis: Analysis) -> str:
     return (
         f"{plural(len(analysis.draft.articles), 'article')}, "
         f"{plural(len(analysis.draft.recitals), 'recital')}; "
-        f"{cov.covered} of {plural(len(cov.items), 'requirement')} covered{uncounted}; "
-        f"{files} read"
+        f"{cov.covered} of {plural(len(cov.items), 'requirement')} covered{uncounted}"
+        f"{_by_agreed_text(cov)}; {files} read"
     )
+
+
+def _by_agreed_text(coverage: Coverage) -> str:
+    """`` (120 by agreed text alone, 2 waived)``, when that differs from the covered count."""
+    parts = []
+    if coverage.covered_by_agreed_text != coverage.covered:
+        parts.append(f"{coverage.covered_by_agreed_text} by agreed text alone")
+    if coverage.waived:
+        parts.append(f"{coverage.waived} waived")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def finding_lines(analysis: Analysis) -> list[str]:

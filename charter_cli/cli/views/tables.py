@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from charter_cli.cli.console import Cell, TableView
 from charter_cli.draft.analysis import Analysis
-from charter_cli.draft.coverage import Coverage, Tally
+from charter_cli.draft.coverage import Coverage, Covering, CoverState, Tally
 from charter_cli.draft.model import Placement, Recital
+from charter_cli.load.paragraphs import covers_of
 from charter_cli.vocabulary import Level, RequirementKind, Status
 
 
@@ -20,17 +21,29 @@ def _short(placement: Placement) -> str:
     return f"Art. {placement.number}"
 
 
+def _short_citation(covering: Covering) -> str:
+    """``Art. 23(2)`` or ``Recital 2``."""
+    return covering.citation.replace("Article ", "Art. ", 1)
+
+
 def _fraction(covered: int, total: int) -> Cell:
     return Cell(f"{covered}/{total}", "green" if covered == total else "red")
 
 
-def summary_table(coverage: Coverage) -> TableView:
-    """Covered / total requirements by kind (rows) and level (columns), with totals."""
+def summary_table(coverage: Coverage, *, agreed_only: bool = False) -> TableView:
+    """Covered / total requirements by kind (rows) and level (columns), with totals.
+
+    With ``agreed_only``, a requirement counts as covered only if agreed text covers it.
+    """
     cells = coverage.summary()
+    if agreed_only:
+        cells = {key: Tally(t.agreed, t.total, t.agreed) for key, t in cells.items()}
     kinds = [k for k in RequirementKind if any(key[1] is k for key in cells)]
     levels = [lv for lv in Level if any(key[0] is lv for key in cells)]
     table = TableView(
-        "Coverage by level and kind",
+        "Coverage by agreed text, by level and kind"
+        if agreed_only
+        else "Coverage by level and kind",
         ("kind", *(level.value for level in levels), "total"),
         right=frozenset(range(1, len(levels) + 2)),
     )
@@ -54,19 +67,41 @@ def _level_total(cells: dict[tuple[Level, RequirementKind], Tally], level: Level
     return Tally(sum(t.covered for t in tallies), sum(t.total for t in tallies))
 
 
+_STATE_STYLE = {
+    CoverState.COVERED: "green",
+    CoverState.AT_RISK: "yellow",
+    CoverState.WAIVED: "yellow",
+    CoverState.UNCOVERED: "red",
+}
+
+
 def coverage_table(coverage: Coverage) -> TableView:
-    """Each requirement and the articles that cover it."""
+    """Each requirement, where it stands, and the parts of the draft that cover it.
+
+    A part that is not yet agreed (it would fall if every open bracket fell) is
+    marked ``open``.
+    """
     table = TableView(
         "Requirements and the articles that cover them",
-        ("requirement", "§", "level", "kind", "covered by"),
+        ("requirement", "§", "level", "kind", "state", "covered by"),
     )
     for item in coverage.items:
         req = item.entry.requirement
-        if item.covered:
-            by = Cell(", ".join(f"{_short(p)} ({p.entry.id})" for p in item.placements))
-        else:
-            by = Cell("not covered", "red")
-        table.add(req.id, req.section, req.level.value, req.kind.value, by)
+        state = item.state
+        by = ", ".join(
+            f"{_short_citation(c)} ({c.placement.entry.id}{', open' if c.open else ''})"
+            for c in item.covering
+        )
+        table.add(
+            req.id,
+            req.section,
+            req.level.value,
+            req.kind.value,
+            Cell(
+                "not covered" if state is CoverState.UNCOVERED else state.value, _STATE_STYLE[state]
+            ),
+            by,
+        )
     return table
 
 
@@ -82,16 +117,17 @@ def clause_table(analysis: Analysis, *, status: Status | None, party: str | None
     )
     for entry in ordered:
         clause = entry.clause
-        if (status and clause.status is not status) or (party and clause.proposed_by != party):
+        shown_status = entry.standing.status
+        if (status and shown_status is not status) or (party and clause.proposed_by != party):
             continue
         placement = placements.get(entry.id)
         table.add(
             _short(placement) if placement else Cell("not placed", "yellow"),
             entry.id,
             clause.title,
-            clause.status.value,
+            shown_status.value,
             clause.proposed_by,
-            str(len(clause.covers)),
+            str(len(list(covers_of(clause)))),
             entry.module.rel,
         )
     return table

@@ -10,6 +10,9 @@ from __future__ import annotations
 from charter_cli.draft.analysis import Analysis
 from charter_cli.findings import Severity
 
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+"""The workflow command of each severity."""
+
 
 def escape_data(text: str) -> str:
     """Escape the message of a workflow command."""
@@ -25,7 +28,7 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
     """One workflow command per finding."""
     lines = []
     for finding in analysis.findings:
-        command = "error" if finding.level is Severity.ERROR else "warning"
+        command = _COMMANDS[finding.level]
         properties = [f"file={escape_property(finding.file)}"]
         if finding.line is not None:
             properties.append(f"line={finding.line}")
@@ -46,7 +49,8 @@ def step_summary(analysis: Analysis, *, strict: bool = False) -> str:
     lines = [
         f"## charter check: {'failed' if failed else 'passed'}",
         "",
-        f"{errors} error(s), {warnings} warning(s){' (strict)' if strict else ''}.",
+        f"{errors} error(s), {warnings} warning(s), {analysis.count(Severity.NOTE)} note(s)"
+        f"{' (strict)' if strict else ''}.",
     ]
     coverage = analysis.coverage
     if coverage is not None:

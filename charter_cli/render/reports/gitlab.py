@@ -9,7 +9,7 @@ from collections import Counter
 from charter_cli.draft.analysis import Analysis
 from charter_cli.findings import Severity
 
-_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
 
 
 def render(analysis: Analysis, *, strict: bool = False) -> str:

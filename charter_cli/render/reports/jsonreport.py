@@ -56,6 +56,12 @@ class CoveringPart(_Out):
     """Article number, or null for a recital."""
     recital: int | None
     """Recital number, or null for an article."""
+    paragraph: int | None = None
+    """The paragraph's number, when a paragraph (or one of its points) covers it."""
+    citation: str
+    """How the text cites the covering part: ``Article 23(2)``, ``Recital 2``."""
+    open: bool
+    """Whether the covering text is not yet agreed (it would fall if every open bracket fell)."""
 
 
 class RequirementOut(_Out):
@@ -72,7 +78,9 @@ class RequirementOut(_Out):
     kind: str
     """Kind of requirement (instrument, principle, ...)."""
     covered: bool
-    """Whether an article or recital of the assembled draft covers it."""
+    """Whether an article or recital of the assembled draft covers it (agreed or open text)."""
+    state: str
+    """``covered`` (by agreed text), ``at risk`` (only by open text), ``waived`` or ``uncovered``."""
     covered_by: list[CoveringPart]
     """The parts of the draft that cover it, in draft order."""
 
@@ -84,6 +92,8 @@ class Summary(_Out):
     """Number of error findings."""
     warnings: int
     """Number of warning findings."""
+    notes: int
+    """Number of note findings (never fail a run)."""
     strict: bool
     """Whether warnings fail the run (``--strict``)."""
     exit_code: int
@@ -97,7 +107,11 @@ class Summary(_Out):
     requirements: int
     """Requirements of the manifest's sources."""
     covered: int
-    """Requirements covered by the draft."""
+    """Requirements covered by the draft (agreed or open text)."""
+    covered_by_agreed_text: int
+    """Requirements that agreed text alone covers."""
+    waived: int
+    """Requirements deliberately not addressed (``[[waiver]]`` in the manifest)."""
 
 
 class CheckReport(_Out):
@@ -127,13 +141,19 @@ def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
             level=item.entry.requirement.level.value,
             kind=item.entry.requirement.kind.value,
             covered=item.covered,
+            state=item.state.value,
             covered_by=[
                 CoveringPart(
-                    clause=p.entry.id,
-                    article=p.number if isinstance(p, Article) else None,
-                    recital=None if isinstance(p, Article) else p.number,
+                    clause=c.placement.entry.id,
+                    article=c.placement.number if isinstance(c.placement, Article) else None,
+                    recital=None if isinstance(c.placement, Article) else c.placement.number,
+                    paragraph=c.placement.paragraph_number(c.paragraph)
+                    if isinstance(c.placement, Article) and c.paragraph is not None
+                    else None,
+                    citation=c.citation,
+                    open=c.open,
                 )
-                for p in item.placements
+                for c in item.covering
             ],
         )
         for item in items
@@ -141,6 +161,7 @@ def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
     summary = Summary(
         errors=analysis.count(Severity.ERROR),
         warnings=analysis.count(Severity.WARNING),
+        notes=analysis.count(Severity.NOTE),
         strict=strict,
         exit_code=int(analysis.exit_code(strict=strict)),
         files=analysis.library.files_read,
@@ -148,6 +169,8 @@ def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
         recitals=len(draft.recitals) if draft else None,
         requirements=len(items),
         covered=sum(item.covered for item in items),
+        covered_by_agreed_text=coverage.covered_by_agreed_text if coverage else 0,
+        waived=coverage.waived if coverage else 0,
     )
     findings = [
         FindingOut(

@@ -82,7 +82,11 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
     root = ET.Element("testsuites")
     coverage = _suite(root, "coverage", 0)
     ET.SubElement(coverage, "properties")
-    gaps = {(f.file, f.line): f for f in analysis.findings if f.code == "CH301"}
+    gaps = {
+        (f.file, f.line): f
+        for f in analysis.findings
+        if f.code == "CH301" and f.level is Severity.ERROR
+    }
     for item in analysis.coverage.items if analysis.coverage else ():
         classname = f"coverage.{item.entry.requirement.level.value}"
         gap = gaps.get((item.entry.catalogue.doc.rel, item.entry.line("id")))
@@ -98,12 +102,16 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
     ET.SubElement(integrity, "properties")
     by_file: dict[str, list[Finding]] = {}
     for finding in analysis.findings:
-        if finding.code != "CH301":
+        if not finding.code.startswith("CH3"):
             by_file.setdefault(finding.file, []).append(finding)
     notes = []
     for name in _files(analysis):
         findings = by_file.get(name, [])
-        failing = [f for f in findings if f.level is Severity.ERROR or strict]
+        failing = [
+            f
+            for f in findings
+            if f.level is Severity.ERROR or (strict and f.level is Severity.WARNING)
+        ]
         notes += [f.format() for f in findings if f not in failing]
         failure = None
         if failing:

@@ -14,7 +14,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _level(severity: Severity) -> str:
-    return "error" if severity is Severity.ERROR else "warning"
+    """SARIF's level for a severity: error, warning or note."""
+    return severity.value
 
 
 def render(analysis: Analysis, *, strict: bool = False) -> str:

@@ -11,8 +11,8 @@ def test_list_clauses_requirements_and_modules(write_project: WriteProject) -> N
     clauses = invoke("-C", str(root), "list")
     assert clauses.exit_code == 0
     assert clauses.stdout.index("recital-purpose") < clauses.stdout.index("joint-committee")
-    proposed = invoke("-C", str(root), "list", "clauses", "--status", "proposed")
-    assert "joint-committee" in proposed.stdout and "objectives" not in proposed.stdout
+    bracketed = invoke("-C", str(root), "list", "clauses", "--status", "bracketed")
+    assert "joint-committee" in bracketed.stdout and "objectives" not in bracketed.stdout
     requirements = invoke("-C", str(root), "list", "requirements", "--kind", "institution")
     assert "MAN-2-joint-committee" in requirements.stdout
     assert "MAN-2-objectives" not in requirements.stdout

@@ -47,7 +47,7 @@ def test_new_clause_refuses_bad_requests(write_project: WriteProject) -> None:
     party = invoke(*base, "--id", "fresh", "--text", "x", "--party", "UN")
     assert "unknown party 'UN'" in party.stderr
     both = invoke(*base, "--id", "fresh")
-    assert "exactly one of --text or --text-file" in both.stderr
+    assert "exactly one of --text, --text-file or --paragraph" in both.stderr
     bad_id = invoke(*base, "--id", "has space", "--text", "x")
     assert "the new clause is not valid: id:" in bad_id.stderr
     outside = invoke("-C", str(root), "new", "clause", "sources/x.toml", "--id", "n", "--title", "T",

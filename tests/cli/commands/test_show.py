@@ -15,7 +15,7 @@ def test_show_clause_requirement_and_article(write_project: WriteProject) -> Non
     assert "referred to by: nothing" in clause.stdout
     assert "Replace with the agreement's own objectives." in clause.stdout  # notes
     requirement = invoke("-C", str(root), "show", "MAN-2-joint-committee")
-    assert "Article 2 — Joint committee (joint-committee, proposed)" in requirement.stdout
+    assert "Article 2 — Joint committee (joint-committee, bracketed)" in requirement.stdout
     assert "“establish a joint committee" in requirement.stdout
     by_number = invoke("-C", str(root), "show", "Article 2")
     assert "Article 2 — Joint committee" in by_number.stdout

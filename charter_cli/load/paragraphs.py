@@ -1,0 +1,126 @@
+"""The paragraphs of a clause, whatever form its file gives them in.
+
+A clause holds either ``[[clause.paragraph]]`` tables or one ``text``. A ``text``
+whose blocks are numbered ("1. ...", "2. ...") is the form of charter 0.1: it is
+still read, as paragraphs ``p1``, ``p2``, ... (and lettered lines "(a) ..." as
+points ``a``, ``b``, ...), with a deprecation finding, because those IDs are
+positions and would shift when a paragraph is inserted. ``charter migrate``
+writes them as tables, after which the IDs are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from charter_cli.load.keylines import KeyPath
+from charter_cli.models.clause import Clause, Paragraph, Point
+
+_NUMBERED = re.compile(r"^\s{0,3}(\d{1,3})[.)]\s+")
+_LETTERED = re.compile(r"^\s*\(?([a-z])\)\s+")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def is_numbered_text(text: str) -> bool:
+    """Whether ``text`` is in the 0.1 form: every block a numbered paragraph."""
+    blocks = [block for block in _BLANK_LINES.split(text.strip()) if block.strip()]
+    return bool(blocks) and all(_NUMBERED.match(block) for block in blocks)
+
+
+def numbered_paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of a numbered text, IDs ``p1``, ``p2``, ...; lettered lines become points."""
+    blocks = [block for block in _BLANK_LINES.split(text.strip()) if block.strip()]
+    paragraphs = []
+    for number, block in enumerate(blocks, start=1):
+        body = _NUMBERED.sub("", block, count=1)
+        lines = body.split("\n")
+        first_point = next((i for i, line in enumerate(lines) if i and _LETTERED.match(line)), None)
+        points: list[Point] = []
+        if first_point is not None:
+            lead = "\n".join(lines[:first_point]).strip()
+            for line in lines[first_point:]:
+                letter = _LETTERED.match(line)
+                if letter:
+                    points.append(
+                        Point.model_construct(id=letter.group(1), text=line[letter.end() :])
+                    )
+                elif points:
+                    last = points[-1]
+                    points[-1] = Point.model_construct(id=last.id, text=f"{last.text}\n{line}")
+            body = lead
+        paragraphs.append(
+            Paragraph.model_construct(id=f"p{number}", text=body.strip(), point=points)
+        )
+    return paragraphs
+
+
+def paragraphs_of(clause: Clause) -> tuple[Paragraph, ...]:
+    """The clause's paragraphs: its tables, its numbered text, or its one text as ``p1``."""
+    if clause.paragraph:
+        return tuple(clause.paragraph)
+    text = clause.text or ""
+    if is_numbered_text(text):
+        return tuple(numbered_paragraphs(text))
+    return (Paragraph.model_construct(id="p1", text=text.strip()),)
+
+
+@dataclass(frozen=True, slots=True)
+class TextUnit:
+    """One text of a clause that the draft renders, with its place in the clause's table."""
+
+    keys: KeyPath
+    """Its key path within the ``[[clause]]`` table, e.g. ``("paragraph", 1, "text")``."""
+    text: str
+    paragraph: Paragraph | None
+    """The paragraph whose ``bracket`` options its ``{name}`` refer to (none for a ``text``)."""
+    kind: str
+    """``text``, ``alternative``, ``point`` or ``option``."""
+
+
+def text_units(clause: Clause) -> Iterator[TextUnit]:
+    """Every text of a clause, in reading order, with the key path of each."""
+    if not clause.paragraph:
+        yield TextUnit(("text",), clause.text or "", None, "text")
+        return
+    for index, paragraph in enumerate(clause.paragraph):
+        keys: KeyPath = ("paragraph", index)
+        if paragraph.text is not None:
+            yield TextUnit((*keys, "text"), paragraph.text, paragraph, "text")
+        for number, option in enumerate(paragraph.alternative):
+            yield TextUnit(
+                (*keys, "alternative", number, "text"), option.text, paragraph, "alternative"
+            )
+        for number, point in enumerate(paragraph.point):
+            yield TextUnit((*keys, "point", number, "text"), point.text, paragraph, "point")
+        for name, options in paragraph.bracket.items():
+            for number, option in enumerate(options):
+                yield TextUnit(
+                    (*keys, "bracket", name, number, "text"), option.text, paragraph, "option"
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """One requirement a clause says it implements, and which part of it does."""
+
+    requirement: str
+    keys: KeyPath
+    """The key path of the ``covers`` entry within the ``[[clause]]`` table."""
+    paragraph: str | None = None
+    """The paragraph's ID, when a paragraph (or one of its points) covers it."""
+    point: str | None = None
+    """The point's ID, when a point covers it."""
+
+
+def covers_of(clause: Clause) -> Iterator[Cover]:
+    """Every ``covers`` entry of the clause, its paragraphs and their points."""
+    for number, requirement in enumerate(clause.covers):
+        yield Cover(requirement, ("covers", number))
+    for index, paragraph in enumerate(clause.paragraph):
+        for number, requirement in enumerate(paragraph.covers):
+            yield Cover(requirement, ("paragraph", index, "covers", number), paragraph.id)
+        for p_index, point in enumerate(paragraph.point):
+            for number, requirement in enumerate(point.covers):
+                keys = ("paragraph", index, "point", p_index, "covers", number)
+                yield Cover(requirement, keys, paragraph.id, point.id)
