@@ -75,12 +75,10 @@ def texts(draw: st.DrawFn, targets: tuple[str, ...], *, lists_allowed: bool = Tr
     )
     paragraphs = []
     for _ in range(draw(st.integers(1, 3))):
-        kind = draw(
-            st.sampled_from(["plain", "numbered", "bulleted"] if lists_allowed else ["plain"])
-        )
+        kind = draw(st.sampled_from(["plain", "bulleted"] if lists_allowed else ["plain"]))
         body = []
-        for number in range(1, draw(st.integers(1, 3)) + 1):
-            marker = {"plain": "", "numbered": f"{number}. ", "bulleted": "- "}[kind]
+        for _ in range(draw(st.integers(1, 3))):
+            marker = {"plain": "", "bulleted": "- "}[kind]
             body.append(marker + " ".join(draw(st.lists(token, min_size=1, max_size=8))))
         paragraphs.append("\n".join(body))
     return "\n\n".join(paragraphs)
@@ -89,15 +87,66 @@ def texts(draw: st.DrawFn, targets: tuple[str, ...], *, lists_allowed: bool = Tr
 # --- valid projects ---------------------------------------------------------------------------
 
 
+OPTION = re.compile(r"Option\d+Word")
+"""The marker word every bracket option and alternative carries, unique in the project."""
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    """One ``[[clause.paragraph]]``: its text or alternatives, points, brackets, proposer."""
+
+    id: str
+    text: str | None
+    points: tuple[tuple[str, str], ...] = ()
+    brackets: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Bracket name -> its options, (party, text); every text holds a unique ``OptionNWord``."""
+    alternatives: tuple[tuple[str, str], ...] = ()
+    proposed_by: str | None = None
+
+    @property
+    def open_as_a_whole(self) -> bool:
+        """Whether it falls from the agreed text (alternatives, or a party's proposal)."""
+        return bool(self.alternatives) or self.proposed_by is not None
+
+    def option_words(self) -> list[str]:
+        """The marker word of every option and alternative of the paragraph."""
+        texts = [t for options in self.brackets.values() for _, t in options]
+        texts += [t for _, t in self.alternatives]
+        return [m.group(0) for t in texts for m in OPTION.finditer(t)]
+
+
 @dataclass(frozen=True)
 class ClauseSpec:
     """What the tool must show of one clause."""
 
     id: str
     title: str
-    status: Status
-    text: str
+    status: Status | None
+    """As written in the file; ``None`` lets the tool derive it."""
+    text: str | None
+    """The text of a one-paragraph clause, or ``None`` when it has paragraph tables."""
     covers: tuple[str, ...]
+    paragraphs: tuple[ParagraphSpec, ...] = ()
+
+    @property
+    def open_as_a_whole(self) -> bool:
+        """Whether the whole article falls from the agreed text."""
+        if self.status in (Status.PROPOSED, Status.BRACKETED):
+            return True
+        return bool(self.paragraphs) and all(p.open_as_a_whole for p in self.paragraphs)
+
+    @property
+    def negotiated(self) -> bool:
+        """Whether it holds brackets, alternatives or proposed paragraphs."""
+        return any(p.brackets or p.open_as_a_whole for p in self.paragraphs)
+
+    def all_texts(self) -> list[str]:
+        """Every text of the clause (for events and references)."""
+        texts = [self.text or ""]
+        for paragraph in self.paragraphs:
+            texts += [paragraph.text or "", *(t for _, t in paragraph.points)]
+            texts += [t for _, t in paragraph.alternatives]
+        return texts
 
 
 @dataclass(frozen=True)
@@ -195,21 +244,97 @@ def _module_file(
     tables = []
     for clause in clauses:
         spec = specs[clause]
-        table: dict[str, object] = {
-            "id": clause,
-            "title": spec.title,
-            "status": spec.status.value,
-            "proposed_by": draw(st.sampled_from([*parties, "joint"])),
-        }
+        table: dict[str, object] = {"id": clause, "title": spec.title}
+        if spec.status is not None:
+            table["status"] = spec.status.value
+        if draw(st.booleans()) or spec.status is not None:
+            table["proposed_by"] = draw(st.sampled_from([*parties, "joint"]))
         listed = draw(st.booleans())
         if spec.covers or listed:
             table["covers"] = list(spec.covers)
-        table["text"] = spec.text
         if draw(st.booleans()):
             table["notes"] = draw(texts(()))
+        if spec.text is not None:
+            table["text"] = spec.text
+        else:
+            table["paragraph"] = [_paragraph_table(p) for p in spec.paragraphs]
         tables.append(table)
     module["clause"] = tables
     return _toml(draw, module)
+
+
+def _paragraph_table(spec: ParagraphSpec) -> dict[str, object]:
+    table: dict[str, object] = {"id": spec.id}
+    if spec.proposed_by is not None:
+        table["proposed_by"] = spec.proposed_by
+    if spec.alternatives:
+        table["alternative"] = [{"party": p, "text": t} for p, t in spec.alternatives]
+    else:
+        table["text"] = spec.text
+    if spec.brackets:
+        table["bracket"] = {
+            name: [{"party": p, "text": t} for p, t in options]
+            for name, options in spec.brackets.items()
+        }
+    if spec.points:
+        table["point"] = [{"id": i, "text": t} for i, t in spec.points]
+    return table
+
+
+keys = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=5)
+"""Paragraph, point and bracket IDs."""
+
+
+@st.composite
+def paragraphs(
+    draw: st.DrawFn, targets: tuple[str, ...], parties: list[str], counter: list[int]
+) -> tuple[ParagraphSpec, ...]:
+    """The paragraphs of one clause, with brackets, points, alternatives and proposals.
+
+    ``counter`` numbers the options across the project, so that each option's marker
+    word ``OptionNWord`` occurs once.
+    """
+
+    def option_text() -> str:
+        counter[0] += 1
+        around = draw(st.lists(words, max_size=2))
+        return " ".join([*around[:1], f"Option{counter[0]}Word", *around[1:]])
+
+    token = (
+        st.one_of(words, st.sampled_from(targets).map(lambda t: f"[[{t}]]")) if targets else words
+    )
+    ids = draw(st.lists(keys, min_size=1, max_size=4, unique=True))
+    specs = []
+    for key in ids:
+        kind = draw(st.sampled_from(["text", "text", "text", "alternatives", "proposal"]))
+        if kind == "alternatives":
+            chosen = draw(st.lists(st.sampled_from(parties), min_size=2, max_size=3))
+            specs.append(
+                ParagraphSpec(key, None, alternatives=tuple((p, option_text()) for p in chosen))
+            )
+            continue
+        names = draw(st.lists(keys, max_size=2, unique=True))
+        body = draw(st.lists(token, min_size=1, max_size=6))
+        for name in names:
+            body.insert(draw(st.integers(0, len(body))), "{" + name + "}")
+        brackets = {
+            name: tuple(
+                (party, option_text() if draw(st.integers(0, 4)) else "")
+                for party in draw(st.lists(st.sampled_from(parties), min_size=1, max_size=2))
+            )
+            for name in names
+        }
+        brackets = {
+            n: o if any(t for _, t in o) else ((o[0][0], option_text()),)
+            for n, o in brackets.items()
+        }
+        points = tuple(
+            (point, " ".join(draw(st.lists(token, min_size=1, max_size=4))))
+            for point in draw(st.lists(keys, max_size=2, unique=True))
+        )
+        proposer = draw(st.sampled_from(parties)) if kind == "proposal" else None
+        specs.append(ParagraphSpec(key, " ".join(body), points, brackets, (), proposer))
+    return tuple(specs)
 
 
 def _catalogue(
@@ -336,16 +461,6 @@ def projects(draw: st.DrawFn) -> Project:
     for clause in clauses:
         extra = draw(st.lists(st.sampled_from(requirement_ids), max_size=2, unique=True))
         covers[clause] += [r for r in extra if r not in covers[clause]]
-    specs = {
-        c: ClauseSpec(
-            c,
-            draw(lines),
-            draw(st.sampled_from(list(Status))),
-            draw(texts(articles)),
-            tuple(covers[c]),
-        )
-        for c in clauses
-    }
     parties = draw(
         st.lists(
             identifiers("-_", max_runs=2).filter(lambda p: p.casefold() != "joint"),
@@ -354,6 +469,19 @@ def projects(draw: st.DrawFn) -> Project:
             unique_by=str.casefold,
         )
     )
+    counter = [0]
+    specs = {}
+    for c in clauses:
+        recital = c in recitals
+        if recital or draw(st.booleans()):
+            text: str | None = draw(texts(articles, lists_allowed=False))
+            body: tuple[ParagraphSpec, ...] = ()
+        else:
+            text, body = None, draw(paragraphs(articles, parties, counter))
+        open_parts = any(p.brackets or p.open_as_a_whole for p in body)
+        statuses = [None, Status.PROPOSED, Status.BRACKETED]
+        status = draw(st.sampled_from(statuses if open_parts else [*statuses, Status.AGREED]))
+        specs[c] = ClauseSpec(c, draw(lines), status, text, tuple(covers[c]), body)
     files = {rel: _module_file(draw, modules[rel], specs, parties) for rel in rels}
     stems = draw(st.lists(file_stems, min_size=len(counts), max_size=len(counts), unique=True))
     requirements: dict[str, tuple[str, str]] = {}

@@ -50,12 +50,23 @@ def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> N
     )
 
 
-@pytest.mark.parametrize("case", [c for c in _cases() if (CASES / c / "expected.md").exists()])
-def test_build_draft(case: str, tmp_path: Path, update_goldens: bool) -> None:
+DRAFTS = {
+    "expected.md": "compilation",
+    "expected-agreed.md": "agreed",
+    "expected-clean.md": "clean",
+}
+"""The pinned draft of each rendering a case may have."""
+
+
+@pytest.mark.parametrize(
+    ("case", "golden"),
+    [(c, name) for c in _cases() for name in DRAFTS if (CASES / c / name).exists()],
+)
+def test_build_draft(case: str, golden: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
-    result = invoke("-C", str(project), "build", "-o", "-")
+    result = invoke("-C", str(project), "build", "-o", "-", "--text", DRAFTS[golden])
     assert result.exit_code == 0, result.stderr
-    check_golden(CASES / case / "expected.md", result.stdout, update=update_goldens)
+    check_golden(CASES / case / golden, result.stdout, update=update_goldens)
 
 
 def test_every_case_says_what_it_tests() -> None:

@@ -24,6 +24,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,9 +36,9 @@ from typer.testing import Result
 
 from charter_cli.draft.analysis import Analysis, analyse
 from charter_cli.draft.model import Draft
-from charter_cli.findings import Finding
+from charter_cli.findings import Finding, Severity
 from charter_cli.render.markdown import render_markdown
-from charter_cli.vocabulary import Status
+from charter_cli.vocabulary import Rendering, Status
 from helpers import examples, invoke
 from strategies import (
     REFERENCE,
@@ -49,7 +50,7 @@ from strategies import (
     write_files,
 )
 
-FINDING_LINE = re.compile(r"^[^:]+(:\d+)?: CH\d{3} (error|warning): .+ \(hint: .+\)$")
+FINDING_LINE = re.compile(r"^[^:]+(:\d+)?: CH\d{3} (error|warning|note): .+ \(hint: .+\)$")
 LOOKS_LIKE_FINDING = re.compile(r": CH\d{3} ")
 SLOW = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
 """Drawing a whole project is slow and large by design."""
@@ -84,17 +85,41 @@ def _bracketed(text: str) -> str:
     return "\n".join(lines)
 
 
-def _expected_body(project: Project, clause_id: str) -> str:
-    """A clause's text as the draft must show it: references resolved, brackets if bracketed."""
+def _links(project: Project, text: str) -> str:
     numbers = {clause: n for n, clause in enumerate(project.articles, start=1)}
-    spec = project.clauses[clause_id]
 
     def link(match: re.Match[str]) -> str:
         number = numbers[match.group(1)]
         return f"[Article {number}](#article-{number})"
 
-    body = REFERENCE.sub(link, spec.text.strip())
+    return REFERENCE.sub(link, text)
+
+
+def _expected_body(project: Project, clause_id: str) -> str:
+    """A one-text clause as the draft must show it: references resolved, brackets if bracketed."""
+    spec = project.clauses[clause_id]
+    body = _links(project, (spec.text or "").strip())
     return _bracketed(body) if spec.status is Status.BRACKETED else body
+
+
+def _check_paragraphs(project: Project, clause_id: str, body: str) -> None:
+    """A clause of paragraph tables in the compilation: numbers, options, alternatives, proposals."""
+    spec = project.clauses[clause_id]
+    numbered = len(spec.paragraphs) > 1
+    position = 0
+    for number, paragraph in enumerate(spec.paragraphs, start=1):
+        if numbered:
+            found = body.find(f"{number}. ", position)
+            assert found >= 0 and (found == 0 or body[found - 1] == "\n"), (number, body)
+            position = found
+        for party, text in paragraph.alternatives:
+            assert f"({party}): {_links(project, text.strip())}]" in body, body
+        for name, options in paragraph.brackets.items():
+            for party, text in options:
+                shown = _links(project, text.strip()) if text.strip() else "*delete*"
+                assert f"[{party}: {shown}]" in body, (name, body)
+        if paragraph.proposed_by and not paragraph.alternatives:
+            assert f"[{paragraph.proposed_by}: " in body, body
 
 
 def _check_trace(segment: str, covers: tuple[str, ...]) -> None:
@@ -127,7 +152,10 @@ def _check_draft(text: str, project: Project) -> None:
             rf"#{{3,4}} Article {number} — {re.escape(project.clauses[clause].title)}", blocks[0]
         ), blocks[0]
         rest = blocks[1] + "\n\n"
-        assert rest.startswith(_expected_body(project, clause) + "\n\n"), (clause, segment)
+        if project.clauses[clause].text is not None:
+            assert rest.startswith(_expected_body(project, clause) + "\n\n"), (clause, segment)
+        else:
+            _check_paragraphs(project, clause, rest)
         _check_trace(segment, project.clauses[clause].covers)
     if project.recitals:
         preamble = segments[anchors.index("preamble")]
@@ -146,10 +174,12 @@ def _project_events(project: Project) -> None:
     )
     if project.recitals:
         event("has recitals")
-    if any(REFERENCE.search(c.text) for c in project.clauses.values()):
+    if any(REFERENCE.search(t) for c in project.clauses.values() for t in c.all_texts()):
         event("has cross-references")
     if any(c.status is Status.BRACKETED for c in project.clauses.values()):
         event("has bracketed clauses")
+    if any(c.negotiated for c in project.clauses.values()):
+        event("has brackets, alternatives or proposals")
     manifest = project.files["charter.toml"]
     for kind, pattern in (("**/ glob", "**/"), ("* glob", "/*.toml"), ("? pattern", "?")):
         if pattern in manifest:
@@ -163,13 +193,40 @@ def test_random_valid_libraries_check_clean_and_build(project: Project) -> None:
     _project_events(project)
     with written(project.files) as root:
         analysis, draft, text = _draft(root)
-    assert analysis.findings == ()
+    assert [f for f in analysis.findings if f.level is not Severity.NOTE] == []
+    assert {f.code for f in analysis.findings} <= {"CH302"}  # requirements covered by open text
     assert analysis.exit_code(strict=True) == 0
     assert [(a.number, a.entry.id) for a in draft.articles] == list(
         enumerate(project.articles, start=1)
     )
     assert [r.entry.id for r in draft.recitals] == list(project.recitals)
     _check_draft(text, project)
+
+
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=SLOW)
+@given(projects())
+def test_the_agreed_text_holds_no_open_words_and_the_compilation_every_option(
+    project: Project,
+) -> None:
+    options = [w for c in project.clauses.values() for p in c.paragraphs for w in p.option_words()]
+    event(f"options: {'0' if not options else '1-5' if len(options) <= 5 else '6+'}")
+    with written(project.files) as root:
+        analysis, draft, compilation = _draft(root)
+        agreed = render_markdown(draft, analysis.library, rendering=Rendering.AGREED)
+        clean = render_markdown(draft, analysis.library, rendering=Rendering.CLEAN)
+    for word in options:
+        assert compilation.count(word) == 1, word
+        assert clean.count(word) == 1, word
+        assert word not in agreed, word
+    for party in (p["id"] for p in tomllib.loads(project.files["charter.toml"]).get("party", [])):
+        assert f"[{party}: " not in clean and f"({party}): " not in clean
+    fallen = [c for c in project.articles if project.clauses[c].open_as_a_whole]
+    for number, clause in enumerate(project.articles, start=1):
+        heading = f"Article {number} — {project.clauses[clause].title}"
+        in_body = re.search(rf"(?m)^#{{3,4}} {re.escape(heading)}$", agreed) is not None
+        assert in_body != (clause in fallen), (clause, agreed)
+        if clause in fallen:
+            assert f"- {heading} (" in agreed.split("## Not yet agreed", 1)[1]
 
 
 # --- 2. determinism -------------------------------------------------------------------------

@@ -43,6 +43,8 @@ def check_integrity(library: Library) -> list[Finding]:
             findings.extend(_check_parties(entry, parties))
     if damage.parties_known:
         findings.extend(_check_memberships(library, parties))
+    if damage.sources_known:
+        findings.extend(_check_waivers(library))
     for catalogue in library.catalogues:
         findings.extend(check_quotes(catalogue))
     return findings
@@ -74,7 +76,7 @@ def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]
                         f"clause '{entry.id}' refers to {problem}",
                         entry.module.rel,
                         entry.line_in(unit, match.start()),
-                        hint=_paragraph_hint(library.clauses[target], paragraph),
+                        hint=_paragraph_hint(library.clauses[target], paragraph, point),
                     )
 
 
@@ -89,7 +91,12 @@ def _paragraph_problem(target: ClauseEntry, paragraph: str, point: str | None) -
     return None
 
 
-def _paragraph_hint(target: ClauseEntry, paragraph: str) -> str:
+def _paragraph_hint(target: ClauseEntry, paragraph: str, point: str | None) -> str:
+    found = next((p for p in target.paragraphs if p.id == paragraph), None)
+    if found is not None and point is not None:
+        points = [p.id for p in found.point]
+        listed = ", ".join(points) if points else "none"
+        return did_you_mean(point, points) or f"its points are: {listed}"
     ids = [p.id for p in target.paragraphs]
     return did_you_mean(paragraph, ids) or f"its paragraphs are: {', '.join(ids)}"
 
@@ -145,6 +152,32 @@ def _check_memberships(library: Library, parties: list[str]) -> Iterator[Finding
                     ("party", index, "member_of", number),
                     hint=did_you_mean(group, parties) or f"use one of: {', '.join(parties)}",
                 )
+
+
+def _check_waivers(library: Library) -> Iterator[Finding]:
+    manifest, doc = library.manifest, library.manifest_doc
+    if manifest is None or doc is None:
+        return
+    seen: set[str] = set()
+    for index, waiver in enumerate(manifest.waiver):
+        requirement = waiver.requirement
+        loc = ("waiver", index, "requirement")
+        if requirement not in library.requirements:
+            if requirement not in library.damage.broken_ids:
+                yield doc.finding(
+                    "CH219",
+                    f"waiver of unknown requirement '{requirement}'",
+                    loc,
+                    hint=did_you_mean(requirement, library.requirements),
+                )
+        elif requirement in seen:
+            yield doc.finding(
+                "CH219",
+                f"requirement '{requirement}' is waived twice",
+                loc,
+                hint="keep one waiver per requirement",
+            )
+        seen.add(requirement)
 
 
 def unknown_covers(library: Library) -> list[tuple[str, ClauseEntry]]:

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from charter_cli.findings import Finding
@@ -69,9 +68,9 @@ def _agreed_but_open(entry: ClauseEntry) -> Iterator[Finding]:
 
 def _duplicate_ids(entry: ClauseEntry) -> Iterator[Finding]:
     clause = entry.clause
-    seen = Counter(paragraph.id for paragraph in clause.paragraph)
+    ids = [paragraph.id for paragraph in clause.paragraph]
     for index, paragraph in enumerate(clause.paragraph):
-        if seen[paragraph.id] > 1 and clause.paragraph.index(paragraph) != index:
+        if ids.index(paragraph.id) != index:
             yield entry.finding(
                 "CH221",
                 f"clause '{entry.id}' has two paragraphs with the ID '{paragraph.id}'",
@@ -80,9 +79,9 @@ def _duplicate_ids(entry: ClauseEntry) -> Iterator[Finding]:
                 "id",
                 hint="give each paragraph its own ID; IDs never change once used",
             )
-        points = Counter(point.id for point in paragraph.point)
+        points = [point.id for point in paragraph.point]
         for number, point in enumerate(paragraph.point):
-            if points[point.id] > 1 and [p.id for p in paragraph.point].index(point.id) != number:
+            if points.index(point.id) != number:
                 yield entry.finding(
                     "CH221",
                     f"paragraph '{paragraph.id}' of clause '{entry.id}' has two points with the "

@@ -33,7 +33,7 @@ class CoverState(StrEnum):
 
     COVERED = "covered"
     """Covered by agreed text (text that stays if every open bracket falls)."""
-    AT_RISK = "at risk"
+    AT_RISK = "at-risk"
     """Covered, but only by text that is not yet agreed."""
     WAIVED = "waived"
     """Deliberately not addressed, by a decision recorded in the manifest."""
@@ -215,21 +215,31 @@ def coverage_findings(coverage: Coverage, library: Library) -> list[Finding]:
     misspelt = unknown_covers(library)
     for item in coverage.items:
         state = item.state
+        if item.waiver is not None:
+            findings.append(_waived(item, item.waiver))
         if state is CoverState.AT_RISK:
             findings.append(_at_risk(item))
-        elif state is CoverState.WAIVED and item.waiver is not None:
-            findings.append(
-                item.entry.finding(
-                    "CH303",
-                    f"requirement '{item.entry.id}' is waived: {item.waiver.reason.strip()}",
-                    "id",
-                    hint=f"decided by {item.waiver.decided_by} on {item.waiver.decided_on}; "
-                    "the waiver is in charter.toml",
-                )
-            )
         elif state is CoverState.UNCOVERED and item.entry.id not in library.damage.mentioned:
             findings.append(_uncovered(item, misspelt))
     return findings
+
+
+def _waived(item: RequirementCoverage, waiver: Waiver) -> Finding:
+    decided = f"decided by {waiver.decided_by} on {waiver.decided_on}"
+    if item.covered:
+        parts = ", ".join(c.citation for c in item.covering)
+        return item.entry.finding(
+            "CH303",
+            f"requirement '{item.entry.id}' is waived, but {parts} covers it",
+            "id",
+            hint=f"remove the [[waiver]] from charter.toml ({decided})",
+        )
+    return item.entry.finding(
+        "CH303",
+        f"requirement '{item.entry.id}' is waived: {' '.join(waiver.reason.split())}",
+        "id",
+        hint=f"{decided}; the waiver is in charter.toml",
+    )
 
 
 def _at_risk(item: RequirementCoverage) -> Finding:

@@ -121,14 +121,20 @@ def describe(loc: KeyPath, data: Any) -> str:
     """Name the table at ``loc`` for a message: ``clause 'drugs'``, ``title #2``, ``[charter]``."""
     if not loc:
         return "the file"
+    if not isinstance(loc[-1], int):
+        return f"[{'.'.join(str(p) for p in loc)}]"
     node = _node(data, loc)
-    if isinstance(loc[-1], int):
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            return f"{loc[-2]} '{node['id']}'"
-        return " ".join(
-            f"{part} #{int(index) + 1}" for part, index in zip(loc[::2], loc[1::2], strict=False)
-        )
-    return f"[{'.'.join(str(p) for p in loc)}]"
+    number = loc[-1] + 1
+    if len(loc) >= 3 and loc[-3] == "bracket":  # an option of bracket.name
+        here = f"option {number} of bracket '{loc[-2]}'"
+    elif isinstance(node, dict) and isinstance(node.get("id"), str):
+        here = f"{loc[-2]} '{node['id']}'"
+    else:
+        here = f"{loc[-2] if len(loc) > 1 else 'item'} #{number}"
+    parent = loc[:-2]
+    while parent and not isinstance(parent[-1], int):
+        parent = parent[:-1]
+    return f"{here} of {describe(parent, data)}" if parent else here
 
 
 def enclosing_table(loc: KeyPath, data: Any) -> KeyPath:

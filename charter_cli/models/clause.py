@@ -10,7 +10,14 @@ inside it: contested words (``{name}`` in the text, its options in
 
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidatorFunctionWrapHandler, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidatorFunctionWrapHandler,
+    model_validator,
+)
+from pydantic.config import JsonValue
 
 from charter_cli.models.common import Id, Line, Model, Text, one_of
 from charter_cli.vocabulary import JOINT, ReservationKind, Status
@@ -22,6 +29,14 @@ KEY_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN, max_length=40)]
 """The stable ID of a paragraph, point or bracket within its article: lower-case letters and
 digits in runs joined by ``-``, such as ``p2``, ``notify`` or ``verb``."""
+
+
+def _one_of(text: str, tables: str) -> list[JsonValue]:
+    """The JSON Schema of "exactly one of a text and a non-empty list", for editors."""
+    return [
+        {"required": [text], "not": {"required": [tables]}},
+        {"required": [tables], "not": {"required": [text]}},
+    ]
 
 
 class Option(Model):
@@ -49,6 +64,8 @@ class Point(Model):
 class Paragraph(Model):
     """A numbered paragraph of an article: its text (or alternatives), points and brackets."""
 
+    model_config = ConfigDict(json_schema_extra={"oneOf": _one_of("text", "alternative")})
+
     id: Key
     """Stable ID of the paragraph within its article, e.g. ``p2`` or ``assistance``; references
     write ``[[clause-id#p2]]``. Display numbers are computed from the order."""
@@ -56,7 +73,7 @@ class Paragraph(Model):
     """The paragraph's text. ``{name}`` marks contested words, whose options are in ``bracket``;
     ``[[clause-id]]`` or ``[[clause-id#paragraph]]`` refers to an article or one of its
     paragraphs."""
-    alternative: list[Option] = []
+    alternative: list[Option] = Field(default=[], json_schema_extra={"minItems": 2})
     """Whole-paragraph alternatives, one per party ("Alt 1 (EU)", "Alt 2 (LAC)"), instead of
     ``text``."""
     bracket: dict[Key, list[Option]] = {}
@@ -99,6 +116,8 @@ class Reservation(Model):
 class Clause(Model):
     """A ``[[clause]]``: one article (or, in the preamble, one recital) of the charter."""
 
+    model_config = ConfigDict(json_schema_extra={"oneOf": _one_of("text", "paragraph")})
+
     id: Id
     """Stable ID, never the article number; other clauses refer to it as ``[[id]]``."""
     title: Line
@@ -111,7 +130,7 @@ class Clause(Model):
     """The party that proposed the article: a party ID from the manifest, or ``joint``."""
     text: Text | None = None
     """The text of a one-paragraph article (unnumbered), instead of ``paragraph`` tables."""
-    paragraph: list[Paragraph] = []
+    paragraph: list[Paragraph] = Field(default=[], json_schema_extra={"minItems": 1})
     """The numbered paragraphs of the article, in order."""
     covers: list[Id] = []
     """IDs of the requirements this clause implements."""

@@ -27,6 +27,8 @@ from charter_cli.syntax import REFERENCE, Placeholder, segments
 from charter_cli.vocabulary import JOINT, ParagraphStyle, Rendering, Status
 
 ELLIPSIS = "…"
+_ONE_ELLIPSIS = re.compile(r"\s*…(?:\s*…)+")
+"""Adjacent dropped passages, shown as one ellipsis."""
 _LIST_MARKER = re.compile(r"^(\s*(?:\d+[.)]|[-*+])\s+)")
 
 
@@ -72,8 +74,8 @@ def body(setting: Setting, placement: Placement) -> tuple[list[str], str]:
             marks = "".join(_reservation_marks(setting, placement, paragraph.id, notes))
         blocks += _paragraph(setting, paragraph, number if numbered else None, marks)
     text = "\n\n".join(blocks)
-    if entry.standing.open_as_a_whole and setting.rendering is not Rendering.AGREED:
-        text = bracket(text)
+    if entry.standing.status is Status.BRACKETED and entry.standing.open_as_a_whole:
+        text = bracket(text)  # a proposed article is marked by its note; a contested one too
     out = [text]
     note = _status_note(setting, entry)
     if note:
@@ -132,25 +134,38 @@ def _indented(block: str, indent: str) -> str:
 def _unit(setting: Setting, text: str, paragraph: Paragraph | None) -> str:
     """One text with its references resolved and its brackets rendered."""
     out = []
-    for part in segments(text.strip()):
+    for part in segments(text.strip() if paragraph is not None else text):
         if isinstance(part, Placeholder):
             options = paragraph.bracket.get(part.name, []) if paragraph is not None else []
             out.append(_bracket(setting, options, paragraph))
         else:
             out.append(_references(setting, part) if "[[" in part else part)
     joined = "".join(out)
+    if setting.rendering is Rendering.AGREED and ELLIPSIS in joined:
+        joined = _ONE_ELLIPSIS.sub(
+            lambda m: m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + ELLIPSIS, joined
+        )
     return joined.replace("\r\n", "\n") if "\r" in joined else joined
 
 
 def _bracket(setting: Setting, options: list[Option], paragraph: Paragraph | None) -> str:
+    """A contested passage: its options with their parties, the options alone, or an ellipsis.
+
+    Options that add words after a word start with a space; the space then goes
+    before the bracket, as a reader expects: ``this Charter [and report on it]``.
+    """
+    worded = [option for option in options if option.text.strip()]
+    space = " " if worded and all(o.text[:1].isspace() for o in worded) else ""
     rendering = setting.rendering
     if rendering is Rendering.AGREED:
-        return ELLIPSIS
+        return f"{space}{ELLIPSIS}"
     if rendering is Rendering.CLEAN:
-        wordings = [_unit(setting, o.text, None) for o in options if o.text.strip()]
-        return f"[{' / '.join(wordings)}]"
-    return " ".join(
-        f"[{option.party}: {_unit(setting, option.text, None) if option.text.strip() else '*delete*'}]"
+        wordings = [_unit(setting, o.text.strip(), None) for o in worded]
+        return f"{space}[{' / '.join(wordings)}]"
+    return space + " ".join(
+        f"[{option.party}: "
+        + (_unit(setting, option.text.strip(), None) if option.text.strip() else "*delete*")
+        + "]"
         for option in options
     )
 

@@ -216,11 +216,13 @@ def _fallen(setting: Setting) -> Iterator[str]:
     for placement in fallen:
         entry = placement.entry
         party = entry.clause.proposed_by
-        by = "" if party == JOINT else f", proposed by {party}"
+        status = entry.standing.status
+        by = "" if party == JOINT else f" by {party}"
+        standing = f"proposed{by}" if status is Status.PROPOSED else f"{status.value}; proposed{by}"
         name = (
             _article_heading(placement)
             if isinstance(placement, Article)
             else f"{placement.label} of the preamble"
         )
-        lines.append(f"- {name} ({entry.standing.status.value}{by})")
+        lines.append(f"- {name} ({standing})")
     yield "\n".join(lines)

@@ -53,10 +53,13 @@ def plan_migrations(root: Path) -> tuple[list[Migration], list[str]]:
     skipped = set(library.damage.unreadable)
     broken = {f.file for f in library.findings if f.code.startswith("CH1")}
     for module in library.modules:
+        tables = module.file.doc.data.get("clause")
         legacy = [
-            entry.id
-            for entry in module.clauses
-            if entry.clause.text is not None and is_numbered_text(entry.clause.text)
+            str(table.get("id"))
+            for table in (tables if isinstance(tables, list) else [])
+            if isinstance(table, dict)
+            and isinstance(table.get("text"), str)
+            and is_numbered_text(table["text"])
         ]
         if legacy and module.rel in broken:
             skipped.add(module.rel)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tomli
-import tomli_w
 from pydantic import ValidationError
 
 from charter_cli.errors import InvalidInputError, WriteRefusedError
@@ -22,6 +21,7 @@ from charter_cli.load.paragraphs import is_numbered_text, numbered_paragraphs
 from charter_cli.load.project import CLAUSES_DIR, inside, relative
 from charter_cli.models import Clause, Module
 from charter_cli.scaffold.schemas import directive_for
+from charter_cli.scaffold.tomlblock import array_of_tables
 from charter_cli.suggest import did_you_mean
 from charter_cli.vocabulary import JOINT
 from charter_cli.write.atomic import write_atomic
@@ -114,7 +114,7 @@ def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
             f"unknown party '{clause.proposed_by}'",
             hint=f"use one of: {', '.join((*parties, JOINT))}",
         )
-    block = tomli_w.dumps({"clause": [request.as_toml_table()]}, multiline_strings=True)
+    block = array_of_tables("clause", [request.as_toml_table()])
     _append(module, block, header=directive_for(module, root))
     return AddResult(module, _placed(library, module, clause.id))
 

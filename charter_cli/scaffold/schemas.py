@@ -132,6 +132,8 @@ def _editor_friendly(node: Any, definitions: dict[str, Any]) -> Any:
     if not isinstance(node, dict):
         return node
     node = _without_null(node)
+    if "patternProperties" in node and "additionalProperties" not in node:
+        node = {**node, "additionalProperties": False}  # a key must match the pattern
     ref = node.get("$ref")
     if isinstance(ref, str) and len(node) > 1:
         target = definitions[ref.removeprefix(_REF_PREFIX)]

@@ -122,6 +122,6 @@ def test_describe_names_tables() -> None:
     data = {"clause": [{"id": "x"}, {}], "title": [{"chapter": [{}]}]}
     assert describe(("clause", 0), data) == "clause 'x'"
     assert describe(("clause", 1), data) == "clause #2"
-    assert describe(("title", 0, "chapter", 0), data) == "title #1 chapter #1"
+    assert describe(("title", 0, "chapter", 0), data) == "chapter #1 of title #1"
     assert describe(("charter",), data) == "[charter]"
     assert describe((), data) == "the file"

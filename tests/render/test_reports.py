@@ -59,10 +59,15 @@ def test_json_matches_its_documented_schema() -> None:
     assert report["summary"]["errors"] == len(report["findings"]) == 7
     assert {f["code"] for f in report["findings"]} >= {"CH201", "CH203", "CH210"}
     valid = json.loads(_report(VALID, OutputFormat.JSON))
-    assert valid["findings"] == []
-    assert [(r["id"], r["covered_by"][0]["article"]) for r in valid["coverage"]] == [
-        ("MAN-2-objectives", 1),
-        ("MAN-2-joint-committee", 2),
+    assert [(f["code"], f["severity"]) for f in valid["findings"]] == [("CH302", "note")]
+    assert valid["summary"]["exit_code"] == 0
+    assert (valid["summary"]["covered"], valid["summary"]["covered_by_agreed_text"]) == (2, 1)
+    assert [
+        (r["id"], r["state"], r["covered_by"][0]["citation"], r["covered_by"][0]["open"])
+        for r in valid["coverage"]
+    ] == [
+        ("MAN-2-objectives", "covered", "Article 1", False),
+        ("MAN-2-joint-committee", "at-risk", "Article 2", True),
     ]
 
 

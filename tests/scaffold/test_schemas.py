@@ -105,7 +105,9 @@ def test_the_schemas_are_draft_7_and_friendly_to_editors() -> None:
 def test_field_docstrings_become_descriptions() -> None:
     module = schema_documents()["module.schema.json"]
     clause = module["definitions"]["Clause"]["properties"]
-    assert clause["status"]["description"] == "Negotiation status: proposed, bracketed or agreed."
+    assert clause["status"]["description"].startswith(
+        "Negotiation status of the article as a whole: ``proposed`` or ``bracketed``"
+    )
     assert clause["status"]["enum"] == ["proposed", "bracketed", "agreed"]
     assert module["description"].startswith("A clause module file.")
     for name, schema in schema_documents().items():

@@ -67,6 +67,12 @@ def _level_total(cells: dict[tuple[Level, RequirementKind], Tally], level: Level
     return Tally(sum(t.covered for t in tallies), sum(t.total for t in tallies))
 
 
+_STATE_NAMES = {
+    CoverState.COVERED: "covered",
+    CoverState.AT_RISK: "at risk",
+    CoverState.WAIVED: "waived",
+    CoverState.UNCOVERED: "not covered",
+}
 _STATE_STYLE = {
     CoverState.COVERED: "green",
     CoverState.AT_RISK: "yellow",

@@ -80,7 +80,7 @@ class RequirementOut(_Out):
     covered: bool
     """Whether an article or recital of the assembled draft covers it (agreed or open text)."""
     state: str
-    """``covered`` (by agreed text), ``at risk`` (only by open text), ``waived`` or ``uncovered``."""
+    """``covered`` (by agreed text), ``at-risk`` (only by open text), ``waived`` or ``uncovered``."""
     covered_by: list[CoveringPart]
     """The parts of the draft that cover it, in draft order."""
 
