@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when the shape of the generated libraries changes on purpose."""
 SEED = 20081112
 """The seed of every library (the study's date)."""
@@ -520,6 +520,42 @@ class LibraryWriter:
 
     # --------------------------------------------------------------- modules
 
+    def _clause_paragraphs(self, clause: Clause) -> list[str]:
+        """The clause's three ``[[clause.paragraph]]`` tables, with brackets and alternatives.
+
+        One clause in five has contested words in its second paragraph (two parties'
+        options), and one in twenty gives its third paragraph as two alternatives.
+        """
+        parties = [party for party, _ in PARTIES]
+        texts = self._clause_text(clause).split("\n\n")
+        lines: list[str] = []
+        for number, text in enumerate(texts, start=1):
+            sentence = text.split(". ", 1)[1]
+            lines += ["", "[[clause.paragraph]]", f'id = "p{number}"']
+            if number == 3 and self.rng.random() < 0.05:
+                first, second = self.rng.sample(parties, 2)
+                other = self.words.sentence(self.rng.randint(15, 40))
+                lines += [
+                    "alternative = [",
+                    f"  {{ party = {_quote(first)}, text = {_quote(sentence)} }},",
+                    f"  {{ party = {_quote(second)}, text = {_quote(other)} }},",
+                    "]",
+                ]
+                continue
+            if number == 2 and self.rng.random() < 0.2:
+                words = sentence.split(" ")
+                at = self.rng.randint(1, len(words) - 2)
+                first, second = self.rng.sample(parties, 2)
+                sentence = " ".join([*words[:at], "{verb}", *words[at + 1 :]])
+                lines += [
+                    f"text = {_quote(sentence)}",
+                    f"bracket.verb = [{{ party = {_quote(first)}, text = {_quote(words[at])} }}, "
+                    f'{{ party = {_quote(second)}, text = "shall endeavour to" }}]',
+                ]
+                continue
+            lines.append(f"text = {_quote(sentence)}")
+        return lines
+
     def _clause_text(self, clause: Clause) -> str:
         total = self.rng.randint(80, 200)
         first = self.rng.randint(total // 5, total // 2)
@@ -552,23 +588,25 @@ class LibraryWriter:
         ]
         parties = [party for party, _ in PARTIES]
         for clause in module.clauses:
-            status = self.rng.choices(("agreed", "proposed", "bracketed"), weights=(55, 30, 15))[0]
-            joint = status == "agreed" and self.rng.random() < 0.8
+            status = self.rng.choices(("", "proposed", "bracketed"), weights=(55, 30, 15))[0]
+            joint = not status and self.rng.random() < 0.8
             party = "joint" if joint else self.rng.choice(parties)
-            text = self._recital_text() if recitals else self._clause_text(clause)
             covers = ", ".join(_quote(c) for c in clause.covers)
             lines += [
                 "",
                 "[[clause]]",
                 f"id = {_quote(clause.id)}",
                 f"title = {_quote(clause.title)}",
-                f"status = {_quote(status)}",
-                f"proposed_by = {_quote(party)}",
-                f"covers = [{covers}]",
-                f'text = """\n{text}\n"""',
             ]
+            if status:  # left out, the status is derived from the paragraphs
+                lines.append(f"status = {_quote(status)}")
+            lines += [f"proposed_by = {_quote(party)}", f"covers = [{covers}]"]
             if self.rng.random() < 0.3:
                 lines.append(f"notes = {_quote(self.words.sentence(self.rng.randint(15, 40)))}")
+            if recitals:
+                lines.append(f"text = {_quote(self._recital_text())}")
+            else:
+                lines += self._clause_paragraphs(clause)
         return "\n".join(lines) + "\n"
 
     def _write_modules(self) -> None:

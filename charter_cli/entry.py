@@ -1,5 +1,6 @@
 """The ``charter`` console script: answers ``--version`` before importing anything else."""
 
+import gc
 import sys
 
 
@@ -10,6 +11,10 @@ def main() -> None:
 
         sys.stdout.write(f"charter {__version__}\n")
         return
+    # A run builds many objects that live until it ends and makes almost no cyclic garbage:
+    # the collector's passes cost about a third of a check of 10,000 clauses and free
+    # almost nothing (peak memory +3 %), so a run of the command goes without them.
+    gc.disable()
     from charter_cli.cli.app import main as run
 
     run()

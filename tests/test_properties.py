@@ -109,9 +109,9 @@ def _check_paragraphs(project: Project, clause_id: str, body: str) -> None:
     position = 0
     for number, paragraph in enumerate(spec.paragraphs, start=1):
         if numbered:
-            found = body.find(f"{number}. ", position)
-            assert found >= 0 and (found == 0 or body[found - 1] == "\n"), (number, body)
-            position = found
+            found = re.compile(rf"(?m)^{number}\. ").search(body, position)
+            assert found is not None, (number, body)
+            position = found.start()
         for party, text in paragraph.alternatives:
             assert f"({party}): {_links(project, text.strip())}]" in body, body
         for name, options in paragraph.brackets.items():

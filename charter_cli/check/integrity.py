@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from charter_cli.check.markup import structure_problems
+from charter_cli.check.markup import might_break_structure, structure_problems
 from charter_cli.check.negotiation import check_negotiation, party_references
 from charter_cli.check.quotes import check_quotes
 from charter_cli.findings import Finding
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
-from charter_cli.load.paragraphs import covers_of
 from charter_cli.suggest import did_you_mean
 from charter_cli.syntax import references
 from charter_cli.vocabulary import JOINT
@@ -51,7 +50,11 @@ def check_integrity(library: Library) -> list[Finding]:
 
 
 def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
+    if "[[" not in entry.text:
+        return
     for unit in entry.units:
+        if "[[" not in unit.text:
+            continue
         for match in references(unit.text):
             target, paragraph, point = match.groups()
             if not library.known_id(target):
@@ -102,6 +105,8 @@ def _paragraph_hint(target: ClauseEntry, paragraph: str, point: str | None) -> s
 
 
 def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
+    if not might_break_structure(entry.text):
+        return
     for unit in entry.units:
         for offset, what in structure_problems(unit.text):
             yield Finding(
@@ -114,7 +119,7 @@ def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
 
 
 def _check_covers(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
-    for cover in covers_of(entry.clause):
+    for cover in entry.covers:
         requirement = cover.requirement
         if requirement in library.requirements or requirement in library.damage.broken_ids:
             continue
@@ -128,6 +133,8 @@ def _check_covers(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
 
 def _check_parties(entry: ClauseEntry, parties: list[str]) -> Iterator[Finding]:
     allowed = (*parties, JOINT)
+    if entry.facts.plain and entry.clause.proposed_by in allowed:
+        return  # the clause names no other party
     for party, keys, what in party_references(entry.clause):
         if party not in allowed:
             yield entry.finding(
@@ -185,7 +192,7 @@ def unknown_covers(library: Library) -> list[tuple[str, ClauseEntry]]:
     return [
         (cover.requirement, entry)
         for entry in library.clauses.values()
-        for cover in covers_of(entry.clause)
+        for cover in entry.covers
         if cover.requirement not in library.requirements
         and cover.requirement not in library.damage.broken_ids
     ]

@@ -27,9 +27,14 @@ _BLOCKS = {
 }
 
 
+def might_break_structure(text: str) -> bool:
+    """Whether ``text`` has a line that could open a construct that breaks the draft (cheap)."""
+    return "<" in text or _LINE_START.search("\n" + text) is not None
+
+
 def structure_problems(text: str) -> list[tuple[int, str]]:
     """Each construct in ``text`` that would break the draft: (character offset, what it is)."""
-    if "<" not in text and not _LINE_START.search("\n" + text):
+    if not might_break_structure(text):
         return []
     from markdown_it import MarkdownIt
 

@@ -24,6 +24,8 @@ from charter_cli.syntax import REFERENCE, lone_braces, placeholders
 from charter_cli.vocabulary import Status
 
 _TYPED_BRACKET = re.compile(r"[\[\]]")
+_LONE_SQUARE = re.compile(r"(?<!\[)\[(?!\[)|(?<!\])\](?!\])")
+"""A square bracket that is not one of the doubled ones of a ``[[reference]]`` (a quick test)."""
 
 
 def check_negotiation(entry: ClauseEntry) -> Iterator[Finding]:
@@ -37,10 +39,27 @@ def check_negotiation(entry: ClauseEntry) -> Iterator[Finding]:
             "text",
             hint="run 'charter migrate' to write them as [[clause.paragraph]] tables with stable IDs",
         )
-    yield from _agreed_but_open(entry)
-    yield from _duplicate_ids(entry)
-    yield from _brackets(entry)
-    yield from _reservations(entry)
+    paragraphs = clause.paragraph
+    text = entry.text
+    braces = "{" in text or "}" in text
+    typed = ("[" in text or "]" in text) and _LONE_SQUARE.search(text) is not None
+    if entry.facts.plain and not typed and not braces:
+        return  # no negotiation marks, nothing that could be one: most clauses
+    if clause.status is Status.AGREED or any(p.status is Status.AGREED for p in paragraphs):
+        yield from _agreed_but_open(entry)
+    if len({p.id for p in paragraphs}) != len(paragraphs) or any(p.point for p in paragraphs):
+        yield from _duplicate_ids(entry)
+    text = entry.text
+    if (
+        "{" in text
+        or "}" in text
+        or "[" in text
+        or "]" in text
+        or any(p.bracket for p in paragraphs)
+    ):
+        yield from _brackets(entry)
+    if clause.reservation:
+        yield from _reservations(entry)
 
 
 def _agreed_but_open(entry: ClauseEntry) -> Iterator[Finding]:
@@ -98,6 +117,9 @@ def _duplicate_ids(entry: ClauseEntry) -> Iterator[Finding]:
 def _brackets(entry: ClauseEntry) -> Iterator[Finding]:
     used: dict[int, set[str]] = {}
     for unit in entry.units:
+        text = unit.text
+        if "{" not in text and "}" not in text and "[" not in text and "]" not in text:
+            continue  # the common case: nothing to look at
         for offset in lone_braces(unit.text):
             yield Finding(
                 "CH218",
@@ -200,6 +222,10 @@ def _reservations(entry: ClauseEntry) -> Iterator[Finding]:
 def party_references(clause: Clause) -> Iterator[tuple[str, KeyPath, str]]:
     """Every party a clause names: (party, key path, the phrase that names it)."""
     yield clause.proposed_by, ("proposed_by",), f"clause '{clause.id}' is proposed by"
+    if not clause.reservation and not any(
+        p.proposed_by is not None or p.alternative or p.bracket for p in clause.paragraph
+    ):
+        return
     for index, paragraph in enumerate(clause.paragraph):
         where = f"paragraph '{paragraph.id}' of clause '{clause.id}'"
         keys: KeyPath = ("paragraph", index)

@@ -22,7 +22,6 @@ from charter_cli.findings import Finding, Severity
 from charter_cli.load.entries import ClauseEntry, RequirementEntry
 from charter_cli.load.library import Library
 from charter_cli.load.negotiation import paragraph_open_as_a_whole
-from charter_cli.load.paragraphs import covers_of
 from charter_cli.models.manifest import Waiver
 from charter_cli.suggest import closest
 from charter_cli.vocabulary import Level, RequirementKind
@@ -171,10 +170,17 @@ def _cell_order(key: tuple[Level, RequirementKind]) -> tuple[int, int]:
 
 def _coverings(placement: Placement) -> Iterator[tuple[str, Covering]]:
     entry = placement.entry
+    if not entry.covers:
+        return
     standing = entry.standing
+    if entry.facts.plain:  # no paragraph is open: the article stands or falls as a whole
+        for cover in entry.covers:
+            covering = Covering(placement, cover.paragraph, cover.point, standing.open_as_a_whole)
+            yield cover.requirement, covering
+        return
     paragraphs = {p.id: p for p in entry.paragraphs}
     falls = standing.open_as_a_whole or all(paragraph_open_as_a_whole(p) for p in entry.paragraphs)
-    for cover in covers_of(entry.clause):
+    for cover in entry.covers:
         paragraph = paragraphs.get(cover.paragraph) if cover.paragraph else None
         open_text = falls or (paragraph is not None and paragraph_open_as_a_whole(paragraph))
         yield cover.requirement, Covering(placement, cover.paragraph, cover.point, open_text)
@@ -189,14 +195,14 @@ def compute_coverage(library: Library, draft: Draft) -> Coverage:
             placed.setdefault(requirement, []).append(covering)
     for entry in library.clauses.values():
         if entry.id not in draft.placements:
-            for cover in covers_of(entry.clause):
-                unplaced.setdefault(cover.requirement, []).append(entry)
+            for requirement in dict.fromkeys(cover.requirement for cover in entry.covers):
+                unplaced.setdefault(requirement, []).append(entry)
     waivers = {w.requirement: w for w in library.manifest.waiver} if library.manifest else {}
     items = tuple(
         RequirementCoverage(
             requirement,
             tuple(placed.get(requirement.id, ())),
-            tuple(dict.fromkeys(unplaced.get(requirement.id, ()))),
+            tuple(unplaced.get(requirement.id, ())),
             waivers.get(requirement.id),
         )
         for catalogue in library.catalogues

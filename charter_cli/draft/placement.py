@@ -85,6 +85,8 @@ def _non_article_references(library: Library, draft: Draft) -> list[Finding]:
     findings = []
     for placement in draft.placements.values():
         entry = placement.entry
+        if "[[" not in entry.text:
+            continue
         for unit, match in ((u, m) for u in entry.units for m in references(u.text)):
             target = match.group(1)
             if target not in library.clauses or isinstance(draft.placements.get(target), Article):

@@ -7,6 +7,7 @@ This is the only module that reads library files. Every problem is returned as a
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class Document:
     data: dict[str, Any]
     """What ``tomli`` parsed."""
     _index: LineIndex | None = field(default=None, repr=False)
+    _header_cache: dict[str, list[tuple[int, int]] | None] = field(default_factory=dict, repr=False)
 
     @property
     def index(self) -> LineIndex:
@@ -41,13 +43,86 @@ class Document:
 
     def line(self, loc: KeyPath) -> int | None:
         """The line of a key path such as ``("clause", 2, "status")``, or of its nearest parent."""
+        if self._index is None and len(loc) >= 2:
+            found = self._quick_line(loc)
+            if found is not None:
+                return found
         return self.index.line(loc)
+
+    def _quick_line(self, loc: KeyPath) -> int | None:
+        """The line of ``(table, n)`` or ``(table, n, key)`` without scanning the whole file.
+
+        Findings are most often about one item of an array of tables (a requirement,
+        a clause). Its ``[[table]]`` headers are found with one regular expression, and
+        the key within the item's own lines; anything less plain (inline tables, odd
+        line breaks, headers that do not match the parsed items) takes the full index.
+        """
+        table, item, *key = loc
+        if not isinstance(table, str) or not isinstance(item, int) or len(key) > 1:
+            return None
+        headers = self._headers(table)
+        if headers is None or not 0 <= item < len(headers):
+            return None
+        start, line = headers[item]
+        if not key:
+            return line
+        end = headers[item + 1][0] if item + 1 < len(headers) else len(self.text)
+        return self._key_line(key[0], start, line, end)
+
+    def _key_line(self, key: str | int, start: int, line: int, end: int) -> int | None:
+        """The line of ``key`` in the item whose header is at ``start``, or ``None``."""
+        table = _ANY_HEADER.search(self.text, self.text.find("\n", start) + 1, end)
+        end = table.start() if table else end  # the item's own keys come before its sub-tables
+        match = _key_pattern(key).search(self.text, start, end) if isinstance(key, str) else None
+        if match is None:  # a missing or quoted key: the full index knows where to point
+            return None
+        before = self.text[start : match.start()]
+        if '"""' in before or "'''" in before:  # the match may stand inside a multi-line text
+            return None
+        return line + before.count("\n")
+
+    def _headers(self, table: str) -> list[tuple[int, int]] | None:
+        """Offset and line of each ``[[table]]`` header, if they match the parsed items."""
+        if table not in self._header_cache:
+            self._header_cache[table] = _find_headers(self.text, self.data, table)
+        return self._header_cache[table]
 
     def finding(
         self, code: str, message: str, loc: KeyPath = (), *, hint: str | None = None
     ) -> Finding:
         """A finding located at ``loc`` in this document."""
         return Finding(code, message, self.rel, self.line(loc) if loc else None, hint)
+
+
+_ODD_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)")
+"""Line breaks other than LF and CRLF, which the full index counts its own way."""
+
+
+_ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=64)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A key at the start of a line (as ``key =`` or ``key.part =``)."""
+    return re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*[=.]", re.MULTILINE)
+
+
+def _find_headers(text: str, data: dict[str, Any], table: str) -> list[tuple[int, int]] | None:
+    items = data.get(table)
+    if not isinstance(items, list) or not table.replace("_", "a").replace("-", "a").isalnum():
+        return None
+    if _ODD_BREAKS.search(text):
+        return None
+    header = re.compile(
+        rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE
+    )
+    found: list[tuple[int, int]] = []
+    line, last = 1, 0
+    for match in header.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        found.append((match.start(), line))
+    return found if len(found) == len(items) else None
 
 
 MAX_FILE_BYTES = 8 * 1024 * 1024

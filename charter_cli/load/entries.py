@@ -8,7 +8,7 @@ from typing import ClassVar, Generic, Protocol, TypeVar
 from charter_cli.findings import Finding, Severity
 from charter_cli.load.documents import Document
 from charter_cli.load.negotiation import Standing, standing
-from charter_cli.load.paragraphs import TextUnit, paragraphs_of, text_units
+from charter_cli.load.paragraphs import Cover, Facts, TextUnit, facts, text_units
 from charter_cli.models import Clause, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.clause import Paragraph
@@ -103,24 +103,44 @@ class Entry(Generic[V, F]):
 class ClauseEntry(Entry[Clause, ModuleFile]):
     """A clause together with the module that holds it."""
 
-    __slots__ = ("_paragraphs", "_standing")
+    __slots__ = ("_facts", "_standing", "_units")
     TABLE = "clause"
-    _paragraphs: tuple[Paragraph, ...]
+    _facts: Facts
     _standing: Standing
+    _units: tuple[TextUnit, ...]
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "_facts", facts(self.value))
+
+    @property
+    def facts(self) -> Facts:
+        """Paragraphs, texts and covers of the clause, worked out once (see :func:`facts`)."""
+        return self._facts
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        """The clause's paragraphs, whatever form the file gives them in (read once)."""
-        try:
-            return self._paragraphs
-        except AttributeError:
-            object.__setattr__(self, "_paragraphs", paragraphs_of(self.value))
-            return self._paragraphs
+        """The clause's paragraphs, whatever form the file gives them in."""
+        return self._facts.paragraphs
+
+    @property
+    def text(self) -> str:
+        """Every text of the clause joined by line breaks, for quick tests."""
+        return self._facts.text
+
+    @property
+    def covers(self) -> tuple[Cover, ...]:
+        """Every ``covers`` entry of the clause, its paragraphs and points."""
+        return self._facts.covers
 
     @property
     def units(self) -> tuple[TextUnit, ...]:
-        """Every text of the clause, with its key path (see :func:`text_units`)."""
-        return tuple(text_units(self.value))
+        """Every text of the clause, with its key path (see :func:`text_units`; read once)."""
+        try:
+            return self._units
+        except AttributeError:
+            object.__setattr__(self, "_units", tuple(text_units(self.value)))
+            return self._units
 
     @property
     def standing(self) -> Standing:
@@ -128,7 +148,9 @@ class ClauseEntry(Entry[Clause, ModuleFile]):
         try:
             return self._standing
         except AttributeError:
-            object.__setattr__(self, "_standing", standing(self.value, self.paragraphs))
+            plain = self._facts.plain  # no paragraph can be open: nothing to count
+            found = standing(self.value, () if plain else self.paragraphs)
+            object.__setattr__(self, "_standing", found)
             return self._standing
 
     @property

@@ -163,15 +163,14 @@ class _Scanner:
             self.expect_item = False
 
 
+_BASIC_REST = re.compile(r'(?:[^"\\]|\\.?)*"?')
+"""The rest of a basic string from after its opening quote: escapes skipped, up to its end."""
+
+
 def _end_of_basic(line: str, i: int) -> int:
-    while i < len(line):
-        if line[i] == "\\":
-            i += 2
-        elif line[i] == '"':
-            return i + 1
-        else:
-            i += 1
-    return i
+    """The position after the basic string whose content starts at ``i`` (or the line's end)."""
+    match = _BASIC_REST.match(line, i)
+    return match.end() if match else len(line)
 
 
 def index_lines(text: str) -> LineIndex:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from charter_cli.load.keylines import KeyPath
 from charter_cli.models.clause import Clause, Paragraph, Point
@@ -65,8 +65,7 @@ def paragraphs_of(clause: Clause) -> tuple[Paragraph, ...]:
     return (Paragraph.model_construct(id="p1", text=text.strip()),)
 
 
-@dataclass(frozen=True, slots=True)
-class TextUnit:
+class TextUnit(NamedTuple):
     """One text of a clause that the draft renders, with its place in the clause's table."""
 
     keys: KeyPath
@@ -100,8 +99,7 @@ def text_units(clause: Clause) -> Iterator[TextUnit]:
                 )
 
 
-@dataclass(frozen=True, slots=True)
-class Cover:
+class Cover(NamedTuple):
     """One requirement a clause says it implements, and which part of it does."""
 
     requirement: str
@@ -124,3 +122,40 @@ def covers_of(clause: Clause) -> Iterator[Cover]:
             for number, requirement in enumerate(point.covers):
                 keys = ("paragraph", index, "point", p_index, "covers", number)
                 yield Cover(requirement, keys, paragraph.id, point.id)
+
+
+class Facts(NamedTuple):
+    """What every stage asks of a clause, worked out in one pass when it is first asked."""
+
+    paragraphs: tuple[Paragraph, ...]
+    text: str
+    """Every text of the clause joined by line breaks, for quick tests of what it may hold."""
+    covers: tuple[Cover, ...]
+    plain: bool
+    """Whether it has no negotiation marks at all: no bracket, alternative, proposed or marked
+    paragraph, point or reservation (most clauses: the checks of those marks can be skipped)."""
+
+
+def facts(clause: Clause) -> Facts:
+    """The :class:`Facts` of a clause."""
+    if not clause.paragraph:
+        covers = tuple(Cover(r, ("covers", i)) for i, r in enumerate(clause.covers))
+        return Facts(paragraphs_of(clause), clause.text or "", covers, not clause.reservation)
+    texts: list[str] = []
+    marked = bool(clause.reservation)
+    for paragraph in clause.paragraph:
+        if paragraph.text is not None:
+            texts.append(paragraph.text)
+        if paragraph.alternative or paragraph.bracket or paragraph.point:
+            marked = True
+            texts += [option.text for option in paragraph.alternative]
+            texts += [point.text for point in paragraph.point]
+            texts += [o.text for options in paragraph.bracket.values() for o in options]
+        elif paragraph.proposed_by is not None or paragraph.status is not None:
+            marked = True
+    covers = tuple(covers_of(clause)) if clause.covers or marked or _any_covers(clause) else ()
+    return Facts(tuple(clause.paragraph), "\n".join(texts), covers, not marked)
+
+
+def _any_covers(clause: Clause) -> bool:
+    return any(paragraph.covers for paragraph in clause.paragraph)

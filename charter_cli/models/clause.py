@@ -39,6 +39,11 @@ def _one_of(text: str, tables: str) -> list[JsonValue]:
     ]
 
 
+EMPTY: dict[str, JsonValue] = {"default": []}
+"""The default an editor shows for a list left out (a factory keeps Pydantic from copying ``[]``
+for every clause and paragraph read)."""
+
+
 class Option(Model):
     """One party's wording: an option of a bracket, or a whole-paragraph alternative."""
 
@@ -57,7 +62,7 @@ class Point(Model):
     """Stable ID of the point within its paragraph, e.g. ``a`` or ``notify``."""
     text: Text
     """The point's text; may hold ``{name}`` brackets of its paragraph and ``[[references]]``."""
-    covers: list[Id] = []
+    covers: list[Id] = Field(default_factory=list, json_schema_extra=EMPTY)
     """Requirements this point implements."""
 
 
@@ -73,18 +78,22 @@ class Paragraph(Model):
     """The paragraph's text. ``{name}`` marks contested words, whose options are in ``bracket``;
     ``[[clause-id]]`` or ``[[clause-id#paragraph]]`` refers to an article or one of its
     paragraphs."""
-    alternative: list[Option] = Field(default=[], json_schema_extra={"minItems": 2})
+    alternative: list[Option] = Field(
+        default_factory=list, json_schema_extra={**EMPTY, "minItems": 2}
+    )
     """Whole-paragraph alternatives, one per party ("Alt 1 (EU)", "Alt 2 (LAC)"), instead of
     ``text``."""
-    bracket: dict[Key, list[Option]] = {}
+    bracket: dict[Key, list[Option]] = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
     """The options of each contested passage ``{name}`` of the paragraph and its points."""
-    point: list[Point] = []
+    point: list[Point] = Field(default_factory=list, json_schema_extra=EMPTY)
     """Lettered points following the paragraph's text."""
     status: Status | None = None
     """Set only to override the status derived from the paragraph's parts."""
     proposed_by: PartyRef | None = None
     """A party that proposes the whole paragraph (not yet agreed by the others)."""
-    covers: list[Id] = []
+    covers: list[Id] = Field(default_factory=list, json_schema_extra=EMPTY)
     """Requirements this paragraph implements; the trace names it ("Article 23(2)")."""
 
     @model_validator(mode="after")
@@ -130,11 +139,13 @@ class Clause(Model):
     """The party that proposed the article: a party ID from the manifest, or ``joint``."""
     text: Text | None = None
     """The text of a one-paragraph article (unnumbered), instead of ``paragraph`` tables."""
-    paragraph: list[Paragraph] = Field(default=[], json_schema_extra={"minItems": 1})
+    paragraph: list[Paragraph] = Field(
+        default_factory=list, json_schema_extra={**EMPTY, "minItems": 1}
+    )
     """The numbered paragraphs of the article, in order."""
-    covers: list[Id] = []
+    covers: list[Id] = Field(default_factory=list, json_schema_extra=EMPTY)
     """IDs of the requirements this clause implements."""
-    reservation: list[Reservation] = []
+    reservation: list[Reservation] = Field(default_factory=list, json_schema_extra=EMPTY)
     """Parties' reservations on the article or its paragraphs."""
     notes: Text | None = None
     """Drafting notes for the committee; never rendered in the draft."""

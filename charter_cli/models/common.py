@@ -54,9 +54,12 @@ def one_of(
     them all at once. The errors carry the types ``charter_missing`` and
     ``charter_invalid``, which the loader turns into ``CH102`` and ``CH103``.
     """
+    if isinstance(data, dict):
+        present = [data.get(key) not in (None, []) for key in keys]
+        if present[0] != present[1]:  # the usual case: exactly one of them
+            return handler(data)
     extra: list[InitErrorDetails] = []
     if isinstance(data, dict):
-        present = [key in data and data[key] not in (None, []) for key in keys]
         if not any(present):
             message = f"has neither {names[0]} nor {names[1]}"
             extra.append(_custom("charter_missing", message, data))

@@ -21,7 +21,6 @@ from charter_cli.draft.numbering import paragraph_marker, point_marker
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
 from charter_cli.load.negotiation import paragraph_open_as_a_whole
-from charter_cli.load.paragraphs import covers_of
 from charter_cli.models.clause import Option, Paragraph
 from charter_cli.syntax import REFERENCE, Placeholder, segments
 from charter_cli.vocabulary import JOINT, ParagraphStyle, Rendering, Status
@@ -63,14 +62,15 @@ def body(setting: Setting, placement: Placement) -> tuple[list[str], str]:
     entry = placement.entry
     notes: list[str] = []
     heading_mark = ""
-    if setting.rendering is Rendering.COMPILATION:
+    reservations = setting.rendering is Rendering.COMPILATION and bool(entry.clause.reservation)
+    if reservations:
         heading_mark = "".join(_reservation_marks(setting, placement, None, notes))
     paragraphs = entry.paragraphs
     numbered = len(paragraphs) > 1 and isinstance(placement, Article)
     blocks: list[str] = []
     for number, paragraph in enumerate(paragraphs, start=1):
         marks = ""
-        if setting.rendering is Rendering.COMPILATION:
+        if reservations:
             marks = "".join(_reservation_marks(setting, placement, paragraph.id, notes))
         blocks += _paragraph(setting, paragraph, number if numbered else None, marks)
     text = "\n\n".join(blocks)
@@ -90,9 +90,11 @@ def body(setting: Setting, placement: Placement) -> tuple[list[str], str]:
 def _paragraph(setting: Setting, paragraph: Paragraph, number: int | None, marks: str) -> list[str]:
     numbering = setting.draft.numbering
     marker = f"{paragraph_marker(number, numbering)} " if number is not None else ""
+    whole = paragraph_open_as_a_whole(paragraph)
+    if not whole and not paragraph.point and not paragraph.alternative:  # most paragraphs
+        return [f"{marker}{_unit(setting, paragraph.text or '', paragraph)}{marks}"]
     indent = " " * len(marker) if numbering.paragraphs is ParagraphStyle.PERIOD else ""
     rendering = setting.rendering
-    whole = paragraph_open_as_a_whole(paragraph)
     if whole and rendering is Rendering.AGREED:
         return [f"{marker}{ELLIPSIS}"]
     if paragraph.alternative:
@@ -133,6 +135,8 @@ def _indented(block: str, indent: str) -> str:
 
 def _unit(setting: Setting, text: str, paragraph: Paragraph | None) -> str:
     """One text with its references resolved and its brackets rendered."""
+    if "{" not in text and "[[" not in text and "\r" not in text:
+        return text.strip() if paragraph is not None else text  # most texts: nothing to do
     out = []
     for part in segments(text.strip() if paragraph is not None else text):
         if isinstance(part, Placeholder):
@@ -240,7 +244,7 @@ def _trace(setting: Setting, placement: Placement) -> str | None:
     library = setting.library
     paragraphs = {p.id: p for p in entry.paragraphs}
     groups: dict[tuple[str, str, str], list[str]] = {}
-    for cover in covers_of(entry.clause):
+    for cover in entry.covers:
         requirement = library.requirements.get(cover.requirement)
         if requirement is None or requirement.catalogue.source is None:
             continue

@@ -6,7 +6,6 @@ from charter_cli.cli.console import TextView, View
 from charter_cli.draft.analysis import Analysis
 from charter_cli.draft.model import Article, Recital
 from charter_cli.load.entries import ClauseEntry, RequirementEntry
-from charter_cli.load.paragraphs import covers_of
 from charter_cli.syntax import references
 from charter_cli.vocabulary import JOINT, Rendering
 
@@ -43,7 +42,7 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> TextView:
         view.add(line)
     view.add("")
     view.add("covers:", "bold")
-    covers = list(covers_of(clause))
+    covers = list(entry.covers)
     for cover in covers:
         req = analysis.library.requirements.get(cover.requirement)
         summary = (

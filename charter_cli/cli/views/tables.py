@@ -11,7 +11,6 @@ from charter_cli.cli.console import Cell, TableView
 from charter_cli.draft.analysis import Analysis
 from charter_cli.draft.coverage import Coverage, Covering, CoverState, Tally
 from charter_cli.draft.model import Placement, Recital
-from charter_cli.load.paragraphs import covers_of
 from charter_cli.vocabulary import Level, RequirementKind, Status
 
 
@@ -133,7 +132,7 @@ def clause_table(analysis: Analysis, *, status: Status | None, party: str | None
             clause.title,
             shown_status.value,
             clause.proposed_by,
-            str(len(list(covers_of(clause)))),
+            str(len(entry.covers)),
             entry.module.rel,
         )
     return table
