@@ -12,6 +12,11 @@ from charter_cli.write.atomic import write_atomic
 
 def create_project(directory: Path, *, title: str | None) -> list[Path]:
     """Create a new charter project in ``directory`` (new or empty); return the files written."""
+    if directory.is_symlink() and not directory.exists():
+        raise WriteRefusedError(
+            f"{directory}: is a symbolic link to a folder that does not exist; nothing was written",
+            hint="create the folder it points to, or choose a new folder",
+        )
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise WriteRefusedError(
             f"{directory}: exists and is not an empty folder; nothing was written",
