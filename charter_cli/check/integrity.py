@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from charter_cli.check.lookalikes import check_invisible, invisible_in_path, lookalike_hint
 from charter_cli.check.markup import structure_problems
 from charter_cli.check.quotes import check_quotes
+from charter_cli.check.rendering import clause_rendering, manifest_rendering
 from charter_cli.findings import Finding
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
 from charter_cli.suggest import did_you_mean
 from charter_cli.syntax import references
 from charter_cli.vocabulary import JOINT
+
+MAX_PER_CLAUSE = 100
+"""At most this many findings of one kind about one clause: a text of a million broken
+references is one problem to fix, and reporting each would take as long as it is long."""
 
 
 def check_integrity(library: Library) -> list[Finding]:
@@ -28,44 +34,91 @@ def check_integrity(library: Library) -> list[Finding]:
     mistake made elsewhere.
     """
     findings: list[Finding] = []
-    damage = library.damage
-    parties = [party.id for party in library.parties]
-    for entry in [*library.clauses.values(), *damage.shadowed]:
-        findings.extend(_check_references(library, entry))
-        findings.extend(_check_structure(entry))
-        if damage.sources_known:
-            findings.extend(_check_covers(library, entry))
-        if damage.parties_known and entry.clause.proposed_by not in (*parties, JOINT):
-            findings.append(
-                entry.finding(
-                    "CH205",
-                    f"clause '{entry.id}' is proposed by '{entry.clause.proposed_by}', "
-                    "which is not a party of the manifest",
-                    "proposed_by",
-                    hint=f"use one of: {', '.join((*parties, JOINT))}",
-                )
-            )
+    for entry in [*library.clauses.values(), *library.damage.shadowed]:
+        findings.extend(check_clause(library, entry))
     for catalogue in library.catalogues:
         findings.extend(check_quotes(catalogue))
+    findings.extend(check_text(library))
     return findings
 
 
-def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
-    for match in references(entry.clause.text):
+def check_text(library: Library) -> list[Finding]:
+    """Invisible characters in every file (``CH230``); text the draft would not show (``CH231``)."""
+    documents = [
+        *([library.manifest_doc] if library.manifest_doc is not None else []),
+        *(catalogue.file.doc for catalogue in library.catalogues),
+        *(module.file.doc for module in library.modules),
+    ]
+    findings = check_invisible(documents)
+    findings += [f for doc in documents if (f := invisible_in_path(doc.rel)) is not None]
+    if library.manifest is not None and library.manifest_doc is not None:
+        findings += manifest_rendering(library.manifest, library.manifest_doc)
+    return findings
+
+
+def check_clause(library: Library, entry: ClauseEntry, *, new: bool = False) -> list[Finding]:
+    """What ``check`` reports about one clause of ``library`` (``new``: one not yet in it)."""
+    damage = library.damage
+    parties = [party.id for party in library.parties]
+    findings = [
+        *_check_references(library, entry, new=new),
+        *_check_structure(entry),
+        *clause_rendering(entry),
+    ]
+    if damage.sources_known:
+        findings.extend(_check_covers(library, entry))
+    if damage.parties_known and entry.clause.proposed_by not in (*parties, JOINT):
+        findings.append(
+            entry.finding(
+                "CH205",
+                f"clause '{entry.id}' is proposed by '{entry.clause.proposed_by}', "
+                "which is not a party of the manifest",
+                "proposed_by",
+                hint=f"use one of: {', '.join((*parties, JOINT))}",
+            )
+        )
+    return findings
+
+
+def _check_references(library: Library, entry: ClauseEntry, *, new: bool) -> Iterator[Finding]:
+    if library.damage.opaque and not new:
+        return  # a module could not be read at all: the clause may well be there
+    for count, match in enumerate(references(entry.clause.text)):
+        if count >= MAX_PER_CLAUSE:
+            return
         target = match.group(1)
-        if library.known_id(target):
+        if library.known_id(target) or (new and target == entry.id):
+            continue
+        line = entry.text_line(match.start())
+        if target in library.requirements:
+            yield Finding(
+                "CH203",
+                f"clause '{entry.id}' refers to '{target}', which is a requirement, not a clause",
+                entry.module.rel,
+                line,
+                hint=f"a clause says which requirements it implements in covers: "
+                f'covers = ["{target}"]; [[...]] refers to another clause',
+            )
             continue
         yield Finding(
             "CH203",
             f"clause '{entry.id}' refers to unknown clause '{target}'",
             entry.module.rel,
-            entry.text_line(match.start()),
-            hint=did_you_mean(target, library.clauses),
+            line,
+            hint=_unknown_hint(target, library),
         )
 
 
+def _unknown_hint(target: str, library: Library) -> str | None:
+    guess = did_you_mean(target, library.clauses)
+    lookalike = lookalike_hint(target)
+    if lookalike is None:
+        return guess
+    return f"{lookalike}; {guess}" if guess else lookalike
+
+
 def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
-    for offset, what in structure_problems(entry.clause.text):
+    for offset, what in structure_problems(entry.clause.text)[:MAX_PER_CLAUSE]:
         yield Finding(
             "CH215",
             f"clause '{entry.id}' text contains {what}; clause texts hold paragraphs and lists only",
@@ -75,9 +128,12 @@ def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
 
 
 def _check_covers(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
-    for position, requirement in enumerate(entry.clause.covers):
-        if requirement in library.requirements or requirement in library.damage.broken_ids:
-            continue
+    unknown = [
+        (position, requirement)
+        for position, requirement in enumerate(entry.clause.covers)
+        if requirement not in library.requirements and requirement not in library.damage.broken_ids
+    ]
+    for position, requirement in unknown[:MAX_PER_CLAUSE]:
         yield entry.finding(
             "CH204",
             f"clause '{entry.id}' covers unknown requirement '{requirement}'",

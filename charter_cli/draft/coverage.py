@@ -112,7 +112,7 @@ def coverage_findings(coverage: Coverage, library: Library) -> list[Finding]:
     findings = []
     misspelt = unknown_covers(library)
     for item in coverage.items:
-        if item.covered or item.entry.id in library.damage.mentioned:
+        if item.covered or item.entry.id in library.damage.mentioned or library.damage.opaque:
             continue
         typo = next(
             ((name, entry) for name, entry in misspelt if closest(name, [item.entry.id])),

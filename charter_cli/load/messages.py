@@ -65,6 +65,8 @@ def toml_value(value: object) -> str:
             + ", ".join(toml_value(item) for item in value[:4])
             + (", ...]" if len(value) > 4 else "]")
         )
+    elif isinstance(value, int) and value.bit_length() > 1000:
+        text = f"an integer of {len(hex(value)) - 2} hexadecimal digits"
     else:
         text = str(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
