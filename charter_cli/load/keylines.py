@@ -151,6 +151,7 @@ class _Scanner:
         match = _TABLE_ARRAY.match(line)
         if match:
             parts = _split_key(match.group(1))
+            self.note_parents(parts, number)
             parent = self.resolve(parts[:-1])
             array = (*parent, parts[-1])
             count = self.array_counts.get(array, 0)
@@ -161,7 +162,9 @@ class _Scanner:
             return
         match = _TABLE.match(line)
         if match:
-            self.table = self.resolve(_split_key(match.group(1)))
+            parts = _split_key(match.group(1))
+            self.note_parents(parts, number)
+            self.table = self.resolve(parts)
             self.index.keys.setdefault(self.table, number)
             return
         match = _KEY_VALUE.match(line)
@@ -226,6 +229,11 @@ class _Scanner:
                 i += 1
             else:
                 i += 1
+
+    def note_parents(self, parts: list[str], number: int) -> None:
+        """A header ``[a.b.c]`` defines the tables ``a`` and ``a.b`` too, if nothing did before."""
+        for end in range(1, len(parts)):
+            self.index.keys.setdefault(self.resolve(parts[:end]), number)
 
     def note_string(self, number: int, column: int, delimiter: str) -> None:
         self.index.strings[self.value_path] = (number, self.offset + column, delimiter)
