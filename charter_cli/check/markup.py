@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _LINE_START = re.compile(r"\n(?: {0,3}[#<\[`~*_=-]|(?: {4}|\t)\S)")
 """A line that could open a heading, HTML, a rule, a code block or a definition."""
+_TAG = re.compile(r"<[A-Za-z/!?]")
+"""Where inline HTML could start; 'a < b' cannot."""
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
 _FOOTNOTE = re.compile(r"^ {0,3}\[(\^[^\]\s]+)\]:", re.MULTILINE)
 """A footnote definition as GitHub and pandoc read it, whatever CommonMark makes of it."""
@@ -49,7 +51,7 @@ def structure_problems(text: str) -> list[tuple[int, str]]:
             problems.append((starts[last - 1], _BLOCKS[token.type]))  # the underline
         elif token.type in _BLOCKS:
             problems.append((starts[first], _BLOCKS[token.type]))
-        elif token.type == "inline" and "<" in token.content:
+        elif token.type == "inline" and _TAG.search(token.content):
             cursor = starts[first]
             children: list[Token] = []
             parser.inline.parse(token.content, parser, environment, children)

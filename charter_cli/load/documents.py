@@ -134,18 +134,18 @@ def decode(raw: bytes, rel: str) -> str | Finding:
     """UTF-8 text without its byte-order mark, or a ``CH002`` finding naming the encoding if it can."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
+    wide = wide_encoding(raw)  # ASCII in UTF-16 without a BOM is valid UTF-8, full of NULs
+    if wide is not None:
+        return Finding(
+            "CH002",
+            f"not valid UTF-8: the file is {wide} text",
+            rel,
+            1,
+            hint=f"save the file with the UTF-8 encoding (it was saved as {wide})",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        wide = wide_encoding(raw)
-        if wide is not None:
-            return Finding(
-                "CH002",
-                f"not valid UTF-8: the file is {wide} text",
-                rel,
-                1,
-                hint=f"save the file with the UTF-8 encoding (it was saved as {wide})",
-            )
         line = raw.count(b"\n", 0, error.start) + 1
         start = raw.rfind(b"\n", 0, error.start) + 1
         column = len(raw[start : error.start].decode("utf-8", errors="replace")) + 1
