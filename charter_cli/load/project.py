@@ -17,16 +17,26 @@ CLAUSES_DIR = "clauses"
 
 def find_root(start: Path) -> Path:
     """Return the nearest folder at or above ``start`` that holds a ``charter.toml``."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (RuntimeError, OSError) as error:  # a link that loops
+        raise ProjectNotFoundError(f"{start}: cannot be followed: {_reason(error)}") from None
     if not start.is_dir():
         raise ProjectNotFoundError(f"{start}: not a folder")
     for folder in (start, *start.parents):
-        if (folder / MANIFEST).is_file():
-            return folder
+        manifest = folder / MANIFEST
+        if manifest.is_symlink() or (manifest.exists() and not manifest.is_dir()):
+            return folder  # a manifest that cannot be read is reported as a finding, with why
     raise ProjectNotFoundError(
         f"no {MANIFEST} in {start} or any folder above it",
         hint="run inside a charter project, pass -C DIR, or create one with 'charter init DIR'",
     )
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return "a symbolic link that loops"
 
 
 def relative(root: Path, path: Path) -> str:
