@@ -24,6 +24,8 @@ _TABLE_ARRAY = re.compile(rf"[ \t]*\[\[[ \t]*({_KEY})[ \t]*\]\]")
 _TABLE = re.compile(rf"[ \t]*\[[ \t]*({_KEY})[ \t]*\]")
 _KEY_VALUE = re.compile(rf"[ \t]*({_KEY})[ \t]*=[ \t]*")
 _PART_RE = re.compile(_PART)
+_NEXT = re.compile(r"""[\s,#"'\[\]{}]""")
+"""What can end a bare value: white space, a comma, a comment, a string, a bracket."""
 
 
 @dataclass
@@ -227,8 +229,9 @@ class _Scanner:
                 self.depth += 1
                 self.expect_item = self.depth == 1
                 i += 1
-            else:
-                i += 1
+            else:  # a bare value (a number, a date, true): skip to what can matter next
+                found = _NEXT.search(line, i + 1)
+                i = end if found is None else found.start()
 
     def note_parents(self, parts: list[str], number: int) -> None:
         """A header ``[a.b.c]`` defines the tables ``a`` and ``a.b`` too, if nothing did before."""

@@ -158,3 +158,11 @@ def test_create_project_refuses_a_dangling_link(tmp_path: Path) -> None:
     with pytest.raises(WriteRefusedError, match="symbolic link to a folder that does not exist"):
         create_project(link, title=None)
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_create_project_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"caf\xe9-de\x1bcharter")
+    create_project(folder, title=None)
+    manifest = (folder / "charter.toml").read_text(encoding="utf-8")
+    assert 'title = "Caf De Charter"' in manifest
+    assert analyse(folder).findings == ()
