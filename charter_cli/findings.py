@@ -9,7 +9,9 @@ assembled draft does not cover a requirement.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -60,20 +62,67 @@ def codes() -> dict[str, Code]:
     }
 
 
-_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
-    ord("\n"): "\\n",
-    ord("\r"): "\\r",
-    ord("\t"): "\\t",
-}
+INVISIBLE = (
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional controls
+    "\u180e\u200b-\u200d\u2060-\u2064\ufeff"  # zero-width characters
+)
+"""Characters that change how text around them is shown, or are not shown at all (a regex class)."""
+
+_UNSAFE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\u2028\u2029{INVISIBLE}\\ud800-\\udfff]")
+_UNSAFE_KEEP_LINES = re.compile(
+    f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\u2028\u2029{INVISIBLE}\\ud800-\\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def printable(text: str) -> str:
-    """``text`` on one line with no control character: line breaks and escapes are shown escaped.
+    """``text`` on one line with nothing that a terminal would act on or hide, shown escaped.
 
-    Findings quote keys, IDs and values from the files; a key holding a line break
-    or a terminal escape must not split a finding or reach the terminal raw.
+    Findings quote keys, IDs, values and paths from the files; a line break, a
+    terminal escape, a bidirectional override, a zero-width space or a byte of a
+    file name that is not UTF-8 must neither split a finding nor reach the
+    terminal raw, and a look-alike must be told from the real thing: a letter of
+    another script inside a word of Latin letters (a Cyrillic ``o`` in
+    ``committee``) is shown escaped too.
     """
-    return text.translate(_CONTROL) if any(ord(c) < 32 or ord(c) == 127 for c in text) else text
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub(_escape, text)
+    return text if text.isascii() else _MIXED_WORD.sub(_unmask, text)
+
+
+_MIXED_WORD = re.compile(r"[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
+"""A run of letters holding at least one that is not ASCII."""
+
+
+def _foreign(name: str) -> bool:
+    return "LATIN" not in name or name.startswith("FULLWIDTH")
+
+
+def _unmask(match: re.Match[str]) -> str:
+    word = match.group()
+    if not any(char.isascii() for char in word):
+        return word  # a word of one script: Greek, Cyrillic, accented Latin
+    foreign = [not char.isascii() and _foreign(unicodedata.name(char, "")) for char in word]
+    if not any(foreign):
+        return word  # 'cooperación': Latin letters, some accented
+    return "".join(
+        f"\\u{ord(char):04x}" if odd else char for char, odd in zip(word, foreign, strict=True)
+    )
+
+
+def displayable(text: str) -> str:
+    """``text`` as :func:`printable` shows it, but with its line breaks and tabs kept."""
+    return _UNSAFE_KEEP_LINES.sub(_escape, text) if _UNSAFE_KEEP_LINES.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,10 @@
-from charter_cli.findings import Finding, Severity, codes, sort_findings
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from charter_cli.findings import Finding, Severity, codes, displayable, printable, sort_findings
+from helpers import examples
 
 
 def test_format_with_and_without_line_and_hint() -> None:
@@ -27,3 +33,20 @@ def test_code_groups() -> None:
     assert codes()["CH003"].unreadable and not codes()["CH101"].unreadable
     assert codes()["CH301"].coverage and not codes()["CH208"].coverage
     assert all(code.startswith("CH") and len(code) == 5 for code in codes())
+
+
+@settings(max_examples=examples(2000))
+@given(st.text(st.characters(codec=None, exclude_categories=())))
+def test_printable_text_is_one_line_with_nothing_hidden(text: str) -> None:
+    shown = printable(text)
+    for char in shown:
+        category = unicodedata.category(char)
+        assert category not in ("Cc", "Zl", "Zp", "Cs"), (text, shown)
+        assert char not in "\u200b\u200c\u200d\u2060\ufeff\u202e\u202d\u2066\u2067\u2068\u2069"
+    assert displayable("a\nb\tc\x1b") == "a\nb\tc\\x1b"
+
+
+def test_look_alike_letters_are_shown_escaped() -> None:
+    assert printable("joint-c\u043emmittee") == "joint-c\\u043emmittee"
+    assert printable("cooperación, Москва, Ελλάδα") == "cooperación, Москва, Ελλάδα"
+    assert printable("caf\udce9.toml") == "caf\\xe9.toml"  # a byte of a name that is not UTF-8

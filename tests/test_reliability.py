@@ -103,7 +103,9 @@ def test_a_build_killed_while_writing_leaves_the_previous_draft(
     _kill_while_writing(["-C", str(root), "build"], cwd=root)
     assert draft.read_bytes() == previous
     leftovers = [p.name for p in draft.parent.iterdir() if p.name != "charter.md"]
-    assert all(name.startswith(".charter.md.") and name.endswith(".tmp") for name in leftovers)
+    assert all(
+        name.startswith(".charter.md.") and name.endswith((".tmp", ".lock")) for name in leftovers
+    )
     subprocess.run(
         [sys.executable, "-m", "charter_cli", "-C", str(root), "build"],
         check=True,

@@ -14,6 +14,8 @@ import pytest
 import tomli
 
 from charter_cli.draft.analysis import analyse
+from charter_cli.findings import Finding
+from charter_cli.load import documents
 from charter_cli.render.markdown import render_markdown
 
 
@@ -78,14 +80,14 @@ def test_each_file_is_read_and_parsed_once(tmp_path: Path, monkeypatch: pytest.M
         return real_loads(text)
 
     read: list[Path] = []
-    real_read_bytes = Path.read_bytes
+    real_read_bytes = documents.read_bytes
 
-    def counting_read_bytes(self: Path) -> bytes:
-        read.append(self)
-        return real_read_bytes(self)
+    def counting_read_bytes(path: Path, rel: str) -> bytes | Finding:
+        read.append(path)
+        return real_read_bytes(path, rel)
 
     monkeypatch.setattr(tomli, "loads", counting_loads)
-    monkeypatch.setattr(Path, "read_bytes", counting_read_bytes)
+    monkeypatch.setattr(documents, "read_bytes", counting_read_bytes)
     analysis = analyse(tmp_path)
     assert analysis.findings == ()
     assert len(parsed) == files

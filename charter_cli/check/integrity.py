@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from charter_cli.check.lookalikes import check_invisible, invisible_in_path, lookalike_hint
 from charter_cli.check.markup import might_break_structure, structure_problems
 from charter_cli.check.negotiation import check_negotiation, party_references
 from charter_cli.check.quotes import check_quotes
+from charter_cli.check.rendering import clause_rendering, manifest_rendering
 from charter_cli.findings import Finding
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
@@ -21,59 +23,81 @@ from charter_cli.suggest import did_you_mean
 from charter_cli.syntax import references
 from charter_cli.vocabulary import JOINT
 
+MAX_PER_CLAUSE = 100
+"""At most this many findings of one kind about one clause: a text of a million broken
+references is one problem to fix, and reporting each would take as long as it is long."""
+
 
 def check_integrity(library: Library) -> list[Finding]:
-    """Every cross-file problem of the library (``CH203``-``CH205``, ``CH210``-``CH222``).
+    """Every cross-file problem of the library (``CH203``-``CH205``, ``CH210``-``CH231``).
 
     Covers are checked only when every catalogue could be read, and parties only
     when the manifest's could: otherwise a correct clause would be reported for a
     mistake made elsewhere.
     """
     findings: list[Finding] = []
-    damage = library.damage
-    parties = [party.id for party in library.parties]
-    for entry in [*library.clauses.values(), *damage.shadowed]:
-        findings.extend(_check_references(library, entry))
-        findings.extend(_check_structure(entry))
-        findings.extend(check_negotiation(entry))
-        if damage.sources_known:
-            findings.extend(_check_covers(library, entry))
-        if damage.parties_known:
-            findings.extend(_check_parties(entry, parties))
-    if damage.parties_known:
-        findings.extend(_check_memberships(library, parties))
-    if damage.sources_known:
+    for entry in [*library.clauses.values(), *library.damage.shadowed]:
+        findings.extend(check_clause(library, entry))
+    if library.damage.parties_known:
+        findings.extend(_check_memberships(library, [party.id for party in library.parties]))
+    if library.damage.sources_known:
         findings.extend(_check_waivers(library))
     for catalogue in library.catalogues:
         findings.extend(check_quotes(catalogue))
+    findings.extend(check_text(library))
     return findings
 
 
-def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
+def check_text(library: Library) -> list[Finding]:
+    """Invisible characters in every file (``CH230``); text the draft would not show (``CH231``)."""
+    documents = [
+        *([library.manifest_doc] if library.manifest_doc is not None else []),
+        *(catalogue.file.doc for catalogue in library.catalogues),
+        *(module.file.doc for module in library.modules),
+    ]
+    findings = check_invisible(documents)
+    findings += [f for doc in documents if (f := invisible_in_path(doc.rel)) is not None]
+    if library.manifest is not None and library.manifest_doc is not None:
+        findings += manifest_rendering(library.manifest, library.manifest_doc)
+    return findings
+
+
+def check_clause(library: Library, entry: ClauseEntry, *, new: bool = False) -> list[Finding]:
+    """What ``check`` reports about one clause of ``library`` (``new``: one not yet in it)."""
+    damage = library.damage
+    findings = [
+        *_check_references(library, entry, new=new),
+        *_check_structure(entry),
+        *clause_rendering(entry),
+        *check_negotiation(entry),
+    ]
+    if damage.sources_known:
+        findings.extend(_check_covers(library, entry))
+    if damage.parties_known:
+        findings.extend(_check_parties(entry, [party.id for party in library.parties]))
+    return findings
+
+
+def _check_references(library: Library, entry: ClauseEntry, *, new: bool) -> Iterator[Finding]:
     if "[[" not in entry.text:
         return
+    if library.damage.opaque and not new:
+        return  # a module could not be read at all: the clause may well be there
+    count = 0
     for unit in entry.units:
         if "[[" not in unit.text:
             continue
         for match in references(unit.text):
             target, paragraph, point = match.groups()
-            if not library.known_id(target):
-                yield Finding(
-                    "CH203",
-                    f"clause '{entry.id}' refers to unknown clause '{target}'",
-                    entry.module.rel,
-                    entry.line_in(unit, match.start()),
-                    hint=did_you_mean(target, library.clauses)
-                    or (
-                        f"'{target}' is a requirement: requirements are covered (covers = "
-                        f'["{target}"]), not referred to'
-                        if target in library.requirements
-                        else None
-                    ),
-                )
+            if count >= MAX_PER_CLAUSE:
+                return
+            if not library.known_id(target) and not (new and target == entry.id):
+                count += 1
+                yield _unknown_reference(library, entry, target, entry.line_in(unit, match.start()))
             elif paragraph is not None and target in library.clauses:
                 problem = _paragraph_problem(library.clauses[target], paragraph, point)
                 if problem is not None:
+                    count += 1
                     yield Finding(
                         "CH217",
                         f"clause '{entry.id}' refers to {problem}",
@@ -81,6 +105,35 @@ def _check_references(library: Library, entry: ClauseEntry) -> Iterator[Finding]
                         entry.line_in(unit, match.start()),
                         hint=_paragraph_hint(library.clauses[target], paragraph, point),
                     )
+
+
+def _unknown_reference(
+    library: Library, entry: ClauseEntry, target: str, line: int | None
+) -> Finding:
+    if target in library.requirements:
+        return Finding(
+            "CH203",
+            f"clause '{entry.id}' refers to '{target}', which is a requirement, not a clause",
+            entry.module.rel,
+            line,
+            hint=f"a clause says which requirements it implements in covers: "
+            f'covers = ["{target}"]; [[...]] refers to another clause',
+        )
+    return Finding(
+        "CH203",
+        f"clause '{entry.id}' refers to unknown clause '{target}'",
+        entry.module.rel,
+        line,
+        hint=_unknown_hint(target, library),
+    )
+
+
+def _unknown_hint(target: str, library: Library) -> str | None:
+    guess = did_you_mean(target, library.clauses)
+    lookalike = lookalike_hint(target)
+    if lookalike is None:
+        return guess
+    return f"{lookalike}; {guess}" if guess else lookalike
 
 
 def _paragraph_problem(target: ClauseEntry, paragraph: str, point: str | None) -> str | None:
@@ -107,8 +160,12 @@ def _paragraph_hint(target: ClauseEntry, paragraph: str, point: str | None) -> s
 def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
     if not might_break_structure(entry.text):
         return
+    count = 0
     for unit in entry.units:
         for offset, what in structure_problems(unit.text):
+            if count >= MAX_PER_CLAUSE:
+                return
+            count += 1
             yield Finding(
                 "CH215",
                 f"clause '{entry.id}' text contains {what}; clause texts hold paragraphs and "
@@ -119,10 +176,14 @@ def _check_structure(entry: ClauseEntry) -> Iterator[Finding]:
 
 
 def _check_covers(library: Library, entry: ClauseEntry) -> Iterator[Finding]:
-    for cover in entry.covers:
+    unknown = [
+        cover
+        for cover in entry.covers
+        if cover.requirement not in library.requirements
+        and cover.requirement not in library.damage.broken_ids
+    ]
+    for cover in unknown[:MAX_PER_CLAUSE]:
         requirement = cover.requirement
-        if requirement in library.requirements or requirement in library.damage.broken_ids:
-            continue
         yield entry.finding(
             "CH204",
             f"clause '{entry.id}' covers unknown requirement '{requirement}'",

@@ -11,9 +11,15 @@ that could hold such a construct; ordinary clause texts never pay for a parse.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _LINE_START = re.compile(r"\n(?: {0,3}[#<\[`~*_=-]|(?: {4}|\t)\S)")
 """A line that could open a heading, HTML, a rule, a code block or a definition."""
+_TAG = re.compile(r"<[A-Za-z/!?]")
+"""Where inline HTML could start; 'a < b' cannot."""
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
 _FOOTNOTE = re.compile(r"^ {0,3}\[(\^[^\]\s]+)\]:", re.MULTILINE)
 """A footnote definition as GitHub and pandoc read it, whatever CommonMark makes of it."""
@@ -39,7 +45,9 @@ def structure_problems(text: str) -> list[tuple[int, str]]:
     from markdown_it import MarkdownIt
 
     environment: dict[str, object] = {}
-    tokens = MarkdownIt("commonmark").parse(text, environment)
+    parser = MarkdownIt("commonmark")
+    parser.disable("inline")  # only inline HTML is looked for, and only where a '<' is
+    tokens = parser.parse(text, environment)
     starts = _line_starts(text)
     problems: list[tuple[int, str]] = []
     for token in tokens:
@@ -48,12 +56,17 @@ def structure_problems(text: str) -> list[tuple[int, str]]:
             problems.append((starts[last - 1], _BLOCKS[token.type]))  # the underline
         elif token.type in _BLOCKS:
             problems.append((starts[first], _BLOCKS[token.type]))
-        elif token.type == "inline":
-            for child in token.children or []:
+        elif token.type == "inline" and _TAG.search(token.content):
+            cursor = starts[first]
+            children: list[Token] = []
+            parser.inline.parse(token.content, parser, environment, children)
+            for child in children:
                 if child.type == "html_inline":
-                    found = max(text.find(child.content, starts[first]), starts[first])
-                    line_start = text.rfind("\n", 0, found) + 1  # one finding per line
-                    problems.append((line_start, "inline HTML (a <tag>)"))
+                    found = text.find(child.content, cursor)
+                    found = cursor if found < 0 else found
+                    cursor = found + 1
+                    line_start = max(text.rfind("\n", 0, found), text.rfind("\r", 0, found)) + 1
+                    problems.append((line_start, "inline HTML (a <tag>)"))  # one per line
     if environment.get("references"):
         problems.extend(
             (match.start(), f"a link definition ('[{match.group(1)}]: ...')")
@@ -67,9 +80,9 @@ def structure_problems(text: str) -> list[tuple[int, str]]:
     return sorted(set(problems))
 
 
+_NEWLINE = re.compile(r"\r\n?|\n")
+"""A line break as markdown-it counts lines: LF, CRLF or a lone CR."""
+
+
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            starts.append(index + 1)
-    return starts
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]

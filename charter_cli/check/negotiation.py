@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from charter_cli.check.rendering import malformed_references
 from charter_cli.findings import Finding
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.keylines import KeyPath
@@ -192,8 +193,14 @@ def _brackets(entry: ClauseEntry) -> Iterator[Finding]:
 
 
 def _typed_brackets(text: str) -> list[int]:
-    """Offsets of square brackets that are not part of a ``[[reference]]``."""
+    """Offsets of square brackets that are not part of a ``[[reference]]``.
+
+    A text with a malformed reference (``[[ id ]]``, ``[[id]``) has none: ``CH231``
+    reports those brackets, and fixing them may leave no typed bracket at all.
+    """
     if "[" not in text and "]" not in text:
+        return []
+    if next(malformed_references(text), None) is not None:
         return []
     inside = {i for m in REFERENCE.finditer(text) for i in range(m.start(), m.end())}
     return [m.start() for m in _TYPED_BRACKET.finditer(text) if m.start() not in inside][:1]

@@ -8,22 +8,89 @@ scripts get clean columns, and Rich is not even imported for them.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from charter_cli.errors import CharterError
+from charter_cli.findings import displayable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
 def out(text: str = "") -> None:
-    """Write a line of the artifact (a report, a draft) to stdout."""
-    sys.stdout.write(text + "\n")
+    """Write a line to stdout, control characters from the library shown escaped."""
+    sys.stdout.write(displayable(text) + "\n")
 
 
 def err(text: str = "") -> None:
-    """Write a line of messages (summaries, notes, errors) to stderr."""
-    sys.stderr.write(text + "\n")
+    """Write a line of messages (summaries, notes, errors) to stderr, control characters escaped."""
+    stream = sys.stderr
+    if stream is not None:
+        stream.write(displayable(text) + "\n")
+
+
+class OutputClosedError(CharterError):
+    """Standard output was closed when charter started, and the command writes to it."""
+
+
+class _Closed(io.TextIOBase):
+    """Standard output when it was closed: writing to it is one clear error, not a crash."""
+
+    def write(self, text: str) -> int:
+        raise OutputClosedError(
+            "standard output is closed; nothing could be written",
+            hint="give a file with -o, or do not close standard output (>&-)",
+        )
+
+    def writelines(self, lines: object) -> None:
+        self.write("")
+
+
+def prepare_streams() -> None:
+    """Make the standard streams safe to write: never a crash on an encoding or a closed stream.
+
+    A character the stream's encoding cannot show (an ASCII-only locale) is
+    written as a backslash escape. A stream closed before the start (``>&-``)
+    is replaced: its descriptor is taken by ``/dev/null``, so no file opened
+    later can land on it, and writing to standard output then is one clear
+    error.
+    """
+    for number, name in ((1, "stdout"), (2, "stderr")):
+        stream = getattr(sys, name)
+        if stream is None:
+            with contextlib.suppress(OSError):
+                fd = os.open(os.devnull, os.O_WRONLY)
+                if fd != number:
+                    os.dup2(fd, number)
+                    os.close(fd)
+            setattr(sys, name, _Closed() if name == "stdout" else None)
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def leave_quietly() -> int:
+    """After the reader of stdout has gone (``charter build -o - | head -1``): exit as git does.
+
+    Further writes go to ``/dev/null``, so Python's own flush at exit cannot
+    complain, and the exit status is the one of a process ended by ``SIGPIPE``.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return BROKEN_PIPE
+
+
+BROKEN_PIPE = 128 + 13
+"""The exit status of a writer whose reader left: 128 + SIGPIPE, what a shell shows for git."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +146,7 @@ def show(view: View, *, stderr: bool = False) -> None:
 
 def plain(view: View) -> str:
     """The view as plain text: aligned columns, a dashed rule under the header."""
+    view = _escaped(view)
     if isinstance(view, TextView):
         return "".join(f"{line.text}\n" for line in view.lines)
     if not view.rows:
@@ -104,12 +172,32 @@ def plain(view: View) -> str:
     return "".join(text)
 
 
+def _escaped(view: View) -> View:
+    """The view with every control character of its texts shown escaped (one line per cell)."""
+    from charter_cli.findings import printable
+
+    def cell(item: Cell) -> Cell:
+        text = printable(item.text)
+        return item if text is item.text else Cell(text, item.style)
+
+    if isinstance(view, TextView):
+        return TextView([cell(line) for line in view.lines])
+    return TableView(
+        printable(view.title),
+        tuple(printable(name) for name in view.columns),
+        view.right,
+        [tuple(cell(item) for item in row) for row in view.rows],
+        view.breaks,
+    )
+
+
 def _rich(view: View, *, stderr: bool) -> None:
     from rich.console import Console, Group
     from rich.table import Table
     from rich.text import Text
 
     renderable: RenderableType
+    view = _escaped(view)
     if isinstance(view, TextView):
         renderable = Group(*(Text(line.text, style=line.style or "") for line in view.lines))
     elif not view.rows:

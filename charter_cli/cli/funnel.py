@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -12,7 +13,9 @@ from typer._click.core import Context
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
+from charter_cli.cli import console
 from charter_cli.errors import CharterError, ExitCode
+from charter_cli.findings import printable
 
 
 class CharterGroup(TyperGroup):
@@ -30,16 +33,22 @@ class CharterGroup(TyperGroup):
             code = super().invoke(ctx)
         except (typer.Exit, typer.Abort, ClickException):
             raise
+        except BrokenPipeError:  # the reader of stdout left (| head): end quietly, as git does
+            raise typer.Exit(console.leave_quietly()) from None
         except CharterError as error:
-            typer.echo(f"error: {error}", err=True)
+            _say(f"error: {error}")
             raise typer.Exit(int(error.exit_code)) from None
+        except OSError as error:  # the machine refused: a permission, a full disk, a name
+            if ctx.params.get("debug"):
+                raise
+            _say(f"error: {_os_error(error)}")
+            raise typer.Exit(int(ExitCode.USAGE)) from None
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
-            typer.echo(
+            _say(
                 f"internal error: {type(error).__name__}: {error} "
-                "(run with --debug for the traceback)",
-                err=True,
+                "(run with --debug for the traceback)"
             )
             raise typer.Exit(int(ExitCode.USAGE)) from None
         if isinstance(code, int) and code:
@@ -55,12 +64,19 @@ class CharterGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run the command line; a usage error is one ``error:`` line with a hint, exit 2."""
+        console.prepare_streams()
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a reader that left shows here, not at Python's exit
+        except BrokenPipeError:
+            if not standalone_mode:
+                raise
+            sys.exit(console.leave_quietly())
         except ClickException as error:
             if not standalone_mode:
                 raise
-            typer.echo(usage_error(error), err=True)
+            _say(usage_error(error))
             sys.exit(error.exit_code)
         except typer.Abort:
             if not standalone_mode:
@@ -70,6 +86,20 @@ class CharterGroup(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(int(code) if isinstance(code, int) else 0)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, with whatever came from the files or the command line escaped."""
+    console.err(printable(line))
+
+
+def _os_error(error: OSError) -> str:
+    """``path: reason`` for an error of the operating system, e.g. ``clauses: Permission denied``."""
+    reason = error.strerror or str(error)
+    name = error.filename
+    if name is None:
+        return reason
+    return f"{os.fsdecode(name)}: {reason}"
 
 
 def usage_error(error: ClickException) -> str:

@@ -27,7 +27,13 @@ class Options:
 
     def base(self) -> Path:
         """The folder relative paths on the command line are relative to."""
-        return (self.directory or Path.cwd()).resolve()
+        from charter_cli.errors import InvalidInputError
+
+        folder = self.directory or Path.cwd()
+        try:
+            return folder.resolve()
+        except (RuntimeError, OSError):  # a link that loops
+            raise InvalidInputError(f"{folder}: is a symbolic link that loops") from None
 
 
 def options(ctx: typer.Context) -> Options:

@@ -225,7 +225,11 @@ def coverage_findings(coverage: Coverage, library: Library) -> list[Finding]:
             findings.append(_waived(item, item.waiver))
         if state is CoverState.AT_RISK:
             findings.append(_at_risk(item))
-        elif state is CoverState.UNCOVERED and item.entry.id not in library.damage.mentioned:
+        elif (
+            state is CoverState.UNCOVERED
+            and item.entry.id not in library.damage.mentioned
+            and not library.damage.opaque
+        ):
             findings.append(_uncovered(item, misspelt))
     return findings
 

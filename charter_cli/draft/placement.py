@@ -36,7 +36,7 @@ def _check_use(library: Library, use: IncludeUse, manifest: Document) -> Iterato
     if use.matched:
         return
     if not is_module_entry(value):
-        if value not in library.damage.broken_ids:
+        if value not in library.damage.broken_ids and not library.damage.opaque:
             hint = did_you_mean(value, library.clauses) or (
                 "module entries are paths ending in .toml, relative to the project root"
             )

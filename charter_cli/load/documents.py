@@ -7,8 +7,11 @@ This is the only module that reads library files. Every problem is returned as a
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,25 +133,91 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 def read_text(path: Path, rel: str) -> str | Finding:
-    """Read a UTF-8 text file (a leading byte-order mark is allowed), or say why it cannot be read."""
+    """Read a UTF-8 text file (a leading byte-order mark is allowed), or say why it cannot be read.
+
+    Only regular files are read: a FIFO, a device or a socket in place of a file
+    is reported, never opened in a way that could wait for ever, and no more
+    than :data:`MAX_FILE_BYTES` are ever read.
+    """
+    raw = read_bytes(path, rel)
+    if isinstance(raw, Finding):
+        return raw
+    return decode(raw, rel)
+
+
+def read_bytes(path: Path, rel: str, *, limit: int = MAX_FILE_BYTES) -> bytes | Finding:
+    """The bytes of a regular file of at most ``limit`` bytes, or a ``CH001``/``CH004`` finding."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and path.is_file():
-            return Finding(
-                "CH004",
-                f"file is {size / 1048576:.1f} MiB; files over {MAX_FILE_BYTES // 1048576} MiB are not read",
-                rel,
-                hint="split it into several files",
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return Finding("CH001", "is a folder, not a file", rel)
-    except FileNotFoundError:
-        return Finding("CH001", "file not found", rel)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        return Finding("CH001", f"cannot read file: {error.strerror or error}", rel)
+        return Finding("CH001", _unreadable(path, error), rel)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            what = "is a folder, not a file" if stat.S_ISDIR(info.st_mode) else _kind(info.st_mode)
+            return Finding("CH001", what, rel)
+        with os.fdopen(fd, "rb") as stream:
+            raw = stream.read(limit + 1) if info.st_size <= limit else b""
+    except OSError as error:
+        return Finding("CH001", _unreadable(path, error), rel)
+    if info.st_size > limit or len(raw) > limit:
+        size = max(info.st_size, len(raw))
+        return Finding(
+            "CH004",
+            f"file is {size / 1048576:.1f} MiB; files over {limit // 1048576} MiB are not read",
+            rel,
+            hint="split it into several files",
+        )
+    return raw
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return (
+            "is a symbolic link to a file that does not exist"
+            if path.is_symlink()
+            else "file not found"
+        )
+    if error.errno == errno.ELOOP:
+        return "is a symbolic link that loops; it is not read"
+    if error.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    return f"cannot read file: {error.strerror or error}"
+
+
+def _kind(mode: int) -> str:
+    what = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+    )
+    return f"is {what}, not a regular file; it is not read"
+
+
+_WIDE = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def decode(raw: bytes, rel: str) -> str | Finding:
+    """UTF-8 text without its byte-order mark, or a ``CH002`` finding naming the encoding if it can."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
+    wide = wide_encoding(raw)  # ASCII in UTF-16 without a BOM is valid UTF-8, full of NULs
+    if wide is not None:
+        return Finding(
+            "CH002",
+            f"not valid UTF-8: the file is {wide} text",
+            rel,
+            1,
+            hint=f"save the file with the UTF-8 encoding (it was saved as {wide})",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -162,6 +231,19 @@ def read_text(path: Path, rel: str) -> str | Finding:
             line,
             hint="save the file with the UTF-8 encoding (it was probably saved as Latin-1 or Windows-1252)",
         )
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` if the bytes are text in one of them (by its BOM or its zero bytes)."""
+    for bom, name in _WIDE:
+        if raw.startswith(bom):
+            return name
+    sample = raw[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(
+        sample
+    ):  # ASCII text in UTF-16 is half zeros
+        return "UTF-32" if sample.count(0) * 4 >= len(sample) * 3 - 4 else "UTF-16"
+    return None
 
 
 def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
@@ -178,7 +260,23 @@ def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
         )
     except tomli.TOMLDecodeError as error:
         return _syntax_finding(error, text, rel)
+    except ValueError as error:  # an integer too long for Python to convert (over 4300 digits)
+        return Finding(
+            "CH003",
+            f"invalid TOML: a number is too long ({str(error).split(':')[0].lower()})",
+            rel,
+            _longest_number_line(text),
+            hint="numbers in the charter's files are short; write long values as text in quotes",
+        )
     return Document(rel, path, text, data)
+
+
+_DIGITS = re.compile(r"[0-9_]{100,}")
+
+
+def _longest_number_line(text: str) -> int | None:
+    match = _DIGITS.search(text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
 def _syntax_finding(error: tomli.TOMLDecodeError, text: str, rel: str) -> Finding:
@@ -186,6 +284,9 @@ def _syntax_finding(error: tomli.TOMLDecodeError, text: str, rel: str) -> Findin
     message = _plain(getattr(error, "msg", str(error)))
     line = getattr(error, "lineno", None)
     column = getattr(error, "colno", None)
+    special = _special_character(message, text, line)
+    if special is not None:
+        return Finding("CH003", special[0], rel, line, special[1])
     if line is not None:
         still_open = open_value(text, line)
         if still_open is not None:
@@ -210,10 +311,44 @@ def _syntax_finding(error: tomli.TOMLDecodeError, text: str, rel: str) -> Findin
     return Finding("CH003", f"invalid TOML: {message}{where}", rel, line, toml_hint(message))
 
 
+def _special_character(message: str, text: str, line: int | None) -> tuple[str, str] | None:
+    """A message and hint for a character TOML does not allow where it stands, named plainly."""
+    illegal = re.match(r"Illegal character '(.*)'$", message)
+    if illegal is not None:
+        char = illegal.group(1)
+        if char == "\\n":
+            return None  # a line break in a one-line string: the usual hint says it best
+        if char == "\\r":
+            return (
+                "invalid TOML: a carriage return (CR) that does not end a line",
+                "save the file with LF or CRLF line ends; old Mac files end lines with CR alone",
+            )
+        return (
+            f"invalid TOML: control character {char} is not allowed here",
+            f"remove it; inside a string, write it as an escape such as \\u{_code(char):04X}",
+        )
+    lines = text.split("\n")
+    if line is not None and 0 < line <= len(lines) and "\ufeff" in lines[line - 1]:
+        return (
+            "invalid TOML: a byte-order mark (U+FEFF) in the middle of the file",
+            "remove it; it is usually left where two files were joined into one",
+        )
+    return None
+
+
+def _code(escaped: str) -> int:
+    r"""The code point of a character as tomli quotes it (``\\x00``, ``\\x1b``)."""
+    try:
+        decoded = escaped.encode("ascii").decode("unicode_escape")
+    except (UnicodeError, ValueError):
+        return 0
+    return ord(decoded[0]) if len(decoded) == 1 else 0
+
+
 def _deepest_line(text: str) -> int | None:
     """The line with the most brackets or dots: where a nesting limit was passed."""
-    lines = text.splitlines()
-    if not lines:
+    lines = text.split("\n")
+    if not text:
         return None
     weights = [line.count("[") + line.count("{") + line.count(".") for line in lines]
     return weights.index(max(weights)) + 1

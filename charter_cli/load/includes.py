@@ -9,7 +9,7 @@ loader (to order duplicate IDs), assembly (to place clauses) and ``new clause``
 
 from __future__ import annotations
 
-import re
+import posixpath
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,24 +22,73 @@ from charter_cli.models.manifest import Manifest
 T = TypeVar("T")
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a path glob to a regular expression that must match a whole relative path."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]+/)*")
-            i += 3
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
+class Glob:
+    """A path glob matched in time linear in the pattern times the path, whatever the pattern.
+
+    ``*`` and ``?`` stay within a folder; ``**/`` spans folders. A regular
+    expression of many stars backtracks catastrophically on a path it does not
+    match; this matcher follows every way through the pattern at once (as a
+    Thompson NFA does), so each character of the path is looked at once per
+    pattern position.
+    """
+
+    _STAR, _ANY, _FOLDERS = "*", "?", "**/"
+
+    def __init__(self, pattern: str) -> None:
+        tokens: list[str] = []
+        i = 0
+        while i < len(pattern):
+            if pattern.startswith("**/", i):
+                token = self._FOLDERS
+                i += 3
+            else:
+                token = pattern[i]
+                i += 1
+            if token in (self._STAR, self._FOLDERS) and tokens and tokens[-1] == token:
+                continue  # '**' is '*', and '**/**/' is '**/': the same paths, fewer states
+            tokens.append(token)
+        self.tokens = tokens
+        self._fixed = sum(1 for token in tokens if token not in (self._STAR, self._FOLDERS))
+
+    def fullmatch(self, path: str) -> bool:
+        """Whether the whole of ``path`` matches the pattern."""
+        if self._fixed > len(path):
+            return False  # more characters asked for than the path has
+        states = self._closure({0})
+        within: set[int] = set()  # '**/' states inside a folder name, waiting for its '/'
+        for char in path:
+            states, within = self._step(states, within, char)
+            if not states and not within:
+                return False
+        return len(self.tokens) in states
+
+    def _step(self, states: set[int], within: set[int], char: str) -> tuple[set[int], set[int]]:
+        """The states after reading ``char``."""
+        moved: set[int] = set()
+        inside: set[int] = set()
+        for state in states:
+            token = self.tokens[state] if state < len(self.tokens) else None
+            if token in (self._FOLDERS, self._STAR):
+                if char != "/":
+                    (inside if token == self._FOLDERS else moved).add(state)
+            elif token == char or (token == self._ANY and char != "/"):
+                moved.add(state + 1)
+        for state in within:
+            (moved if char == "/" else inside).add(state)
+        return self._closure(moved), inside
+
+    def _closure(self, states: set[int]) -> set[int]:
+        """The states reachable without reading a character: a star or ``**/`` may match nothing."""
+        pending = list(states)
+        reached = set(states)
+        while pending:
+            state = pending.pop()
+            following = state + 1
+            starred = state < len(self.tokens) and self.tokens[state] in (self._STAR, self._FOLDERS)
+            if starred and following not in reached:
+                reached.add(following)
+                pending.append(following)
+        return reached
 
 
 def is_module_entry(entry: str) -> bool:
@@ -48,9 +97,18 @@ def is_module_entry(entry: str) -> bool:
 
 
 def leaves_project(entry: str) -> bool:
-    """Whether a module entry is absolute or climbs out with ``..``."""
-    path = PurePosixPath(entry)
-    return path.is_absolute() or ".." in path.parts
+    """Whether a module entry is absolute or climbs out of the project with ``..``."""
+    if PurePosixPath(entry).is_absolute():
+        return True
+    normal = normalised(entry)
+    return normal == ".." or normal.startswith("../")
+
+
+def normalised(entry: str) -> str:
+    """A manifest path with ``.`` and ``..`` resolved: ``clauses/a/../b.toml`` is ``clauses/b.toml``."""
+    if "." not in entry and "//" not in entry:
+        return entry
+    return posixpath.normpath(entry)
 
 
 def nfc(path: str) -> str:
@@ -64,11 +122,11 @@ def match_paths(entry: str, paths: Collection[str]) -> list[str]:
     A plain path is a set lookup, so a manifest of many exact paths costs nothing
     per module; only a glob is matched against every path.
     """
-    wanted = nfc(entry)
+    wanted = nfc(normalised(entry))
     if not any(char in wanted for char in "*?"):
         known = paths if isinstance(paths, Mapping | set | frozenset) else set(paths)
         return [wanted] if wanted in known else []
-    pattern = glob_regex(wanted)
+    pattern = Glob(wanted)
     return sorted(path for path in paths if pattern.fullmatch(path))
 
 
@@ -106,7 +164,9 @@ class Includes(Generic[T]):
     """
 
     def __init__(self, modules: Mapping[str, Sequence[T]], clauses: Mapping[str, T]) -> None:
-        self._modules = {nfc(path): items for path, items in modules.items()}
+        self._modules: dict[str, list[T]] = {}
+        for path, items in modules.items():  # names that differ only in normalisation: both
+            self._modules.setdefault(nfc(path), []).extend(items)
         self._clauses = clauses
 
     def modules(self, entry: str) -> list[str]:

@@ -28,6 +28,9 @@ class Damage:
     """Requirement IDs named by clauses that are broken, unreadable or duplicates."""
     unreadable: frozenset[str] = frozenset()
     """Modules (paths relative to the root) that could not be read or parsed."""
+    opaque: frozenset[str] = frozenset()
+    """Modules that could not be read at all (no permission, not a file, too large, not text):
+    any clause may be in them, so no reference or requirement is judged missing."""
     shadowed: tuple[ClauseEntry, ...] = ()
     """Clauses whose ID another definition already holds; checked, but left out of the draft."""
     broken_requirements: int = 0

@@ -10,6 +10,7 @@ check stage.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -75,6 +76,8 @@ class _Loader:
     broken_ids: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)
     unreadable: set[str] = field(default_factory=set)
+    opaque: set[str] = field(default_factory=set)
+    sources_seen: dict[str, str] = field(default_factory=dict)
 
     def load_manifest(self) -> None:
         doc = read_document(self.root / MANIFEST, MANIFEST)
@@ -100,10 +103,33 @@ class _Loader:
         manifest = self.manifest_doc
         assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
         path = self.root / source
+        if any(ord(char) < 32 or ord(char) == 127 for char in source):
+            self._sources_unknown()
+            self.findings.append(
+                manifest.finding(
+                    "CH103",
+                    f"source '{source}' holds a control character, which no file name has",
+                    loc,
+                    hint="retype the path",
+                )
+            )
+            return
         if PurePosixPath(source).is_absolute() or not inside(self.root, path):
             self._sources_unknown()
             self.findings.append(
                 manifest.finding("CH214", f"source '{source}' is outside the project", loc)
+            )
+            return
+        earlier = self._listed_before(path, source)
+        if earlier is not None:
+            self.findings.append(
+                manifest.finding(
+                    "CH232",
+                    f"source '{source}' is the catalogue already listed as '{earlier}'; "
+                    "it is read once",
+                    loc,
+                    hint="remove this entry",
+                )
             )
             return
         doc = read_document(path, relative(self.root, path))
@@ -139,6 +165,17 @@ class _Loader:
                 text_rel=relative(self.root, doc.path.parent / info.text),
             )
         self.catalogues.append((file, [RequirementEntry(r, file, i) for i, r in requirements]))
+
+    def _listed_before(self, path: Path, source: str) -> str | None:
+        """The entry that already named the catalogue at ``path`` (by another spelling, perhaps)."""
+        try:
+            key = os.path.realpath(path)
+        except (OSError, ValueError):
+            return None
+        earlier = self.sources_seen.get(key)
+        if earlier is None:
+            self.sources_seen[key] = source
+        return earlier
 
     def _sources_unknown(self) -> None:
         self.damage = replace(self.damage, sources_known=False)
@@ -189,7 +226,11 @@ class _Loader:
 
     def _remember_unreadable(self, path: Path) -> None:
         """Note the IDs and names in a module that cannot be parsed, so nothing cascades from it."""
-        ids, names = names_in_unparsable(path)
+        found = names_in_unparsable(path)
+        if found is None:
+            self.opaque.add(relative(self.root, path))
+            return
+        ids, names = found
         self.broken_ids |= ids
         self.mentioned |= names
 
@@ -246,6 +287,7 @@ class _Loader:
                 broken_ids=frozenset(self.broken_ids),
                 mentioned=frozenset(self.mentioned),
                 unreadable=frozenset(self.unreadable),
+                opaque=frozenset(self.opaque),
                 shadowed=tuple(shadowed),
             ),
             findings=(*self.findings, *index.findings),

@@ -65,6 +65,8 @@ def toml_value(value: object) -> str:
             + ", ".join(toml_value(item) for item in value[:4])
             + (", ...]" if len(value) > 4 else "]")
         )
+    elif isinstance(value, int) and value.bit_length() > 1000:
+        text = f"an integer of {len(hex(value)) - 2} hexadecimal digits"
     else:
         text = str(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
@@ -87,6 +89,9 @@ def expectation(details: ErrorDetails, key: str, *, of_tables: bool) -> tuple[st
         return f"must be one of: {', '.join(allowed)}", hint
     if kind == "string_pattern_mismatch":
         return _pattern_expectation(str(context.get("pattern", "")), got)
+    if kind == "string_too_long":
+        limit = context.get("max_length")
+        return f"is too long: at most {limit:,} characters" if limit else "is too long", None
     if kind in _SIMPLE:
         return _SIMPLE[kind], None
     return f"is not valid: {details['msg'][:1].lower()}{details['msg'][1:]}", None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from charter_cli.errors import ProjectNotFoundError
@@ -15,30 +17,56 @@ CLAUSES_DIR = "clauses"
 
 def find_root(start: Path) -> Path:
     """Return the nearest folder at or above ``start`` that holds a ``charter.toml``."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (RuntimeError, OSError) as error:  # a link that loops
+        raise ProjectNotFoundError(f"{start}: cannot be followed: {_reason(error)}") from None
     if not start.is_dir():
         raise ProjectNotFoundError(f"{start}: not a folder")
     for folder in (start, *start.parents):
-        if (folder / MANIFEST).is_file():
-            return folder
+        manifest = folder / MANIFEST
+        if manifest.is_symlink() or (manifest.exists() and not manifest.is_dir()):
+            return folder  # a manifest that cannot be read is reported as a finding, with why
     raise ProjectNotFoundError(
         f"no {MANIFEST} in {start} or any folder above it",
         hint="run inside a charter project, pass -C DIR, or create one with 'charter init DIR'",
     )
 
 
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return "a symbolic link that loops"
+
+
 def relative(root: Path, path: Path) -> str:
-    """``path`` relative to ``root`` with ``/`` separators, for messages and manifests."""
+    r"""``path`` relative to ``root`` with ``/`` separators, for messages and manifests.
+
+    A byte of a file name that is not UTF-8 is shown as ``\\xNN``.
+    """
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        rel = path.as_posix()
+    return _NOT_UTF8.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", rel)
+
+
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
 def inside(root: Path, path: Path) -> bool:
-    """Whether ``path`` (after resolving links and ``..``) lies within ``root``."""
+    """Whether ``path`` (after resolving links and ``..``) lies within ``root``.
+
+    A link that loops is resolved as far as it goes (reading it will say it loops).
+    """
     try:
-        path.resolve().relative_to(root.resolve())
+        resolved = path.resolve()
+    except (RuntimeError, OSError):
+        resolved = Path(os.path.realpath(path))
+    except ValueError:  # a NUL in the path
+        return False
+    try:
+        resolved.relative_to(root.resolve())
     except ValueError:
         return False
     return True

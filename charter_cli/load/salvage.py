@@ -13,12 +13,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from charter_cli.load.documents import Document
+from charter_cli.findings import Finding
+from charter_cli.load.documents import Document, read_bytes, wide_encoding
 
 M = TypeVar("M", bound=BaseModel)
 
-_ID_KEY = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]+)["']""", re.MULTILINE)
-_QUOTED = re.compile(r"""["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+_ID_KEY = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]{1,200})["']""", re.MULTILINE)
+_QUOTED = re.compile(r"""["']([A-Za-z][A-Za-z0-9._-]{0,199})["']""")
 
 
 def salvage(
@@ -68,10 +69,19 @@ def ids_of(items: list[dict[str, Any]]) -> set[str]:
     return {item["id"] for item in items if isinstance(item.get("id"), str)}
 
 
-def names_in_unparsable(path: Path) -> tuple[set[str], set[str]]:
-    """The IDs (``id = "..."``) and every quoted name in a module that cannot be parsed."""
-    try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return set(), set()
+def names_in_unparsable(path: Path) -> tuple[set[str], set[str]] | None:
+    """The IDs (``id = "..."``) and every quoted name in a module that cannot be parsed.
+
+    ``None`` if nothing can be known of it: it cannot be read, or is not text.
+    """
+    raw = read_bytes(path, path.name)
+    if isinstance(raw, Finding):
+        return None
+    wide = wide_encoding(raw)
+    if wide is not None:
+        text = raw.decode("utf-16" if wide == "UTF-16" else "utf-32", errors="replace")
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    if raw and "\x00" in text:
+        return None  # binary: whatever names it seems to hold are noise
     return set(_ID_KEY.findall(text)), set(_QUOTED.findall(text))

@@ -30,6 +30,9 @@ from charter_cli.suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
 
+MAX_PER_FILE = 200
+"""At most this many schema errors of one file are described one by one."""
+
 
 def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Finding]]:
     """Validate the whole document and report every error.
@@ -75,7 +78,25 @@ def _dropped(node: Any, loc: tuple[str | int, ...]) -> Any:
 def findings_for(
     doc: Document, model: type[BaseModel], errors: list[ErrorDetails]
 ) -> list[Finding]:
-    """One finding per error; a misspelt required key gives one finding, not two."""
+    """One finding per error; a misspelt required key gives one finding, not two.
+
+    At most :data:`MAX_PER_FILE` errors are described; the rest are counted in
+    one more finding (a list of a million wrong values is one mistake).
+    """
+    if len(errors) > MAX_PER_FILE:
+        rest = len(errors) - MAX_PER_FILE
+        shown = findings_for(doc, model, errors[:MAX_PER_FILE])
+        last = shown[-1] if shown else None
+        return [
+            *shown,
+            Finding(
+                "CH103",
+                f"and {rest} more schema error(s) in this file, not listed",
+                doc.rel,
+                last.line if last else None,
+                hint="fix the errors listed first; the rest are most likely the same mistake",
+            ),
+        ]
     findings = [error_finding(doc, model, details) for details in errors]
     guessed = {
         (tuple(d["loc"][:-1]), _guess(model, tuple(d["loc"])))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from charter_cli.findings import Finding
@@ -43,7 +44,39 @@ def module_paths(root: Path) -> tuple[list[Path], list[Finding]]:
                 paths.append(path)
             else:
                 refused.append(_outside(root, path, "file"))
-    return sorted(paths, key=lambda p: relative(root, p)), refused
+    paths.sort(key=lambda p: relative(root, p))
+    return paths, refused + _odd_names(root, paths)
+
+
+def _odd_names(root: Path, paths: list[Path]) -> list[Finding]:
+    """File names that are not UTF-8, and names that differ only in Unicode normalisation."""
+    findings = []
+    first: dict[str, str] = {}
+    for path in paths:
+        rel = relative(root, path)
+        if rel != path.relative_to(root).as_posix():  # bytes that are not UTF-8 were escaped
+            findings.append(
+                Finding(
+                    "CH002",
+                    "the file name is not valid UTF-8; it is read, but no manifest can name it",
+                    rel,
+                    hint="rename the file with UTF-8 characters",
+                )
+            )
+        key = unicodedata.normalize("NFC", rel)
+        other = first.setdefault(key, rel)
+        if other != rel:
+            findings.append(
+                Finding(
+                    "CH233",
+                    f"the file name differs from '{other}' only in Unicode normalisation "
+                    "(the same letters, composed differently): both are read, and a manifest "
+                    "entry naming one places both",
+                    rel,
+                    hint="merge the two files, or rename one",
+                )
+            )
+    return findings
 
 
 def _outside(root: Path, path: Path, what: str) -> Finding:

@@ -20,7 +20,11 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
 Line = Annotated[str, StringConstraints(pattern=r"^[^\r\n]*\S[^\r\n]*$", max_length=500)]
 """A non-blank string on one line (titles, headings, statements)."""
 
-Text = Annotated[str, StringConstraints(pattern=r"\S")]
+MAX_TEXT = 200_000
+"""The longest text, in characters (some 30 pages): an article is far shorter, and every text
+is parsed as Markdown, so a text of megabytes would only cost time."""
+
+Text = Annotated[str, StringConstraints(pattern=r"\S", max_length=MAX_TEXT)]
 """A non-blank string that may span lines (Markdown text, quotes, notes)."""
 
 RelPath = Annotated[str, StringConstraints(pattern=r"^[^\r\n]*\S[^\r\n]*$", max_length=1000)]

@@ -14,6 +14,7 @@ it has not changed since it was read.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from charter_cli.load.paragraphs import is_numbered_text, numbered_paragraphs
 from charter_cli.models import Module
 from charter_cli.models.clause import Paragraph
 from charter_cli.write.atomic import write_atomic
+from charter_cli.write.lock import DEFAULT_TIMEOUT, file_lock, library_lock
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,33 @@ class Migration:
     before: bytes
     after: str
     clauses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    """What ``charter migrate`` did (or, on a dry run, would do)."""
+
+    migrations: tuple[Migration, ...]
+    skipped: tuple[str, ...]
+    """Modules that could not be read or validated, left as they are."""
+
+
+def migrate_library(
+    root: Path, *, dry_run: bool = False, timeout: float = DEFAULT_TIMEOUT
+) -> MigrationReport:
+    """Migrate every module of the library at ``root`` (on a dry run, only plan it).
+
+    The library's lock is held from reading to the last write, and each module's
+    own lock while it is replaced, as every editing command does.
+    """
+    with library_lock(root, shared=dry_run, timeout=timeout):
+        migrations, skipped = plan_migrations(root)
+        if not dry_run:
+            with ExitStack() as locks:
+                for migration in sorted(migrations, key=lambda m: m.rel):
+                    locks.enter_context(file_lock(migration.module, timeout=timeout))
+                apply_migrations(migrations)
+    return MigrationReport(tuple(migrations), tuple(skipped))
 
 
 def plan_migrations(root: Path) -> tuple[list[Migration], list[str]]:

@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomli
 from pydantic import ValidationError
 
+from charter_cli.check.integrity import check_clause
+from charter_cli.check.lookalikes import invisible_in
 from charter_cli.errors import InvalidInputError, WriteRefusedError
+from charter_cli.findings import Finding
+from charter_cli.load.documents import parse_toml, read_text
+from charter_cli.load.entries import ClauseEntry, ModuleFile
 from charter_cli.load.includes import Includes, manifest_entries
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
@@ -25,6 +29,7 @@ from charter_cli.scaffold.tomlblock import array_of_tables
 from charter_cli.suggest import did_you_mean
 from charter_cli.vocabulary import JOINT
 from charter_cli.write.atomic import write_atomic
+from charter_cli.write.lock import DEFAULT_TIMEOUT, file_lock, library_lock
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class NewClause:
     """Paragraphs given one by one; they take the IDs ``p1``, ``p2``, ..."""
 
     def as_toml_table(self) -> dict[str, object]:
-        """The clause as the table tomli-w writes, keys in the documented order.
+        """The clause as a TOML table, keys in the documented order.
 
         A text of several numbered paragraphs is written as ``[[clause.paragraph]]``
         tables with stable IDs, as ``charter migrate`` writes them.
@@ -89,33 +94,40 @@ def _validated(request: NewClause) -> Clause:
         raise InvalidInputError(f"the new clause is not valid: {problems}") from None
 
 
-def add_clause(root: Path, module: Path, request: NewClause) -> AddResult:
+def add_clause(
+    root: Path, module: Path, request: NewClause, *, timeout: float = DEFAULT_TIMEOUT
+) -> AddResult:
     """Append a new clause to ``module`` (a file under ``clauses/``, created if missing).
 
     A module created here starts with the ``#:schema`` line for TOML editors; the
-    header of an existing module is left as it is.
+    header of an existing module is left as it is. The library's lock and the
+    module's are held from reading the library to replacing the module, so
+    concurrent commands neither lose a clause nor add one ID twice; and the
+    clause is checked as ``charter check`` would check it before anything is
+    written.
     """
     clause = _validated(request)
     if module.suffix != ".toml" or not inside(root / CLAUSES_DIR, module):
         raise InvalidInputError(
             f"{module}: a clause module must be a .toml file under {root / CLAUSES_DIR}"
         )
-    library = load_library(root)
-    _refuse_known_id(
-        [*library.clauses, *library.requirements, *library.damage.broken_ids], clause.id
-    )
-    unknown = [r for r in clause.covers if r not in library.requirements]
-    if unknown:
-        hint = did_you_mean(unknown[0], library.requirements)
-        raise InvalidInputError(f"unknown requirement(s): {', '.join(unknown)}", hint=hint)
-    parties = [party.id for party in library.parties]
-    if clause.proposed_by not in (*parties, JOINT):
-        raise InvalidInputError(
-            f"unknown party '{clause.proposed_by}'",
-            hint=f"use one of: {', '.join((*parties, JOINT))}",
+    with library_lock(root, timeout=timeout), file_lock(module, timeout=timeout):
+        library = load_library(root)
+        _refuse_known_id(
+            [*library.clauses, *library.requirements, *library.damage.broken_ids], clause.id
         )
-    block = array_of_tables("clause", [request.as_toml_table()])
-    _append(module, block, header=directive_for(module, root))
+        unknown = [r for r in clause.covers if r not in library.requirements]
+        if unknown:
+            hint = did_you_mean(unknown[0], library.requirements)
+            raise InvalidInputError(f"unknown requirement(s): {', '.join(unknown)}", hint=hint)
+        parties = [party.id for party in library.parties]
+        if clause.proposed_by not in (*parties, JOINT):
+            raise InvalidInputError(
+                f"unknown party '{clause.proposed_by}'",
+                hint=f"use one of: {', '.join((*parties, JOINT))}",
+            )
+        block = array_of_tables("clause", [request.as_toml_table()])
+        _append(library, module, block, header=directive_for(module, root))
     return AddResult(module, _placed(library, module, clause.id))
 
 
@@ -135,34 +147,67 @@ def _refuse_known_id(known: list[str], new: str) -> None:
         raise WriteRefusedError(f"the ID '{new}' differs only by letter case from '{clash}'")
 
 
-def _append(module: Path, block: str, *, header: str) -> None:
+def _append(library: Library, module: Path, block: str, *, header: str) -> None:
     """Add ``block`` at the end of the module, keeping every byte already there.
 
     A new module starts with the line ``header``, then a blank line, then ``block``.
     """
-    if not module.exists():
+    rel = relative(library.root, module)
+    existing = _existing(module, rel)
+    if existing is None:
         text = f"{header}\n\n{block}"
-        _check_module(module, text)
+    else:
+        text = f"{existing.rstrip()}\n\n{block}" if existing.strip() else block
+    _check_module(library, module, rel, text, block)
+    if existing is None:
         write_atomic(module, text.encode("utf-8"), replace=False)
         return
-    before = module.read_bytes()
-    try:
-        existing = before.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInputError(f"{module}: not UTF-8 text; fix it before adding clauses") from None
-    combined = f"{existing.rstrip()}\n\n{block}" if existing.strip() else block
-    _check_module(module, combined)
-    if module.read_bytes() != before:  # changed while we worked: do not clobber the edit
+    if _existing(module, rel) != existing:  # changed by another editor: do not clobber the edit
         raise WriteRefusedError(f"{module}: changed while the clause was being added; try again")
-    write_atomic(module, combined.encode("utf-8"), replace=True)
+    write_atomic(module, text.encode("utf-8"), replace=True)
 
 
-def _check_module(module: Path, text: str) -> None:
+def _existing(module: Path, rel: str) -> str | None:
+    """The module's text, ``None`` if it does not exist yet; refused if it cannot be read."""
+    if not module.exists() and not module.is_symlink():
+        return None
+    text = read_text(module, rel)
+    if isinstance(text, Finding):
+        if text.code == "CH002":
+            raise InvalidInputError(f"{module}: not UTF-8 text; fix it before adding clauses")
+        raise InvalidInputError(f"{module}: {text.message}; no clause was added")
+    return text
+
+
+def _check_module(library: Library, module: Path, rel: str, text: str, block: str) -> None:
+    """Refuse a module that would not load, or a new clause that ``charter check`` would reject."""
+    doc = parse_toml(text, module, rel)
+    if isinstance(doc, Finding):
+        _refuse(module, [doc])
+        return
     try:
-        Module.model_validate(tomli.loads(text))
-    except (tomli.TOMLDecodeError, ValidationError) as error:
+        parsed = Module.model_validate(doc.data)
+    except ValidationError as error:
+        _refuse(module, [], detail=str(error).splitlines()[0])
+        return
+    position = len(parsed.clause) - 1
+    entry = ClauseEntry(parsed.clause[position], ModuleFile(doc, None), position)
+    first_line = text.count("\n", 0, len(text) - len(block)) + 1
+    problems = [
+        *check_clause(library, entry, new=True),
+        *invisible_in(block, rel, first_line=first_line),
+    ]
+    if problems:
         raise InvalidInputError(
-            f"{module}: the module has errors, so the clause was not added: "
-            f"{str(error).splitlines()[0]}",
-            hint="run 'charter check' and fix the module first",
-        ) from None
+            f"the new clause would not pass 'charter check', so it was not added: "
+            f"{problems[0].format()}"
+            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+        )
+
+
+def _refuse(module: Path, findings: list[Finding], *, detail: str | None = None) -> None:
+    what = detail if detail is not None else findings[0].message
+    raise InvalidInputError(
+        f"{module}: the module has errors, so the clause was not added: {what}",
+        hint="run 'charter check' and fix the module first",
+    )

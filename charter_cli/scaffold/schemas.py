@@ -23,9 +23,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from charter_cli.errors import WriteRefusedError
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
-from charter_cli.write.atomic import write_atomic
+from charter_cli.write.output import output_target, write_output
 
 SCHEMA_DIR = "schemas"
 """Folder of the schemas, relative to the project root."""
@@ -62,14 +63,13 @@ def write_schemas(folder: Path) -> list[tuple[Path, bool]]:
 
     A file whose content is already right is not rewritten.
     """
+    if folder.exists() and not folder.is_dir():
+        raise WriteRefusedError(f"{folder}: is not a folder", hint="give a folder with -o")
     results = []
     for name, schema in schema_documents().items():
         path = folder / name
         data = render_schema(schema).encode("utf-8")
-        changed = not path.is_file() or path.read_bytes() != data
-        if changed:
-            write_atomic(path, data, replace=True)
-        results.append((path, changed))
+        results.append((path, write_output(output_target(path), [data])))
     return results
 
 

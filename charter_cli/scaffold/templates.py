@@ -48,7 +48,7 @@ def project_files(title: str) -> dict[str, str]:
         "clauses/preamble/recitals.toml": RECITALS,
         "clauses/provisions/objectives.toml": OBJECTIVES,
         "clauses/institutions/committee.toml": COMMITTEE,
-        ".gitignore": "build/\n",
+        ".gitignore": "build/\n# lock files of charter commands, left only by a killed one\n.*.lock\n",
     }
     headed = {
         rel: f"{directive_for(Path(rel), Path())}\n{text}" if rel.endswith(".toml") else text

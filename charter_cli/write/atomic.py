@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from charter_cli.errors import WriteRefusedError
@@ -18,13 +18,31 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+@contextlib.contextmanager
+def reported(path: Path) -> Iterator[None]:
+    """Turn a failure of the file system (no permission, disk full, a folder in the way) into one line."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise WriteRefusedError(
+            f"{path}: cannot write: {reason}", hint="check the folder and its permissions"
+        ) from None
+
+
 def write_atomic(path: Path, data: bytes, *, replace: bool) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place.
 
     With ``replace=False`` an existing file is never touched: the call raises
     :class:`~charter_cli.errors.WriteRefusedError` instead. Readers see either the
-    old file or the new one, never a part of either.
+    old file or the new one, never a part of either. A failure of the file system
+    is a :class:`~charter_cli.errors.WriteRefusedError` too, naming the file.
     """
+    with reported(path):
+        _write_atomic(path, data, replace=replace)
+
+
+def _write_atomic(path: Path, data: bytes, *, replace: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if replace and path.exists() else _default_mode()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -50,6 +68,11 @@ def write_atomic_stream(path: Path, chunks: Iterable[bytes]) -> bool:
     existing file is compared by hash, read in blocks: neither version is ever
     held in memory whole. Returns whether the file changed.
     """
+    with reported(path):
+        return _write_atomic_stream(path, chunks)
+
+
+def _write_atomic_stream(path: Path, chunks: Iterable[bytes]) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

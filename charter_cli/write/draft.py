@@ -2,7 +2,9 @@
 
 ``charter build`` replaces its own earlier output, but refuses to overwrite a
 file it did not write (one without the ``generator: charter`` front matter)
-unless asked with ``--force``. An unchanged draft is not rewritten.
+unless asked with ``--force``, and never a file the project reads, even with
+``--force``. An unchanged draft is not rewritten. A terminal, ``/dev/null`` or
+a FIFO given as output is written to, never replaced.
 """
 
 from __future__ import annotations
@@ -12,31 +14,34 @@ from pathlib import Path
 
 from charter_cli.errors import WriteRefusedError
 from charter_cli.render.frontmatter import is_generated
-from charter_cli.write.atomic import write_atomic_stream
+from charter_cli.write.output import Target, output_target, read_head, refuse_inputs, write_output
 
 
 def was_generated(path: Path) -> bool:
     """Whether ``path`` starts with front matter marking it as written by ``charter build``."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return is_generated(head)
+    return is_generated(read_head(path).decode("utf-8", errors="replace"))
 
 
-def write_draft(path: Path, text: str | Iterable[str], *, force: bool) -> bool:
-    """Write the draft atomically; return ``False`` if the file already held exactly this text.
+def write_draft(
+    path: Path | Target,
+    text: str | Iterable[str],
+    *,
+    force: bool,
+    inputs: Iterable[Path] = (),
+) -> bool:
+    """Write the draft; return ``False`` if the file already held exactly this text.
 
     ``text`` may be the whole draft or its pieces (:func:`~charter_cli.render.markdown.iter_markdown`),
-    which are streamed to disk.
+    which are streamed to disk. ``inputs`` are the files of the project, never
+    written over.
     """
-    if path.is_dir():
-        raise WriteRefusedError(f"{path}: is a folder", hint="give a file name with -o")
-    if path.exists() and not force and not was_generated(path):
-        raise WriteRefusedError(
-            f"{path}: exists and was not written by charter build; not overwritten",
-            hint="choose another file with -o, or pass --force to replace it",
-        )
+    target = path if isinstance(path, Target) else output_target(path)
+    if target.is_file:
+        refuse_inputs(target, inputs)
+        if target.path.exists() and not force and not was_generated(target.path):
+            raise WriteRefusedError(
+                f"{target.path}: exists and was not written by charter build; not overwritten",
+                hint="choose another file with -o, or pass --force to replace it",
+            )
     pieces = [text] if isinstance(text, str) else text
-    return write_atomic_stream(path, (piece.encode("utf-8") for piece in pieces))
+    return write_output(target, (piece.encode("utf-8") for piece in pieces))

@@ -1,4 +1,5 @@
 import io
+import sys
 
 import pytest
 
@@ -49,3 +50,37 @@ def test_a_terminal_gets_rich_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "┃" in shown or "│" in shown  # a boxed table
     assert "137/137" in shown
     assert "[bold]not markup[/bold]" in shown  # user text is never read as Rich markup
+
+
+def test_control_characters_never_reach_the_terminal_raw(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = TableView("Clauses \x1b]0;owned\x07", ("id", "title"))
+    table.add("a", Cell("\x1b[2JCleared", "red"))
+    text = TextView()
+    text.add("title \x1b[31mred\u202e")
+    assert "\x1b" not in console.plain(table) + console.plain(text)
+    assert "\\x1b[2JCleared" in console.plain(table)
+    assert console.plain(text) == "title \\x1b[31mred\\u202e\n"
+    screen = _Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    console.show(table)
+    console.show(text)
+    assert "\x1b[2JCleared" not in screen.getvalue()  # Rich's own colours are its business
+    assert "\\x1b[2JCleared" in screen.getvalue()
+    console.out("line\x07\ttab")
+    assert screen.getvalue().endswith("line\\x07\ttab\n")
+    console.err("note\x1b")
+    assert capsys.readouterr().err == "note\\x1b\n"
+
+
+def test_closed_streams_are_replaced_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout", None)
+    monkeypatch.setattr("sys.stderr", None)
+    monkeypatch.setattr("os.dup2", lambda fd, number: None)
+    console.prepare_streams()
+    console.err("nowhere to go")  # no stderr: nothing is written, nothing fails
+    with pytest.raises(console.OutputClosedError, match="standard output is closed"):
+        console.out("report")
+    with pytest.raises(console.OutputClosedError):
+        sys.stdout.writelines(["a"])

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import pytest
@@ -11,6 +17,7 @@ from typer.testing import CliRunner
 from charter_cli.cli.funnel import CharterGroup
 from charter_cli.errors import CharterError, ExitCode, WriteRefusedError
 from charter_cli.vocabulary import Level
+from helpers import OBJECTIVES_BAD_COVER, REPO, WriteProject
 
 
 def _app() -> typer.Typer:
@@ -113,3 +120,72 @@ def test_without_standalone_mode_errors_and_codes_reach_the_caller() -> None:
     assert group.main(["ok"], standalone_mode=False) == 0
     with pytest.raises(UsageError):
         group.main(["zzz"], standalone_mode=False)
+
+
+def _charter(
+    *args: str, env: dict[str, str] | None = None, close_stdout: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "charter_cli", *args],
+        check=False,
+        stdout=subprocess.DEVNULL if close_stdout else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        env=env,
+        preexec_fn=(lambda: os.close(1)) if close_stdout else None,
+    )
+
+
+def test_a_reader_that_leaves_early_ends_the_run_quietly() -> None:
+    with subprocess.Popen(  # the shipped draft is larger than a pipe holds
+        [sys.executable, "-m", "charter_cli", "-C", str(REPO), "build", "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"---\n"  # like 'charter build -o - | head -1'
+        process.stdout.close()
+        stderr = process.stderr.read() if process.stderr else b""
+        assert process.wait(timeout=60) == 141  # 128 + SIGPIPE, what a shell shows for git
+    assert stderr == b""
+
+
+def test_a_closed_or_ascii_stdout_is_one_clear_line(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    closed = _charter("-C", str(root), "check", close_stdout=True)
+    assert closed.returncode == ExitCode.USAGE
+    assert closed.stderr.decode().splitlines() == [
+        "error: standard output is closed; nothing could be written (hint: give a file with -o, "
+        "or do not close standard output (>&-))"
+    ]
+    ascii_only = _charter("-C", str(root), "show", "objectives",
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"})  # fmt: skip
+    assert ascii_only.returncode == 0, ascii_only.stderr
+    assert b"Article 1 \\u2014 Objectives" in ascii_only.stdout
+
+
+def test_an_error_of_the_system_is_one_line(tmp_path: Path) -> None:
+    @contextmanager
+    def app() -> Iterator[typer.Typer]:
+        application = _app()
+
+        @application.command()
+        def denied() -> ExitCode:
+            raise PermissionError(13, "Permission denied", str(tmp_path / "x\x1b[2J"))
+
+        @application.command()
+        def nameless() -> ExitCode:
+            raise OSError(28, "No space left on device")
+
+        yield application
+
+    with app() as application:
+        result = CliRunner().invoke(application, ["denied"])
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"error: {tmp_path}/x\\x1b[2J: Permission denied\n",
+        )
+        result = CliRunner().invoke(application, ["nameless"])
+        assert result.stderr == "error: No space left on device\n"
+        with pytest.raises(OSError, match="No space"):
+            CliRunner().invoke(application, ["--debug", "nameless"], catch_exceptions=False)

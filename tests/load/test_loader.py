@@ -1,8 +1,10 @@
+import os
 from pathlib import Path
 
+from charter_cli.draft.analysis import analyse
 from charter_cli.load.loader import load_library
 from charter_cli.load.walk import module_paths
-from helpers import WriteProject
+from helpers import SPARE, WriteProject
 
 
 def test_loads_the_starter_project(write_project: WriteProject) -> None:
@@ -103,3 +105,33 @@ def test_links_leaving_the_project_are_refused(tmp_path: Path) -> None:
         ("CH214", "clauses/file-link.toml"),
         ("CH214", "clauses/folder-link"),
     ]
+
+
+def test_a_module_that_cannot_be_read_makes_no_finding_elsewhere(
+    write_project: WriteProject,
+) -> None:
+    root = write_project()
+    committee = root / "clauses" / "institutions" / "committee.toml"
+    committee.unlink()
+    os.mkfifo(committee)  # what is in it cannot be known: the committee clause may be there
+    analysis = analyse(root)
+    assert [(f.code, f.file) for f in analysis.findings] == [
+        ("CH001", "clauses/institutions/committee.toml")
+    ]
+    assert analysis.library.damage.opaque == frozenset({"clauses/institutions/committee.toml"})
+
+
+def test_odd_file_names_are_read_and_named(write_project: WriteProject) -> None:
+    root = write_project()
+    name = os.fsdecode(b"caf\xe9.toml")  # a Latin-1 name: not UTF-8
+    (root / "clauses" / "provisions" / name).write_bytes(SPARE.encode())
+    (root / "clauses" / "loop.toml").symlink_to(root / "clauses" / "loop.toml")
+    findings = {(f.code, f.file, f.message.split(";")[0]) for f in analyse(root).findings}
+    assert (
+        "CH002",
+        "clauses/provisions/caf\\xe9.toml",
+        "the file name is not valid UTF-8",
+    ) in findings
+    assert ("CH001", "clauses/loop.toml", "is a symbolic link that loops") in findings
+    for finding in analyse(root).findings:
+        finding.format().encode("utf-8")  # printable: no lone surrogate left

@@ -1,9 +1,11 @@
+import os
 from pathlib import Path
 
 import pytest
 
 from charter_cli.errors import ProjectNotFoundError
 from charter_cli.load.project import find_root, inside, relative
+from helpers import invoke
 
 
 def test_finds_the_manifest_walking_up(tmp_path: Path) -> None:
@@ -27,3 +29,20 @@ def test_relative_and_inside(tmp_path: Path) -> None:
     link = tmp_path / "link"
     link.symlink_to(tmp_path.parent)
     assert not inside(tmp_path, link / "x")
+
+
+def test_a_loop_or_an_odd_manifest_is_named(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    with pytest.raises(ProjectNotFoundError, match="cannot be followed"):
+        find_root(loop)
+    result = invoke("-C", str(loop), "check")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {loop}: is a symbolic link that loops\n",
+    )
+    os.mkfifo(tmp_path / "charter.toml")
+    assert find_root(tmp_path) == tmp_path  # found, and reported as a FIFO when read
+    result = invoke("-C", str(tmp_path), "check")
+    assert result.exit_code == 2
+    assert result.stdout.startswith("charter.toml: CH001 error: is a FIFO (named pipe)")

@@ -9,7 +9,8 @@ import pytest
 from charter_cli.draft.analysis import analyse
 from charter_cli.errors import WriteRefusedError
 from charter_cli.load.loader import load_library
-from charter_cli.scaffold.migrate import apply_migrations, plan_migrations
+from charter_cli.scaffold.migrate import apply_migrations, migrate_library, plan_migrations
+from charter_cli.write.lock import LockTimeoutError, file_lock, library_lock
 from helpers import WriteProject, invoke
 
 OLD = '''\
@@ -87,8 +88,10 @@ def test_modules_with_errors_are_left_alone(write_project: WriteProject) -> None
     assert plan_migrations(root) == ([], ["clauses/institutions/committee.toml"])
     result = invoke("-C", str(root), "migrate")
     assert result.exit_code == 0
-    assert "note: clauses/institutions/committee.toml has errors and was left as it is" in (
-        result.stderr
+    assert result.stderr == (
+        "note: clauses/institutions/committee.toml has errors and was left as it is; "
+        "run 'charter check'\n"
+        "nothing migrated: the other modules already have stable paragraph IDs\n"
     )
 
 
@@ -115,3 +118,18 @@ def test_the_command_says_what_it_does_and_dry_run_writes_nothing(
     assert done.stderr == "migrated clauses/institutions/committee.toml: 1 clause\n"
     again = invoke("-C", str(root), "migrate")
     assert "nothing to migrate" in again.stderr
+
+
+def test_migration_waits_for_the_library_and_the_module_locks(write_project: WriteProject) -> None:
+    root = _old_project(write_project)
+    module = root / "clauses" / "institutions" / "committee.toml"
+    with library_lock(root, shared=True):
+        assert len(migrate_library(root, dry_run=True).migrations) == 1  # readers share
+        with pytest.raises(LockTimeoutError):
+            migrate_library(root, timeout=0.05)
+    with file_lock(module), pytest.raises(LockTimeoutError):
+        migrate_library(root, timeout=0.05)
+    assert module.read_text(encoding="utf-8") == OLD
+    report = migrate_library(root)
+    assert [m.rel for m in report.migrations] == ["clauses/institutions/committee.toml"]
+    assert "[[clause.paragraph]]" in module.read_text(encoding="utf-8")

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from charter_cli.errors import InvalidInputError, WriteRefusedError
 from charter_cli.scaffold.new_clause import NewClause, add_clause
 from charter_cli.scaffold.project import create_project
 from charter_cli.scaffold.templates import project_files
+from charter_cli.write.lock import LockTimeoutError, library_lock
 from helpers import WriteProject
 
 
@@ -96,3 +98,71 @@ def test_a_new_module_matched_by_a_glob_is_placed(write_project: WriteProject) -
         NewClause(id="annex", title="Annex", text="The Parties shall annex it."),
     )
     assert not elsewhere.placed
+
+
+@pytest.mark.parametrize(
+    ("request_", "words"),
+    [
+        (NewClause(id="h", title="H", text="Intro.\n\n# A heading"), "CH215"),
+        (NewClause(id="i", title="I", text="Intro.\n\n    an indented block"), "CH215"),
+        (NewClause(id="t", title="<b>T</b>", text="The Parties shall."), "CH231"),
+        (NewClause(id="r", title="R", text="See [[ objectives ]]."), "CH231"),
+        (NewClause(id="u", title="U", text="See [[nope]]."), "CH203"),
+        (NewClause(id="z", title="Z", text="The Parties\u200b shall."), "CH230"),
+    ],
+)
+def test_a_clause_check_would_reject_is_not_written(
+    write_project: WriteProject, request_: NewClause, words: str
+) -> None:
+    root = write_project()
+    module = root / "clauses" / "provisions" / "objectives.toml"
+    before = module.read_bytes()
+    with pytest.raises(InvalidInputError, match=f"would not pass 'charter check'.*{words}"):
+        add_clause(root, module, request_)
+    assert module.read_bytes() == before
+    with pytest.raises(InvalidInputError, match=words):
+        add_clause(root, root / "clauses" / "new.toml", request_)
+    assert not (root / "clauses" / "new.toml").exists()
+
+
+def test_a_clause_may_refer_to_itself_and_to_others(write_project: WriteProject) -> None:
+    root = write_project()
+    text = "See [[objectives]] and [[self]]."
+    add_clause(root, root / "clauses" / "new.toml", NewClause(id="self", title="S", text=text))
+    assert "[[self]]" in (root / "clauses" / "new.toml").read_text(encoding="utf-8")
+
+
+def test_a_module_that_is_not_a_file_is_refused(write_project: WriteProject) -> None:
+    root = write_project()
+    fifo = root / "clauses" / "fifo.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(InvalidInputError, match="is a FIFO"):
+        add_clause(root, fifo, NewClause(id="x", title="X", text="Text."))
+    utf16 = root / "clauses" / "wide.toml"
+    utf16.write_bytes("# c\n".encode("utf-16"))
+    with pytest.raises(InvalidInputError, match="not UTF-8 text"):
+        add_clause(root, utf16, NewClause(id="x", title="X", text="Text."))
+
+
+def test_a_held_lock_makes_new_clause_wait_then_give_up(write_project: WriteProject) -> None:
+    root = write_project()
+    module = root / "clauses" / "new.toml"
+    with library_lock(root), pytest.raises(LockTimeoutError, match="another charter command"):
+        add_clause(root, module, NewClause(id="x", title="X", text="Text."), timeout=0.05)
+    assert not module.exists()
+
+
+def test_create_project_refuses_a_dangling_link(tmp_path: Path) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(WriteRefusedError, match="symbolic link to a folder that does not exist"):
+        create_project(link, title=None)
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_create_project_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"caf\xe9-de\x1bcharter")
+    create_project(folder, title=None)
+    manifest = (folder / "charter.toml").read_text(encoding="utf-8")
+    assert 'title = "Caf De Charter"' in manifest
+    assert analyse(folder).findings == ()

@@ -36,7 +36,7 @@ def test_a_failed_write_leaves_the_old_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteRefusedError, match=r"draft\.md: cannot write: disk full"):
         write_atomic(target, b"new", replace=True)
     assert target.read_bytes() == b"previous draft"
     assert names(tmp_path) == ["draft.md"]

@@ -66,10 +66,14 @@ def build(
     from charter_cli.load.project import relative
     from charter_cli.render.markdown import iter_markdown
     from charter_cli.write.draft import write_draft
+    from charter_cli.write.lock import library_lock
+    from charter_cli.write.output import Kind, named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
-    analysis = analyse(root)
+    target = named_output(opts.base(), root / default_output(text) if output is None else output)
+    with library_lock(root, shared=True):
+        analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
         for line in finding_lines(analysis):
             console.err(line)
@@ -77,12 +81,12 @@ def build(
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
     pieces = iter_markdown(analysis.draft, analysis.library, rendering=text, trace=trace)
-    if output == "-":
+    if target.kind is Kind.STDOUT:
         sys.stdout.writelines(pieces)
     else:
-        target = root / default_output(text) if output is None else opts.base() / output
-        changed = write_draft(target, pieces, force=force)
-        shown = relative(opts.base(), target.resolve())
+        inputs = project_inputs(analysis.library)
+        changed = write_draft(target, pieces, force=force, inputs=inputs)
+        shown = relative(opts.base(), target.path) if target.is_file else str(target.path)
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
     gaps = analysis.coverage.select(missing=True).items if analysis.coverage else ()
     if gaps:

@@ -47,15 +47,26 @@ def check(
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.reports import render_report
-    from charter_cli.write.atomic import write_atomic
+    from charter_cli.write.lock import library_lock
+    from charter_cli.write.output import (
+        Kind,
+        named_output,
+        project_inputs,
+        refuse_inputs,
+        write_output,
+    )
 
     opts = options(ctx)
-    analysis = analyse(opts.root())
+    root = opts.root()
+    target = named_output(opts.base(), output_file) if output_file is not None else None
+    with library_lock(root, shared=True):
+        analysis = analyse(root)
     report = render_report(analysis, output_format, strict=strict)
-    if output_file is None:
+    if target is None or target.kind is Kind.STDOUT:
         sys.stdout.write(report)
     else:
-        write_atomic(opts.base() / output_file, report.encode("utf-8"), replace=True)
+        refuse_inputs(target, project_inputs(analysis.library))
+        write_output(target, [report.encode("utf-8")])
     if output_format is OutputFormat.GITHUB:
         from charter_cli.render.reports.github import step_summary
 

@@ -26,17 +26,17 @@ def migrate(
     Example: charter migrate --dry-run
     """
     from charter_cli.cli import console
-    from charter_cli.scaffold.migrate import apply_migrations, plan_migrations
+    from charter_cli.scaffold.migrate import migrate_library
 
-    migrations, unreadable = plan_migrations(options(ctx).root())
+    report = migrate_library(options(ctx).root(), dry_run=dry_run)
     verb = "would migrate" if dry_run else "migrated"
-    if not dry_run:
-        apply_migrations(migrations)
-    for migration in migrations:
+    for migration in report.migrations:
         count = len(migration.clauses)
         console.err(f"{verb} {migration.rel}: {count} clause{'s' if count != 1 else ''}")
-    for rel in unreadable:
+    for rel in report.skipped:
         console.err(f"note: {rel} has errors and was left as it is; run 'charter check'")
-    if not migrations:
+    if not report.migrations and not report.skipped:
         console.err("nothing to migrate: every clause already has stable paragraph IDs")
+    elif not report.migrations:
+        console.err("nothing migrated: the other modules already have stable paragraph IDs")
     return ExitCode.OK

@@ -31,6 +31,7 @@ def verify(
     from charter_cli.load.documents import read_text
     from charter_cli.load.project import relative
     from charter_cli.render.verify import Verdict, verify_draft
+    from charter_cli.write.lock import library_lock
 
     opts = options(ctx)
     root = opts.root()
@@ -39,7 +40,8 @@ def verify(
     text = read_text(draft_path, shown)
     if not isinstance(text, str):
         raise InvalidInputError(f"{shown}: {text.message}")
-    result = verify_draft(root, text)
+    with library_lock(root, shared=True):
+        result = verify_draft(root, text)
     if result.verdict is Verdict.NOT_A_DRAFT:
         raise InvalidInputError(f"{shown}: not a draft written by charter build ({result.detail})")
     if result.verdict is Verdict.LIBRARY_BROKEN:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from charter_cli.errors import ExitCode
 from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, WriteProject, invoke
 
@@ -55,3 +57,19 @@ def test_build_stops_on_integrity_errors_but_not_on_gaps(write_project: WritePro
     result = invoke("-C", str(gap), "build")
     assert result.exit_code == ExitCode.OK
     assert "note: 1 requirement(s) not covered" in result.stderr
+
+
+def test_build_force_never_replaces_an_input_or_a_device(write_project: WriteProject) -> None:
+    root = write_project()
+    before = (root / "charter.toml").read_bytes()
+    result = invoke("-C", str(root), "build", "--force", "-o", "charter.toml")
+    assert result.exit_code == ExitCode.USAGE
+    assert "is a file of the project" in result.stderr
+    assert (root / "charter.toml").read_bytes() == before
+    result = invoke("-C", str(root), "build", "--force", "-o", "/dev/null")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "wrote /dev/null" in result.stderr
+    assert Path("/dev/null").is_char_device()
+    result = invoke("-C", str(root), "build", "-o", "/dev/stdout")
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout.startswith("---\n")

@@ -67,3 +67,39 @@ def test_a_step_summary_that_cannot_be_written_is_a_note(
     )
     assert result.exit_code == ExitCode.OK
     assert f"note: could not write the step summary to {folder}" in result.stderr
+
+
+def test_the_report_never_replaces_a_file_of_the_project(write_project: WriteProject) -> None:
+    root = write_project()
+    for rel in ("charter.toml", "sources/mandate.txt", "clauses/provisions/objectives.toml"):
+        before = (root / rel).read_bytes()
+        result = invoke("-C", str(root), "check", "-o", rel)
+        assert result.exit_code == ExitCode.USAGE, rel
+        assert "is a file of the project" in result.stderr
+        assert "not overwritten" in result.stderr
+        assert (root / rel).read_bytes() == before
+    assert invoke("-C", str(root), "check", "-o", "report.txt").exit_code == ExitCode.OK
+    assert invoke("-C", str(root), "check", "-o", "report.txt").exit_code == ExitCode.OK
+
+
+def test_the_report_goes_to_devices_and_stdout_without_replacing_them(
+    write_project: WriteProject,
+) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    result = invoke("-C", str(root), "check", "-o", "/dev/null")
+    assert result.exit_code == ExitCode.FINDINGS
+    assert result.stdout == ""
+    assert Path("/dev/null").is_char_device()
+    for name in ("-", "/dev/stdout"):
+        result = invoke("-C", str(root), "check", "-o", name)
+        assert result.exit_code == ExitCode.FINDINGS
+        assert "CH204" in result.stdout, name
+    assert Path("/dev/stdout").is_symlink()
+
+
+def test_an_unwritable_output_is_one_line(write_project: WriteProject) -> None:
+    root = write_project()
+    result = invoke("-C", str(root), "check", "-o", "clauses")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[-1].startswith("error: ")
+    assert "is a folder" in result.stderr

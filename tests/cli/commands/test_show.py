@@ -47,3 +47,18 @@ def test_show_a_recital_and_a_clause_placed_nowhere(write_project: WriteProject)
         "MAN-2-objectives",
     )
     assert "  no article of the draft" in requirement.stdout
+
+
+def test_terminal_escapes_in_the_library_are_shown_escaped(write_project: WriteProject) -> None:
+    root = write_project()
+    module = root / "clauses" / "provisions" / "objectives.toml"
+    text = module.read_text(encoding="utf-8")
+    text = text.replace(
+        'title = "Objectives"\nstatus', 'title = "Objectives\\u001b]0;x\\u0007"\nstatus'
+    )
+    module.write_text(text.replace("The Parties", "The \\u001b[2JParties"), encoding="utf-8")
+    for args in (("show", "objectives"), ("list",), ("show", "\x1b[2Jnope")):
+        result = invoke("-C", str(root), *args)
+        shown = result.stdout + result.stderr
+        assert "\x1b" not in shown and "\x07" not in shown, args
+        assert "\\x1b" in shown, args
