@@ -1,4 +1,4 @@
-"""Locate a charter project: the folder holding ``charter.toml``, found by walking up as git does."""
+"""Locate a charter project (the folder holding ``charter.toml``) and its repository, walking up as git does."""
 
 from __future__ import annotations
 
@@ -25,6 +25,19 @@ def find_root(start: Path) -> Path:
         f"no {MANIFEST} in {start} or any folder above it",
         hint="run inside a charter project, pass -C DIR, or create one with 'charter init DIR'",
     )
+
+
+def find_repository_root(start: Path) -> Path | None:
+    """The root of the git repository holding ``start``, found as git finds it; ``None`` outside one.
+
+    Like git, it walks up to the nearest folder holding ``.git`` (a folder, or a
+    file in a worktree or a submodule); no git program is needed.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
 
 
 def relative(root: Path, path: Path) -> str:

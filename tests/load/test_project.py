@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from charter_cli.errors import ProjectNotFoundError
-from charter_cli.load.project import find_root, inside, relative
+from charter_cli.load.project import find_repository_root, find_root, inside, relative
 
 
 def test_finds_the_manifest_walking_up(tmp_path: Path) -> None:
@@ -27,3 +27,13 @@ def test_relative_and_inside(tmp_path: Path) -> None:
     link = tmp_path / "link"
     link.symlink_to(tmp_path.parent)
     assert not inside(tmp_path, link / "x")
+
+
+def test_repository_root_is_the_nearest_folder_holding_git(tmp_path: Path) -> None:
+    project = tmp_path / "repo" / "charter" / "clauses"
+    project.mkdir(parents=True)
+    assert find_repository_root(project) is None
+    (tmp_path / "repo" / ".git").mkdir()
+    assert find_repository_root(project) == (tmp_path / "repo").resolve()
+    (tmp_path / "repo" / "charter" / ".git").write_text("gitdir: elsewhere\n", encoding="utf-8")
+    assert find_repository_root(project) == (tmp_path / "repo" / "charter").resolve()  # a worktree

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from charter_cli.draft.analysis import Analysis, analyse
-from charter_cli.findings import Finding
+from charter_cli.errors import InvalidInputError
+from charter_cli.findings import Finding, Severity, codes
 from charter_cli.render.reports import render_report
 from charter_cli.render.reports.github import escape_data, escape_property, step_summary
 from charter_cli.render.reports.jsonreport import CheckReport
+from charter_cli.render.reports.junit import SKIPPED
+from charter_cli.render.reports.sarif import FINGERPRINT
+from charter_cli.render.reports.shared import SEVERITY_STYLES, ReportPaths, report_paths
 from charter_cli.vocabulary import OutputFormat
 from helpers import CASES, REPO, check_golden, invoke
 
@@ -54,7 +60,8 @@ def test_text_is_one_line_per_finding() -> None:
 def test_json_matches_its_documented_schema() -> None:
     report = json.loads(_report(BROKEN, OutputFormat.JSON))
     jsonschema.Draft202012Validator(CheckReport.model_json_schema()).validate(report)
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
+    assert report["project"] == ""
     assert report["summary"]["exit_code"] == 1
     assert report["summary"]["errors"] == len(report["findings"]) == 7
     assert {f["code"] for f in report["findings"]} >= {"CH201", "CH203", "CH210"}
@@ -76,6 +83,37 @@ def test_github_commands_one_per_finding() -> None:
     assert len(lines) == 7
     assert lines[0].startswith("::error file=charter.toml,line=33,title=charter CH206::")
     assert all(line.count("::") == 2 for line in lines)  # nothing in a message opens a new command
+
+
+def _moved_down(findings: tuple[Finding, ...], lines: int) -> tuple[Finding, ...]:
+    """The findings as they are after ``lines`` lines are added at the top of every file."""
+    return tuple(
+        replace(
+            f,
+            line=None if f.line is None else f.line + lines,
+            message=re.sub(r"\.toml:(\d+)", lambda m: f".toml:{int(m[1]) + lines}", f.message),
+        )
+        for f in findings
+    )
+
+
+@pytest.mark.parametrize("output_format", [OutputFormat.GITLAB, OutputFormat.SARIF])
+def test_fingerprints_do_not_depend_on_lines(output_format: OutputFormat) -> None:
+    analysis = analyse(BROKEN)
+    moved = replace(analysis, findings=_moved_down(analysis.findings, 3))
+    assert any("toml:" in f.message for f in analysis.findings)  # CH201 names the first place
+    before, after = (
+        _fingerprints(render_report(a, output_format), output_format) for a in (analysis, moved)
+    )
+    assert before == after
+    assert len(set(before)) == len(before) == 7
+
+
+def _fingerprints(report: str, output_format: OutputFormat) -> list[str]:
+    document = json.loads(report)
+    if output_format is OutputFormat.GITLAB:
+        return [issue["fingerprint"] for issue in document]
+    return [r["partialFingerprints"][FINGERPRINT] for r in document["runs"][0]["results"]]
 
 
 def test_gitlab_code_quality_fields_and_unique_fingerprints() -> None:
@@ -147,6 +185,16 @@ def test_junit_has_one_case_per_requirement_and_per_file() -> None:
     _check_ant_junit(_report(BROKEN, OutputFormat.JUNIT))
 
 
+def test_junit_skipped_cases_say_why_and_the_root_has_the_totals() -> None:
+    root = _check_ant_junit(_report(CASES / "missing-required-fields", OutputFormat.JUNIT))
+    skipped = [case.find("skipped") for case in root.iter("testcase")]
+    reasons = {element.get("message") for element in skipped if element is not None}
+    assert reasons == {SKIPPED}
+    for total in ("tests", "failures", "errors"):
+        assert root.get(total) == str(sum(int(suite.get(total, "")) for suite in root))
+    assert root.get("name") == "charter"
+
+
 def test_junit_timestamp_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
     assert 'timestamp="2009-02-13T23:31:30"' in _report(VALID, OutputFormat.JUNIT)
@@ -161,6 +209,29 @@ def test_sarif_is_valid_against_the_oasis_schema(case: Path) -> None:
     rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     for result in run["results"]:
         assert rules[result["ruleIndex"]] == result["ruleId"]
+
+
+def test_sarif_rules_carry_their_help_from_the_table_of_codes() -> None:
+    rules = json.loads(_report(VALID, OutputFormat.SARIF))["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == list(codes())
+    for rule in rules:
+        code = codes()[rule["id"]]
+        assert rule["fullDescription"]["text"] == code.help
+        assert rule["help"]["text"].startswith(code.help)
+        assert f"({code.help_uri})" in rule["help"]["markdown"]
+        assert rule["helpUri"] == code.help_uri
+    assert len({rule["helpUri"] for rule in rules}) == len(rules)
+
+
+def test_sarif_results_have_a_region_and_a_fingerprint() -> None:
+    analysis = analyse(VALID)
+    whole_file = Finding("CH214", "'clauses/x.toml' is a symbolic link outside the project", "x")
+    document = json.loads(
+        render_report(replace(analysis, findings=(whole_file,)), OutputFormat.SARIF)
+    )
+    (result,) = document["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    assert set(result["partialFingerprints"]) == {FINGERPRINT}
 
 
 def test_sarif_uris_are_escaped() -> None:
@@ -213,3 +284,25 @@ def test_github_step_summary_is_appended(tmp_path: Path) -> None:
     assert text.startswith("earlier step\n## charter check: failed\n")
     assert text.count("| CH") == 7  # every finding, beyond GitHub's cap on annotations
     assert step_summary(analyse(VALID)).startswith("## charter check: passed\n")
+
+
+def test_every_severity_has_a_style_in_every_format() -> None:
+    assert set(SEVERITY_STYLES) == set(Severity)
+    for style in SEVERITY_STYLES.values():
+        assert style.sarif in {"error", "warning", "note"}
+        assert style.gitlab in {"info", "minor", "major", "critical", "blocker"}
+        assert style.github in {"error", "warning", "notice"}
+
+
+def test_report_paths_are_relative_to_the_repository(tmp_path: Path) -> None:
+    project = tmp_path / "repo" / "charter"
+    project.mkdir(parents=True)
+    assert report_paths(project) == ReportPaths("")  # no repository: the project root
+    (tmp_path / "repo" / ".git").mkdir()
+    paths = report_paths(project)
+    assert paths == ReportPaths("charter")
+    assert paths.of("clauses/a.toml") == "charter/clauses/a.toml"
+    assert report_paths(project, project) == ReportPaths("")
+    assert report_paths(project, tmp_path).of("x.toml") == "repo/charter/x.toml"
+    with pytest.raises(InvalidInputError, match="not inside the report root"):
+        report_paths(tmp_path, project)

@@ -34,12 +34,24 @@ def check(
             metavar="FILE",
         ),
     ] = None,
+    report_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--report-root",
+            help=(
+                "Name files in the report relative to DIR. [default: the root of the git "
+                "repository holding the project, else the project]"
+            ),
+            metavar="DIR",
+        ),
+    ] = None,
 ) -> ExitCode:
     """Check integrity and the coverage of every requirement.
 
     The report (one line per finding in the default text format) goes to
-    stdout or FILE; the summary by level and kind goes to stderr. Exit 0 clean,
-    1 findings, 2 usage or unreadable input.
+    stdout or FILE; the summary by level and kind goes to stderr. Files are
+    named from the repository's root, as CI hosts and editors resolve them.
+    Exit 0 clean, 1 findings, 2 usage or unreadable input.
 
     Example: charter check --strict --output-format sarif -o charter.sarif
     """
@@ -47,11 +59,14 @@ def check(
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.reports import render_report
+    from charter_cli.render.reports.shared import report_paths
     from charter_cli.write.atomic import write_atomic
 
     opts = options(ctx)
-    analysis = analyse(opts.root())
-    report = render_report(analysis, output_format, strict=strict)
+    root = opts.root()
+    paths = report_paths(root, None if report_root is None else opts.base() / report_root)
+    analysis = analyse(root)
+    report = render_report(analysis, output_format, strict=strict, paths=paths)
     if output_file is None:
         sys.stdout.write(report)
     else:
@@ -59,7 +74,7 @@ def check(
     if output_format is OutputFormat.GITHUB:
         from charter_cli.render.reports.github import step_summary
 
-        _append_step_summary(step_summary(analysis, strict=strict))
+        _append_step_summary(step_summary(analysis, strict=strict, paths=paths))
     if analysis.coverage is not None and analysis.coverage.items:
         console.show(tables.summary_table(analysis.coverage), stderr=True)
     console.err(summaries.check_summary(analysis, strict=strict))
