@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import xmlschema
 
 from charter_cli.draft.analysis import Analysis, analyse
 from charter_cli.errors import InvalidInputError
@@ -26,8 +28,11 @@ from helpers import CASES, REPO, check_golden, invoke
 BROKEN = CASES / "many-problems-at-once"
 GAPS = CASES / "requirement-covered-only-by-unplaced"
 VALID = CASES / "valid-minimal"
-SARIF_SCHEMA = REPO / "tests" / "schemas" / "sarif-schema-2.1.0.json"
-"""Vendored with its licence note (tests/schemas/README.md), so the test runs in every clone."""
+SCHEMAS = REPO / "tests" / "schemas"
+"""The published schemas of the formats, vendored with their licence notes (tests/schemas/README.md)."""
+SARIF_SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
+JUNIT_XSD = SCHEMAS / "junit-10.xsd"
+GITLAB_SCHEMA = SCHEMAS / "gitlab-code-quality.schema.json"
 SUFFIXES = {
     "text": "text.txt",
     "json": "json",
@@ -116,6 +121,16 @@ def _fingerprints(report: str, output_format: OutputFormat) -> list[str]:
     return [r["partialFingerprints"][FINGERPRINT] for r in document["runs"][0]["results"]]
 
 
+@pytest.mark.parametrize("case", [BROKEN, GAPS, VALID], ids=lambda p: p.name)
+def test_gitlab_is_valid_against_the_code_quality_schema(case: Path) -> None:
+    schema = json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(_report(case, OutputFormat.GITLAB)))
+    whole_file = replace(analyse(VALID), findings=(Finding("CH214", "m", "x.toml"),))
+    issues = json.loads(render_report(whole_file, OutputFormat.GITLAB, paths=ReportPaths("sub")))
+    jsonschema.Draft202012Validator(schema).validate(issues)
+    assert issues[0]["location"] == {"path": "sub/x.toml", "lines": {"begin": 1}}
+
+
 def test_gitlab_code_quality_fields_and_unique_fingerprints() -> None:
     issues = json.loads(_report(BROKEN, OutputFormat.GITLAB))
     assert len(issues) == 7
@@ -131,8 +146,14 @@ def test_gitlab_code_quality_fields_and_unique_fingerprints() -> None:
     assert doubled[0]["fingerprint"] != doubled[1]["fingerprint"]
 
 
+@functools.cache
+def _junit_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(JUNIT_XSD))
+
+
 def _check_ant_junit(document: str) -> ET.Element:
-    """The rules of the Ant/Jenkins JUnit XML schema that consumers rely on."""
+    """Valid against the Jenkins JUnit XSD, and the conventions consumers rely on beyond it."""
+    _junit_schema().validate(document)
     root = ET.fromstring(document.encode("utf-8"))
     assert root.tag == "testsuites"
     for index, suite in enumerate(root):
