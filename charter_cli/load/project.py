@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from charter_cli.errors import ProjectNotFoundError
+from charter_cli.errors import InvalidInputError, ProjectNotFoundError
 
 MANIFEST = "charter.toml"
 """File name of the manifest that marks a project's root."""
@@ -38,6 +39,37 @@ def find_repository_root(start: Path) -> Path | None:
         if (folder / ".git").exists():
             return folder
     return None
+
+
+_NOT_A_REPOSITORY = 128
+"""git's exit code when it finds no repository (``git ls-files`` gives 1 for an untracked file)."""
+
+
+def tracked_by_git(path: Path) -> bool:
+    """Whether git tracks the file ``path``: it is in the index, staged or committed.
+
+    A file that is new or ignored is not tracked. Asks ``git ls-files``, run in
+    the file's folder, so the index of a running commit (``GIT_INDEX_FILE``) counts.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise InvalidInputError(
+            f"cannot ask git whether {path} is tracked: {error.strerror}",
+            hint="install git, or leave out --require-tracked",
+        ) from None
+    if result.returncode == _NOT_A_REPOSITORY:
+        raise InvalidInputError(
+            f"{path.parent}: not in a git repository, so no file in it is tracked",
+            hint="leave out --require-tracked outside a repository",
+        )
+    return result.returncode == 0
 
 
 def relative(root: Path, path: Path) -> str:

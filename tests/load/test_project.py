@@ -2,8 +2,14 @@ from pathlib import Path
 
 import pytest
 
-from charter_cli.errors import ProjectNotFoundError
-from charter_cli.load.project import find_repository_root, find_root, inside, relative
+from charter_cli.errors import InvalidInputError, ProjectNotFoundError
+from charter_cli.load.project import (
+    find_repository_root,
+    find_root,
+    inside,
+    relative,
+    tracked_by_git,
+)
 
 
 def test_finds_the_manifest_walking_up(tmp_path: Path) -> None:
@@ -37,3 +43,9 @@ def test_repository_root_is_the_nearest_folder_holding_git(tmp_path: Path) -> No
     assert find_repository_root(project) == (tmp_path / "repo").resolve()
     (tmp_path / "repo" / "charter" / ".git").write_text("gitdir: elsewhere\n", encoding="utf-8")
     assert find_repository_root(project) == (tmp_path / "repo" / "charter").resolve()  # a worktree
+
+
+def test_tracked_by_git_needs_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    with pytest.raises(InvalidInputError, match="cannot ask git"):
+        tracked_by_git(tmp_path / "x.md")

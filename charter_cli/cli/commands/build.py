@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 
 DEFAULT_OUTPUT = Path("build") / "charter.md"
@@ -35,18 +35,30 @@ def build(
         bool,
         typer.Option("--force", help="Overwrite FILE even if it was not written by charter build."),
     ] = False,
+    require_tracked: Annotated[
+        bool,
+        typer.Option(
+            "--require-tracked",
+            help=(
+                "Fail (exit 1) unless git tracks FILE, so a draft meant to be committed is "
+                "(what the pre-commit hook runs)."
+            ),
+        ),
+    ] = False,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Assemble the numbered draft and write it as Markdown.
 
     The draft is written atomically; the same library gives byte-identical
-    output. Integrity errors stop the build; coverage gaps do not.
+    output. Integrity errors stop the build; coverage gaps do not. With
+    --require-tracked (the pre-commit hook), a draft git does not track fails.
 
     Example: charter build --no-trace -o draft.md
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines
     from charter_cli.draft.analysis import analyse
-    from charter_cli.load.project import relative
+    from charter_cli.load.project import relative, tracked_by_git
     from charter_cli.render.markdown import iter_markdown
     from charter_cli.write.draft import write_draft
 
@@ -67,6 +79,14 @@ def build(
         changed = write_draft(target, pieces, force=force)
         shown = relative(opts.base(), target.resolve())
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
+        if require_tracked and not tracked_by_git(target):
+            here = relative(Path.cwd().resolve(), target.resolve())
+            console.err(
+                f"error: git does not track {shown}, so a commit would leave the draft out "
+                f"and pre-commit could not see it change (hint: 'git add {here}', after "
+                "taking it out of .gitignore if it is listed there)"
+            )
+            return ExitCode.FINDINGS
     gaps = analysis.coverage.select(missing=True).items if analysis.coverage else ()
     if gaps:
         console.err(

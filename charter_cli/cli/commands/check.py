@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import Strict, options
+from charter_cli.cli.options import CommandDirectory, Strict, options
 from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import OutputFormat
 
@@ -45,6 +45,7 @@ def check(
             metavar="DIR",
         ),
     ] = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Check integrity and the coverage of every requirement.
 

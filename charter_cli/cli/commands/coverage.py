@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import LevelFilter, options
+from charter_cli.cli.options import CommandDirectory, LevelFilter, options
 from charter_cli.errors import ExitCode
 
 
@@ -16,6 +16,7 @@ def coverage(
     missing: Annotated[
         bool, typer.Option("--missing", help="Only requirements no article covers.")
     ] = False,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Show which articles cover each requirement.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 
 
@@ -22,6 +22,7 @@ def schema(
             metavar="DIR",
         ),
     ] = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Write the JSON Schemas of the file formats, for TOML editors, and of the JSON report.
 
