@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +26,7 @@ from charter_cli.render.reports.junit import SKIPPED
 from charter_cli.render.reports.sarif import FINGERPRINT
 from charter_cli.render.reports.shared import SEVERITY_STYLES, ReportPaths, report_paths
 from charter_cli.vocabulary import OutputFormat
-from helpers import CASES, REPO, check_golden, invoke
+from helpers import CASES, REPO, SPARE, check_golden, invoke, need_tool
 
 BROKEN = CASES / "many-problems-at-once"
 GAPS = CASES / "requirement-covered-only-by-unplaced"
@@ -327,3 +330,58 @@ def test_report_paths_are_relative_to_the_repository(tmp_path: Path) -> None:
     assert report_paths(project, tmp_path).of("x.toml") == "repo/charter/x.toml"
     with pytest.raises(InvalidInputError, match="not inside the report root"):
         report_paths(tmp_path, project)
+
+
+def test_sarif_passes_the_multitool_with_githubs_rules(tmp_path: Path) -> None:
+    """Microsoft's SARIF validator, with the rules GitHub code scanning applies, finds nothing.
+
+    The library is broken in every way the pinned case is, lies in ``charter/`` of a
+    repository, and has a warning and a finding about a whole file (a symbolic link).
+    """
+    multitool = need_tool(
+        "sarif-multitool", install="npm install @microsoft/sarif-multitool, as .ci/run does"
+    )
+    project = tmp_path / "repository" / "charter"
+    shutil.copytree(BROKEN, project, ignore=shutil.ignore_patterns("report.*", "expected.*"))
+    (tmp_path / "repository" / ".git").mkdir()
+    (tmp_path / "outside.toml").write_text("[module]\n", encoding="utf-8")
+    (project / "clauses" / "linked.toml").symlink_to(tmp_path / "outside.toml")
+    (project / "clauses" / "spare.toml").write_text(SPARE, encoding="utf-8")
+    sarif = tmp_path / "charter.sarif"
+    result = invoke("-C", str(project), "check", "--output-format", "sarif", "-o", str(sarif))
+    assert result.exit_code == 1
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} >= {"CH214", "CH208", "CH201", "CH101"}
+    assert all(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("charter/")
+        for r in results
+    )
+
+    assert _multitool_problems(multitool, sarif) == []
+    # a control: the same log with a rule's help taken out, which GitHub's rules reject
+    control = json.loads(sarif.read_text(encoding="utf-8"))
+    del control["runs"][0]["tool"]["driver"]["rules"][0]["help"]
+    sarif.write_text(json.dumps(control), encoding="utf-8")
+    assert [p.split()[:2] for p in _multitool_problems(multitool, sarif)] == [["GH2012", "error:"]]
+
+
+def _multitool_problems(multitool: str, sarif: Path) -> list[str]:
+    """The errors and warnings of ``sarif-multitool validate`` with the GitHub and SARIF rules."""
+    log = sarif.with_suffix(".validation.sarif")
+    log.unlink(missing_ok=True)
+    validation = subprocess.run(
+        # the npm wrapper passes its arguments through a shell: the list needs its quotes
+        [multitool, "validate", "--rule-kind", '"Gh;Sarif"', "-o", str(log), str(sarif)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1"},
+        check=False,
+        timeout=300,
+    )
+    assert log.is_file(), validation.stdout + validation.stderr
+    run = json.loads(log.read_text(encoding="utf-8"))["runs"][0]
+    return [
+        f"{r['ruleId']} {r.get('level', 'warning')}: {r['message'].get('text', '')}"
+        for r in run.get("results", [])
+        if r.get("level", "warning") in {"error", "warning"}
+    ]
