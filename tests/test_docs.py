@@ -95,3 +95,16 @@ def test_the_checking_guide_example_is_what_check_prints(tmp_path: Path) -> None
     guide = (REPO / "docs" / "checking.md").read_text(encoding="utf-8")
     assert len(lines) == 1
     assert f"\n{lines[0]}\n" in guide
+
+
+def test_the_project_urls_are_the_repository_the_tool_links_to() -> None:
+    import tomllib
+
+    from charter_cli import REPOSITORY_URL
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["urls"]["Repository"] == REPOSITORY_URL
+    readme_hook = project["tool"]["hatch"]["metadata"]["hooks"]["fancy-pypi-readme"]
+    (substitution,) = readme_hook["substitutions"]
+    assert substitution["replacement"] == f"]({REPOSITORY_URL}/blob/main/\\1)"
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
