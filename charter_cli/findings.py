@@ -28,13 +28,15 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """A finding code: its number, default severity, a summary and the usual fix."""
+    """A finding code: its number, default severity, a summary, the usual fix and its help."""
 
     code: str
     severity: Severity
     summary: str
     fix: str
     """The hint given when a finding has no more specific one."""
+    help: str
+    """What the finding means and how to fix it, in a few sentences (docs/checking.md, SARIF)."""
 
     @property
     def unreadable(self) -> bool:
@@ -57,7 +59,7 @@ def codes() -> dict[str, Code]:
     with CODES_FILE.open("rb") as stream:
         table = tomllib.load(stream)
     return {
-        code: Code(code, Severity(row["severity"]), row["summary"], row["fix"])
+        code: Code(code, Severity(row["severity"]), row["summary"], row["fix"], row["help"])
         for code, row in table.items()
     }
 

@@ -22,6 +22,25 @@ CASES = Path(__file__).resolve().parent / "cases"
 """The golden cases: one small project per folder, with its expected outputs."""
 
 
+ON_CI = os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
+"""Whether the tests run in CI (read when the tests start, before the hermetic fixture clears it)."""
+
+
+def need_tool(name: str, *, install: str) -> str:
+    """The path of the program ``name``; a test without it skips, saying how to install it.
+
+    In CI a missing program fails the test instead: ``.ci/run`` installs every
+    consumer the tests use, so a skip there would hide a missing install step.
+    """
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed ({install})"
+        if ON_CI:
+            pytest.fail(f"{message}: .ci/run must install it")
+        pytest.skip(message)
+    return path
+
+
 def examples(thorough: int) -> int:
     """Examples of a property test: ``thorough`` under the thorough profile, a twentieth otherwise."""
     from hypothesis import settings

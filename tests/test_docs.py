@@ -16,6 +16,15 @@ def test_every_finding_code_is_documented() -> None:
     }
 
 
+def test_every_code_has_its_help_section() -> None:
+    """Under ``### CHxxx``, the code's help from codes.toml: the page SARIF rules link to."""
+    text = (REPO / "docs" / "checking.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^### (CH\d{3})\n\n(.+?)\n\n", text, flags=re.MULTILINE | re.DOTALL)
+    assert {code: " ".join(body.split()) for code, body in sections} == {
+        code: c.help for code, c in codes().items()
+    }
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     command = "ruff check . && ruff format --check . && mypy && pytest"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -65,6 +65,36 @@ Directory = Annotated[
     Path | None, typer.Option("-C", "--directory", help="Run as if started in DIR.", metavar="DIR")
 ]
 """``-C DIR``: run as if started in ``DIR``."""
+
+
+def _directory_after_command(ctx: typer.Context, value: Path | None) -> None:
+    """``-C DIR`` given after the command's name: the same as before it (relative to it if both)."""
+    if value is None:
+        return
+    root = ctx.find_root()
+    before = root.obj if isinstance(root.obj, Options) else options(ctx)
+    directory = value if before.directory is None else before.directory / value
+    root.obj = replace(before, directory=directory)
+
+
+CommandDirectory = Annotated[
+    Path | None,
+    typer.Option(
+        "-C",
+        "--directory",
+        help="Run as if started in DIR, as 'charter -C DIR' does (pre-commit's args come here).",
+        metavar="DIR",
+        callback=_directory_after_command,
+        expose_value=False,
+    ),
+]
+"""``charter COMMAND -C DIR``: the global ``-C`` accepted after the command too.
+
+Tools that append arguments to a command line, such as pre-commit's ``args``,
+can only put options after the command. The value reaches the command through
+:func:`options`, never through the parameter, which a command declares only so
+that the option is offered (and shown in its help).
+"""
 Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
 """``--debug``: an internal error shows its traceback instead of one line."""
 Strict = Annotated[

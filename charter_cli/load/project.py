@@ -1,12 +1,13 @@
-"""Locate a charter project: the folder holding ``charter.toml``, found by walking up as git does."""
+"""Locate a charter project (the folder holding ``charter.toml``) and its repository, walking up as git does."""
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
-from charter_cli.errors import ProjectNotFoundError
+from charter_cli.errors import InvalidInputError, ProjectNotFoundError
 
 MANIFEST = "charter.toml"
 """File name of the manifest that marks a project's root."""
@@ -37,6 +38,50 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return "a symbolic link that loops"
+
+
+def find_repository_root(start: Path) -> Path | None:
+    """The root of the git repository holding ``start``, found as git finds it; ``None`` outside one.
+
+    Like git, it walks up to the nearest folder holding ``.git`` (a folder, or a
+    file in a worktree or a submodule); no git program is needed.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+_NOT_A_REPOSITORY = 128
+"""git's exit code when it finds no repository (``git ls-files`` gives 1 for an untracked file)."""
+
+
+def tracked_by_git(path: Path) -> bool:
+    """Whether git tracks the file ``path``: it is in the index, staged or committed.
+
+    A file that is new or ignored is not tracked. Asks ``git ls-files``, run in
+    the file's folder, so the index of a running commit (``GIT_INDEX_FILE``) counts.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise InvalidInputError(
+            f"cannot ask git whether {path} is tracked: {error.strerror}",
+            hint="install git, or leave out --require-tracked",
+        ) from None
+    if result.returncode == _NOT_A_REPOSITORY:
+        raise InvalidInputError(
+            f"{path.parent}: not in a git repository, so no file in it is tracked",
+            hint="leave out --require-tracked outside a repository",
+        )
+    return result.returncode == 0
 
 
 def relative(root: Path, path: Path) -> str:

@@ -12,6 +12,10 @@ names (draft 7 ignores keywords beside ``$ref``, and Taplo would show the
 definition's documentation instead of the key's), and ``X | None`` becomes
 ``X`` because TOML has no null. A TOML file names its schema in a first line
 ``#:schema <path>`` (see :func:`directive_for`).
+
+``charter schema`` also writes the schema of the JSON report of ``charter
+check`` (:func:`report_schema`), for the scripts that read it: that one is JSON,
+where null is a value, so it is written as Pydantic makes it (draft 2020-12).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pydantic import BaseModel
 from charter_cli.errors import WriteRefusedError
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
+from charter_cli.render.reports.jsonreport import CheckReport
 from charter_cli.write.output import output_target, write_output
 
 SCHEMA_DIR = "schemas"
@@ -37,6 +42,10 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 CHARTER_SCHEMA = "charter.schema.json"
 CATALOGUE_SCHEMA = "catalogue.schema.json"
 MODULE_SCHEMA = "module.schema.json"
+REPORT_SCHEMA = "check-report.schema.json"
+"""The schema of ``charter check --output-format json``."""
+REPORT_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+"""The dialect of the report's schema: the one Pydantic writes."""
 
 _KINDS: dict[str, tuple[type[BaseModel], str]] = {
     CHARTER_SCHEMA: (Manifest, f"charter manifest ({MANIFEST})"),
@@ -53,20 +62,41 @@ def schema_documents() -> dict[str, dict[str, Any]]:
     return {name: _document(model, title) for name, (model, title) in _KINDS.items()}
 
 
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON report of ``charter check``, from its Pydantic models."""
+    body = CheckReport.model_json_schema(mode="serialization")
+    document: dict[str, Any] = {
+        "$schema": REPORT_DRAFT,
+        "title": "charter check report (charter check --output-format json)",
+        "description": (
+            f"{body.pop('description')} Generated from the models of charter-drafter by "
+            "'charter schema'; regenerate it rather than editing it."
+        ),
+    }
+    body.pop("title", None)
+    document.update(body)
+    return document
+
+
+def schema_files() -> dict[str, dict[str, Any]]:
+    """Every schema ``charter schema`` writes, by file name: the file kinds, then the report."""
+    return {**schema_documents(), REPORT_SCHEMA: report_schema()}
+
+
 def render_schema(schema: dict[str, Any]) -> str:
     """The schema as the text written to disk: the same schema always gives the same bytes."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_schemas(folder: Path) -> list[tuple[Path, bool]]:
-    """Write every schema into ``folder``; return each path and whether it changed.
+    """Write every schema (:func:`schema_files`) into ``folder``; return each path and whether it changed.
 
     A file whose content is already right is not rewritten.
     """
     if folder.exists() and not folder.is_dir():
         raise WriteRefusedError(f"{folder}: is not a folder", hint="give a folder with -o")
     results = []
-    for name, schema in schema_documents().items():
+    for name, schema in schema_files().items():
         path = folder / name
         data = render_schema(schema).encode("utf-8")
         results.append((path, write_output(output_target(path), [data])))

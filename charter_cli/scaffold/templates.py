@@ -11,7 +11,7 @@ from pathlib import Path
 
 import tomli_w
 
-from charter_cli.scaffold.schemas import SCHEMA_DIR, directive_for, render_schema, schema_documents
+from charter_cli.scaffold.schemas import SCHEMA_DIR, directive_for, render_schema, schema_files
 
 
 def _value(value: str) -> str:
@@ -54,7 +54,7 @@ def project_files(title: str) -> dict[str, str]:
         rel: f"{directive_for(Path(rel), Path())}\n{text}" if rel.endswith(".toml") else text
         for rel, text in files.items()
     }
-    schemas = {f"{SCHEMA_DIR}/{name}": render_schema(s) for name, s in schema_documents().items()}
+    schemas = {f"{SCHEMA_DIR}/{name}": render_schema(s) for name, s in schema_files().items()}
     return headed | schemas
 
 

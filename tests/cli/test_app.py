@@ -62,6 +62,27 @@ def test_every_command_help_shows_an_example(command: list[str]) -> None:
     assert f"charter {' '.join(command)}" in result.stdout.split("Example", 1)[1]
 
 
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_takes_directory_after_its_name(command: list[str]) -> None:
+    """pre-commit appends a hook's args after the command: ``charter check -C DIR`` must work."""
+    result = invoke(*command, "--help")
+    assert "-C, --directory DIR" in result.stdout
+
+
+def test_directory_after_the_command_is_the_global_one(tmp_path: Path) -> None:
+    from helpers import write_project
+
+    project = write_project(tmp_path / "repo" / "charter")
+    before = invoke("-C", str(project), "list", "modules")
+    after = invoke("list", "modules", "-C", str(project))
+    assert after.exit_code == before.exit_code == ExitCode.OK
+    assert after.stdout == before.stdout
+    nested = invoke("-C", str(tmp_path / "repo"), "list", "modules", "-C", "charter")
+    assert nested.stdout == before.stdout  # relative to the global -C, as git -C does
+    in_folder = invoke("check", "-C", "charter", "--strict", cwd=tmp_path / "repo")
+    assert in_folder.exit_code == ExitCode.OK, in_folder.stderr
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = invoke("check", "--nope")
     assert result.exit_code == ExitCode.USAGE

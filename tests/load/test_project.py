@@ -3,8 +3,14 @@ from pathlib import Path
 
 import pytest
 
-from charter_cli.errors import ProjectNotFoundError
-from charter_cli.load.project import find_root, inside, relative
+from charter_cli.errors import InvalidInputError, ProjectNotFoundError
+from charter_cli.load.project import (
+    find_repository_root,
+    find_root,
+    inside,
+    relative,
+    tracked_by_git,
+)
 from helpers import invoke
 
 
@@ -46,3 +52,19 @@ def test_a_loop_or_an_odd_manifest_is_named(tmp_path: Path) -> None:
     result = invoke("-C", str(tmp_path), "check")
     assert result.exit_code == 2
     assert result.stdout.startswith("charter.toml: CH001 error: is a FIFO (named pipe)")
+
+
+def test_repository_root_is_the_nearest_folder_holding_git(tmp_path: Path) -> None:
+    project = tmp_path / "repo" / "charter" / "clauses"
+    project.mkdir(parents=True)
+    assert find_repository_root(project) is None
+    (tmp_path / "repo" / ".git").mkdir()
+    assert find_repository_root(project) == (tmp_path / "repo").resolve()
+    (tmp_path / "repo" / "charter" / ".git").write_text("gitdir: elsewhere\n", encoding="utf-8")
+    assert find_repository_root(project) == (tmp_path / "repo" / "charter").resolve()  # a worktree
+
+
+def test_tracked_by_git_needs_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    with pytest.raises(InvalidInputError, match="cannot ask git"):
+        tracked_by_git(tmp_path / "x.md")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import tomli
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
 from charter_cli.errors import ExitCode
@@ -20,10 +20,14 @@ from charter_cli.scaffold.new_clause import NewClause, add_clause
 from charter_cli.scaffold.project import create_project
 from charter_cli.scaffold.schemas import (
     DRAFT,
+    REPORT_DRAFT,
+    REPORT_SCHEMA,
     SCHEMA_DIR,
     directive_for,
     render_schema,
+    report_schema,
     schema_documents,
+    schema_files,
     schema_name_for,
     write_schemas,
 )
@@ -120,7 +124,7 @@ def test_field_docstrings_become_descriptions() -> None:
 
 
 def test_committed_schemas_are_current() -> None:
-    documents = schema_documents()
+    documents = schema_files()
     assert sorted(p.name for p in (REPO / SCHEMA_DIR).iterdir()) == sorted(documents)
     for name, schema in documents.items():
         committed = (REPO / SCHEMA_DIR / name).read_text(encoding="utf-8")
@@ -141,18 +145,18 @@ def test_charter_schema_writes_then_reports_unchanged(
     out = tmp_path / "out"
     first = invoke("-C", str(root), "schema", "-o", str(out))
     assert first.exit_code == ExitCode.OK, first.output
-    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * 3
-    for name, schema in schema_documents().items():
+    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * 4
+    for name, schema in schema_files().items():
         assert (out / name).read_text(encoding="utf-8") == render_schema(schema)
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     second = invoke("-C", str(root), "schema", "-o", str(out))
     assert second.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * 3
+    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * 4
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
     # without -o, the project's own schemas/ folder, which init already filled
     default = invoke("-C", str(root), "schema")
     assert default.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * 3
+    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * 4
 
 
 def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
@@ -163,6 +167,7 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
         "charter.schema.json": False,
         "catalogue.schema.json": False,
         "module.schema.json": True,
+        "check-report.schema.json": False,
     }
     assert (tmp_path / "module.schema.json").read_text(encoding="utf-8") == render_schema(
         schema_documents()["module.schema.json"]
@@ -214,12 +219,12 @@ def test_a_new_project_carries_directives_and_valid_schemas(tmp_path: Path) -> N
     written = create_project(root, title="Charter on Fair Trade")
     assert sorted(
         p.relative_to(root).as_posix() for p in written if p.parent.name == SCHEMA_DIR
-    ) == [f"{SCHEMA_DIR}/{name}" for name in sorted(schema_documents())]
+    ) == [f"{SCHEMA_DIR}/{name}" for name in sorted(schema_files())]
     own = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in (root / SCHEMA_DIR).iterdir()
     }
-    assert own == schema_documents()
+    assert own == schema_files()
     tomls = [p for p in written if p.suffix == ".toml"]
     assert len(tomls) == 5
     for path in tomls:
@@ -334,3 +339,59 @@ def test_schema_and_model_agree(
         model_accepts = True
     schema_accepts = not schema_errors(schema_documents()[SCHEMA_OF[model]], document)
     assert (model_accepts, schema_accepts) == (valid, valid)
+
+
+# (e) the schema of the JSON report of `charter check`
+
+
+def _every_json_report() -> list[tuple[str, dict[str, Any]]]:
+    from charter_cli.draft.analysis import analyse
+    from charter_cli.render.reports.jsonreport import build_report
+    from charter_cli.render.reports.shared import ReportPaths
+    from helpers import CASES
+
+    reports = []
+    for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        analysis = analyse(case)
+        for strict in (False, True):
+            report = build_report(analysis, strict=strict, paths=ReportPaths("charter"))
+            reports.append(
+                (f"{case.name}{' --strict' if strict else ''}", report.model_dump(mode="json"))
+            )
+    reports += [
+        (p.parent.name, json.loads(p.read_text(encoding="utf-8")))
+        for p in sorted(CASES.glob("*/report.json"))
+    ]
+    return reports
+
+
+def test_every_json_report_validates_against_the_written_schema(tmp_path: Path) -> None:
+    written = dict(write_schemas(tmp_path))
+    assert tmp_path / REPORT_SCHEMA in written
+    schema = json.loads((tmp_path / REPORT_SCHEMA).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    reports = _every_json_report()
+    assert len(reports) > 100
+    for name, report in reports:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(report)]
+        assert errors == [], name
+    assert not validator.is_valid({**reports[0][1], "unknown": 1})  # the shape is closed
+
+
+def test_the_cli_report_validates_against_the_schema_charter_schema_wrote(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    root = write_project({"clauses/spare.toml": "[[clause]]\nid = 1\n"})
+    assert invoke("-C", str(root), "schema", "-o", str(tmp_path / "s")).exit_code == ExitCode.OK
+    schema = json.loads((tmp_path / "s" / REPORT_SCHEMA).read_text(encoding="utf-8"))
+    result = invoke("-C", str(root), "check", "--output-format", "json")
+    assert result.exit_code == ExitCode.FINDINGS
+    report = json.loads(result.stdout)
+    assert report["findings"]
+    Draft202012Validator(schema).validate(report)
+    assert schema == report_schema()
+    assert schema["$schema"] == REPORT_DRAFT
+    assert (
+        schema["properties"]["findings"]["description"] == "Every finding, sorted by file and line."
+    )

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
-from charter_cli.errors import ExitCode
+from charter_cli.cli.options import CommandDirectory, options
+from charter_cli.errors import ExitCode, InvalidInputError
 from charter_cli.vocabulary import Rendering
 
 
@@ -52,18 +52,30 @@ def build(
         bool,
         typer.Option("--force", help="Overwrite FILE even if it was not written by charter build."),
     ] = False,
+    require_tracked: Annotated[
+        bool,
+        typer.Option(
+            "--require-tracked",
+            help=(
+                "Fail (exit 1) unless git tracks FILE, so a draft meant to be committed is "
+                "(what the pre-commit hook runs)."
+            ),
+        ),
+    ] = False,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Assemble the numbered draft and write it as Markdown.
 
     The draft is written atomically; the same library gives byte-identical
-    output. Integrity errors stop the build; coverage gaps do not.
+    output. Integrity errors stop the build; coverage gaps do not. With
+    --require-tracked (the pre-commit hook), a draft git does not track fails.
 
     Example: charter build --text agreed -o agreed.md
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines
     from charter_cli.draft.analysis import analyse
-    from charter_cli.load.project import relative
+    from charter_cli.load.project import relative, tracked_by_git
     from charter_cli.render.markdown import iter_markdown
     from charter_cli.write.draft import write_draft
     from charter_cli.write.lock import library_lock
@@ -72,6 +84,11 @@ def build(
     opts = options(ctx)
     root = opts.root()
     target = named_output(opts.base(), root / default_output(text) if output is None else output)
+    if require_tracked and not target.is_file:
+        raise InvalidInputError(
+            f"--require-tracked needs a file to check, not {target.path}",
+            hint="leave out -o, or give it a file of the repository",
+        )
     with library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
@@ -88,6 +105,14 @@ def build(
         changed = write_draft(target, pieces, force=force, inputs=inputs)
         shown = relative(opts.base(), target.path) if target.is_file else str(target.path)
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
+        if require_tracked and not tracked_by_git(target.path):
+            here = relative(Path.cwd().resolve(), target.path)
+            console.err(
+                f"error: git does not track {shown}, so a commit would leave the draft out "
+                f"and pre-commit could not see it change (hint: 'git add {here}', after "
+                "taking it out of .gitignore if it is listed there)"
+            )
+            return ExitCode.FINDINGS
     gaps = analysis.coverage.select(missing=True).items if analysis.coverage else ()
     if gaps:
         console.err(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import Strict, options
+from charter_cli.cli.options import CommandDirectory, Strict, options
 from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import OutputFormat
 
@@ -34,12 +34,25 @@ def check(
             metavar="FILE",
         ),
     ] = None,
+    report_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--report-root",
+            help=(
+                "Name files in the report relative to DIR. [default: the root of the git "
+                "repository holding the project, else the project]"
+            ),
+            metavar="DIR",
+        ),
+    ] = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Check integrity and the coverage of every requirement.
 
     The report (one line per finding in the default text format) goes to
-    stdout or FILE; the summary by level and kind goes to stderr. Exit 0 clean,
-    1 findings, 2 usage or unreadable input.
+    stdout or FILE; the summary by level and kind goes to stderr. Files are
+    named from the repository's root, as CI hosts and editors resolve them.
+    Exit 0 clean, 1 findings, 2 usage or unreadable input.
 
     Example: charter check --strict --output-format sarif -o charter.sarif
     """
@@ -47,6 +60,7 @@ def check(
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.reports import render_report
+    from charter_cli.render.reports.shared import report_paths
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import (
         Kind,
@@ -58,10 +72,11 @@ def check(
 
     opts = options(ctx)
     root = opts.root()
+    paths = report_paths(root, None if report_root is None else opts.base() / report_root)
     target = named_output(opts.base(), output_file) if output_file is not None else None
     with library_lock(root, shared=True):
         analysis = analyse(root)
-    report = render_report(analysis, output_format, strict=strict)
+    report = render_report(analysis, output_format, strict=strict, paths=paths)
     if target is None or target.kind is Kind.STDOUT:
         sys.stdout.write(report)
     else:
@@ -70,7 +85,7 @@ def check(
     if output_format is OutputFormat.GITHUB:
         from charter_cli.render.reports.github import step_summary
 
-        _append_step_summary(step_summary(analysis, strict=strict))
+        _append_step_summary(step_summary(analysis, strict=strict, paths=paths))
     if analysis.coverage is not None and analysis.coverage.items:
         console.show(tables.summary_table(analysis.coverage), stderr=True)
     console.err(summaries.check_summary(analysis, strict=strict))

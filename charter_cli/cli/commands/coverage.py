@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import LevelFilter, options
+from charter_cli.cli.options import CommandDirectory, LevelFilter, options
 from charter_cli.errors import ExitCode
 
 
@@ -23,6 +23,7 @@ def coverage(
             help="Count only agreed text: what would remain if every open bracket fell.",
         ),
     ] = False,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Show which articles cover each requirement, and whether the covering text is agreed.
 

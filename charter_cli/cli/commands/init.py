@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 
 
@@ -17,6 +17,7 @@ def init(
         Path, typer.Argument(help="Folder of the new project (new or empty).", metavar="DIR")
     ],
     title: Annotated[str | None, typer.Option("--title", help="Title of the new charter.")] = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Create a new, working charter project in DIR.
 

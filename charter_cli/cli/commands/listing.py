@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import KindFilter, LevelFilter, PartyFilter, StatusFilter, options
+from charter_cli.cli.options import (
+    CommandDirectory,
+    KindFilter,
+    LevelFilter,
+    PartyFilter,
+    StatusFilter,
+    options,
+)
 from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import Listable
 
@@ -21,6 +28,7 @@ def list_items(
     party: PartyFilter = None,
     level: LevelFilter = None,
     kind: KindFilter = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """List the clauses (in draft order), requirements or modules.
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 
 
@@ -15,6 +15,7 @@ def migrate(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
     ] = False,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Write numbered paragraphs inside 'text' as [[clause.paragraph]] tables with stable IDs.
 

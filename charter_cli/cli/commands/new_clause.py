@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode, InvalidInputError
 from charter_cli.vocabulary import JOINT, Status
 
@@ -51,6 +51,7 @@ def new_clause(
     notes: Annotated[
         str | None, typer.Option("--notes", help="Drafting notes (never rendered).")
     ] = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Append a well-formed clause to a module, refusing an ID that exists anywhere.
 

@@ -1,4 +1,4 @@
-"""``charter schema``: the JSON Schemas of the file formats, for TOML editors."""
+"""``charter schema``: the JSON Schemas of the file formats, for TOML editors, and of the JSON report."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 
 
@@ -22,10 +22,12 @@ def schema(
             metavar="DIR",
         ),
     ] = None,
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Write the JSON Schemas of the file formats, for TOML editors.
+    """Write the JSON Schemas of the file formats, for TOML editors, and of the JSON report.
 
-    Example: charter schema   (writes schemas/*.schema.json for editors)
+    Example: charter schema   (writes schemas/*.schema.json: the three file kinds, and
+    check-report.schema.json for 'charter check --output-format json')
     """
     from charter_cli.cli import console
     from charter_cli.scaffold.schemas import SCHEMA_DIR, write_schemas

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import complete_ids, options
+from charter_cli.cli.options import CommandDirectory, complete_ids, options
 from charter_cli.errors import ExitCode
 
 
@@ -20,6 +20,7 @@ def show(
             autocompletion=complete_ids,
         ),
     ],
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Show one clause or requirement in full.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import options
+from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 
 
@@ -16,6 +16,7 @@ def verify(
     draft: Annotated[
         Path, typer.Argument(help="A Markdown draft written by charter build.", metavar="DRAFT")
     ],
+    run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Tell whether a draft is exactly what the library builds today.
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from charter_cli.draft.analysis import Analysis
 from charter_cli.findings import Severity
-
-_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
-"""The workflow command of each severity."""
+from charter_cli.render.reports.shared import PROJECT_RELATIVE, SEVERITY_STYLES, ReportPaths
 
 
 def escape_data(text: str) -> str:
@@ -24,12 +22,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(analysis: Analysis, *, strict: bool = False) -> str:
+def render(
+    analysis: Analysis, *, strict: bool = False, paths: ReportPaths = PROJECT_RELATIVE
+) -> str:
     """One workflow command per finding."""
     lines = []
     for finding in analysis.findings:
-        command = _COMMANDS[finding.level]
-        properties = [f"file={escape_property(finding.file)}"]
+        command = SEVERITY_STYLES[finding.level].github
+        properties = [f"file={escape_property(paths.of(finding.file))}"]
         if finding.line is not None:
             properties.append(f"line={finding.line}")
         properties.append(f"title={escape_property(f'charter {finding.code}')}")
@@ -42,7 +42,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def step_summary(analysis: Analysis, *, strict: bool = False) -> str:
+def step_summary(
+    analysis: Analysis, *, strict: bool = False, paths: ReportPaths = PROJECT_RELATIVE
+) -> str:
     """A Markdown summary of the run for ``$GITHUB_STEP_SUMMARY``: totals, coverage, every finding."""
     errors, warnings = analysis.count(Severity.ERROR), analysis.count(Severity.WARNING)
     failed = analysis.exit_code(strict=strict) != 0
@@ -73,6 +75,6 @@ def step_summary(analysis: Analysis, *, strict: bool = False) -> str:
             message = f"{f.message} (hint: {f.advice})"
             line = "" if f.line is None else str(f.line)
             lines.append(
-                f"| {_cell(f.file)} | {line} | {f.code} | {f.level.value} | {_cell(message)} |"
+                f"| {_cell(paths.of(f.file))} | {line} | {f.code} | {f.level.value} | {_cell(message)} |"
             )
     return "\n".join(lines) + "\n"

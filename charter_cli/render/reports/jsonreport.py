@@ -13,8 +13,11 @@ from charter_cli import __version__
 from charter_cli.draft.analysis import Analysis
 from charter_cli.draft.model import Article
 from charter_cli.findings import Severity
+from charter_cli.render.reports.shared import PROJECT_RELATIVE, ReportPaths
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: ``file`` is relative to the report root (the repository's root), and ``project`` says where
+the project lies in it; 1 named files relative to the project root."""
 
 
 class _Out(BaseModel):
@@ -38,7 +41,7 @@ class FindingOut(_Out):
     severity: Severity
     """``error`` or ``warning``."""
     file: str
-    """Path relative to the project root, with ``/`` separators."""
+    """Path relative to the report root (by default the repository's root), with ``/`` separators."""
     line: int | None
     """1-based line, or null when the finding concerns a whole file."""
     message: str
@@ -121,6 +124,8 @@ class CheckReport(_Out):
     """Version of this shape; see docs/checking.md."""
     tool: Tool
     """The program that wrote it."""
+    project: str
+    """The project's folder (where charter.toml is) relative to the report root, with ``/`` separators; empty when they are the same."""
     summary: Summary
     """Totals."""
     findings: list[FindingOut]
@@ -129,7 +134,9 @@ class CheckReport(_Out):
     """Every requirement in catalogue order."""
 
 
-def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
+def build_report(
+    analysis: Analysis, *, strict: bool = False, paths: ReportPaths = PROJECT_RELATIVE
+) -> CheckReport:
     """The report as a model (also used by the other formats' tests)."""
     draft, coverage = analysis.draft, analysis.coverage
     items = coverage.items if coverage else ()
@@ -176,7 +183,7 @@ def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
         FindingOut(
             code=f.code,
             severity=f.level,
-            file=f.file,
+            file=paths.of(f.file),
             line=f.line,
             message=f.message,
             hint=f.advice,
@@ -186,12 +193,15 @@ def build_report(analysis: Analysis, *, strict: bool = False) -> CheckReport:
     return CheckReport(
         schema_version=SCHEMA_VERSION,
         tool=Tool(name="charter", version=__version__),
+        project=paths.project,
         summary=summary,
         findings=findings,
         coverage=requirements,
     )
 
 
-def render(analysis: Analysis, *, strict: bool = False) -> str:
+def render(
+    analysis: Analysis, *, strict: bool = False, paths: ReportPaths = PROJECT_RELATIVE
+) -> str:
     """The report as indented JSON."""
-    return build_report(analysis, strict=strict).model_dump_json(indent=2) + "\n"
+    return build_report(analysis, strict=strict, paths=paths).model_dump_json(indent=2) + "\n"

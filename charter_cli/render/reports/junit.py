@@ -1,10 +1,12 @@
 """JUnit XML (the Ant/Jenkins convention), so CI shows coverage as passing and failing tests.
 
 Two test suites: ``coverage`` has one test case per requirement, failing when
-no article covers it; ``integrity`` has one test case per file, failing when
-the file has error findings (or warnings under ``--strict``). The timestamp is
+no article covers it (skipped, with the reason, when a clause naming it has
+errors); ``integrity`` has one test case per file (named as the repository
+names it), failing when the file has error findings (or warnings under
+``--strict``). The root element carries the totals. The timestamp is
 ``SOURCE_DATE_EPOCH`` when set, else the Unix epoch, so the report is
-reproducible.
+reproducible. Valid against the Jenkins JUnit XSD (tests/schemas/junit-10.xsd).
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ from datetime import UTC, datetime
 
 from charter_cli.draft.analysis import Analysis
 from charter_cli.findings import Finding, Severity
+from charter_cli.render.reports.shared import PROJECT_RELATIVE, ReportPaths
+
+SKIPPED = "not judged: a clause that names this requirement has errors; fix them and check again"
+"""Why a requirement's test case is skipped."""
+_TOTALS = ("tests", "failures", "errors")
+"""The totals of the root element that the Jenkins schema allows (it has no ``skipped``)."""
 
 
 def _timestamp() -> str:
@@ -48,12 +56,12 @@ def _case(
     name: str,
     failure: tuple[str, str, str] | None,
     *,
-    skipped: bool = False,
+    skipped: str | None = None,
 ) -> None:
     case = ET.SubElement(suite, "testcase", {"name": name, "classname": classname, "time": "0"})
     suite.set("tests", str(int(suite.get("tests", "0")) + 1))
-    if skipped:
-        ET.SubElement(case, "skipped")
+    if skipped is not None:
+        ET.SubElement(case, "skipped", {"message": skipped})
         suite.set("skipped", str(int(suite.get("skipped", "0")) + 1))
     if failure is not None:
         kind, message, text = failure
@@ -67,6 +75,12 @@ def _close(suite: ET.Element, out: str = "") -> None:
     ET.SubElement(suite, "system-err").text = ""
 
 
+def _totals(root: ET.Element) -> None:
+    for total in _TOTALS:
+        root.set(total, str(sum(int(suite.get(total, "0")) for suite in root)))
+    root.set("time", "0")
+
+
 def _files(analysis: Analysis) -> list[str]:
     library = analysis.library
     names = {f.file for f in analysis.findings}
@@ -77,9 +91,20 @@ def _files(analysis: Analysis) -> list[str]:
     return sorted(names)
 
 
-def render(analysis: Analysis, *, strict: bool = False) -> str:
+def render(
+    analysis: Analysis, *, strict: bool = False, paths: ReportPaths = PROJECT_RELATIVE
+) -> str:
     """The JUnit XML document of the run."""
-    root = ET.Element("testsuites")
+    root = ET.Element("testsuites", {"name": "charter"})
+    _coverage_suite(root, analysis, paths)
+    _integrity_suite(root, analysis, paths, strict=strict)
+    _totals(root)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _coverage_suite(root: ET.Element, analysis: Analysis, paths: ReportPaths) -> None:
+    """One test case per requirement: failing when no article covers it."""
     coverage = _suite(root, "coverage", 0)
     ET.SubElement(coverage, "properties")
     gaps = {
@@ -91,13 +116,19 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
         classname = f"coverage.{item.entry.requirement.level.value}"
         gap = gaps.get((item.entry.catalogue.doc.rel, item.entry.line("id")))
         if gap is not None:
-            _case(coverage, classname, item.entry.id, ("CH301", gap.message, gap.format()))
+            failure = ("CH301", gap.message, paths.locate(gap).format())
+            _case(coverage, classname, item.entry.id, failure)
         elif not item.covered:  # its gap is not reported: a clause naming it has errors
-            _case(coverage, classname, item.entry.id, None, skipped=True)
+            _case(coverage, classname, item.entry.id, None, skipped=SKIPPED)
         else:
             _case(coverage, classname, item.entry.id, None)
     _close(coverage)
 
+
+def _integrity_suite(
+    root: ET.Element, analysis: Analysis, paths: ReportPaths, *, strict: bool
+) -> None:
+    """One test case per file: failing on its errors (and on its warnings under ``strict``)."""
     integrity = _suite(root, "integrity", 1)
     ET.SubElement(integrity, "properties")
     by_file: dict[str, list[Finding]] = {}
@@ -112,13 +143,11 @@ def render(analysis: Analysis, *, strict: bool = False) -> str:
             for f in findings
             if f.level is Severity.ERROR or (strict and f.level is Severity.WARNING)
         ]
-        notes += [f.format() for f in findings if f not in failing]
+        notes += [paths.locate(f).format() for f in findings if f not in failing]
         failure = None
         if failing:
             codes = " ".join(sorted({f.code for f in failing}))
             message = f"{len(failing)} finding(s): {failing[0].message}"
-            failure = (codes, message, "\n".join(f.format() for f in failing))
-        _case(integrity, "integrity", name, failure)
+            failure = (codes, message, "\n".join(paths.locate(f).format() for f in failing))
+        _case(integrity, "integrity", paths.of(name), failure)
     _close(integrity, "\n".join(notes))
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from charter_cli.errors import ExitCode
@@ -73,3 +74,38 @@ def test_build_force_never_replaces_an_input_or_a_device(write_project: WritePro
     result = invoke("-C", str(root), "build", "-o", "/dev/stdout")
     assert result.exit_code == ExitCode.OK
     assert result.stdout.startswith("---\n")
+
+
+def _git(*args: str, cwd: Path) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_require_tracked_fails_until_git_tracks_the_draft(write_project: WriteProject) -> None:
+    root = write_project()
+    _git("init", "-q", cwd=root)
+    untracked = invoke("-C", str(root), "build", "--require-tracked")
+    assert untracked.exit_code == ExitCode.FINDINGS
+    assert (root / "build" / "charter.md").is_file()  # written all the same, ready to add
+    assert untracked.stderr.splitlines()[-1].startswith(
+        "error: git does not track build/charter.md, so a commit would leave the draft out"
+    )
+    assert "(hint: 'git add " in untracked.stderr
+    _git("add", "--force", "build/charter.md", cwd=root)  # the starter's .gitignore lists build/
+    tracked = invoke("build", "--require-tracked", "-C", str(root))
+    assert tracked.exit_code == ExitCode.OK, tracked.stderr
+    assert tracked.stderr.startswith("unchanged build/charter.md")
+
+
+def test_require_tracked_outside_a_repository_is_a_usage_error(
+    write_project: WriteProject,
+) -> None:
+    result = invoke("-C", str(write_project()), "build", "--require-tracked")
+    assert result.exit_code == ExitCode.USAGE
+    assert "not in a git repository" in result.stderr
+
+
+def test_require_tracked_needs_a_file(write_project: WriteProject) -> None:
+    result = invoke("-C", str(write_project()), "build", "--require-tracked", "-o", "-")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: --require-tracked needs a file to check")

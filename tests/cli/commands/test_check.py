@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from charter_cli.errors import ExitCode
@@ -103,3 +106,52 @@ def test_an_unwritable_output_is_one_line(write_project: WriteProject) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.splitlines()[-1].startswith("error: ")
     assert "is a folder" in result.stderr
+
+
+def _project_in_a_repository(write_project: WriteProject, tmp_path: Path) -> Path:
+    """A git repository whose charter project sits in ``charter/``, with one finding."""
+    repository = tmp_path / "repository"
+    write_project(
+        {"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER}, root=repository / "charter"
+    )
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    return repository
+
+
+def test_reports_name_files_from_the_repository_root(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    repository = _project_in_a_repository(write_project, tmp_path)
+    module = "charter/clauses/provisions/objectives.toml"
+    reports = {
+        output_format: invoke(
+            "check", "--output-format", output_format, cwd=repository / "charter" / "clauses"
+        )
+        for output_format in ("text", "github", "gitlab", "sarif", "junit", "json")
+    }
+    assert all(result.exit_code == ExitCode.FINDINGS for result in reports.values())
+    assert reports["text"].stdout.startswith(f"{module}:6: CH204 error: ")
+    assert reports["github"].stdout.startswith(f"::error file={module},line=6,")
+    assert json.loads(reports["gitlab"].stdout)[0]["location"]["path"] == module
+    sarif = json.loads(reports["sarif"].stdout)["runs"][0]["results"][0]
+    assert sarif["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == module
+    junit = ET.fromstring(reports["junit"].stdout.encode("utf-8"))
+    assert f'name="{module}"' in ET.tostring(junit[1], encoding="unicode")
+    assert (junit[0].findtext(".//failure") or "").startswith("charter/sources/mandate.toml:21:")
+    assert (junit[1].findtext(".//failure") or "").startswith(f"{module}:6:")
+    report = json.loads(reports["json"].stdout)
+    assert (report["project"], report["findings"][0]["file"]) == ("charter", module)
+    for path in (module, "charter/sources/mandate.toml"):
+        assert (repository / path).is_file()
+
+
+def test_report_root_sets_where_paths_start(write_project: WriteProject, tmp_path: Path) -> None:
+    repository = _project_in_a_repository(write_project, tmp_path)
+    project = repository / "charter"
+    here = invoke("-C", str(project), "check", "--report-root", ".")
+    assert here.stdout.startswith("clauses/provisions/objectives.toml:6: CH204 error: ")
+    outside = invoke("-C", str(project), "check", "--report-root", str(tmp_path / "elsewhere"))
+    assert outside.exit_code == ExitCode.USAGE
+    assert outside.stdout == ""
+    assert outside.stderr.startswith("error: the project ")
+    assert "is not inside the report root" in outside.stderr
