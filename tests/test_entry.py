@@ -1,7 +1,11 @@
 """Start-up stays light: --version imports almost nothing, --help neither Pydantic nor the loader."""
 
+import gc
+import os
 import subprocess
 import sys
+
+import pytest
 
 PROBE = """
 import sys
@@ -43,3 +47,23 @@ def test_help_imports_neither_pydantic_nor_the_loader() -> None:
     out, loaded = _loaded("--help")
     assert "Commands" in out
     assert loaded == "[]"
+
+
+def test_a_run_goes_without_pydantic_plugins_unless_the_user_asks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The plugin lookup costs tens of milliseconds; a value the user set is kept."""
+    from charter_cli import entry
+    from charter_cli.cli import app
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        app, "main", lambda: seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+    )
+    monkeypatch.setattr(sys, "argv", ["charter", "check"])
+    monkeypatch.setattr(gc, "disable", lambda: None)  # the test process keeps its collector
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    entry.main()
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    entry.main()
+    assert seen == ["__all__", "logfire"]

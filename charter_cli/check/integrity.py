@@ -9,16 +9,18 @@ quotes. The checks of the negotiation inside articles are in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from charter_cli.check.lookalikes import check_invisible, invisible_in_path, lookalike_hint
 from charter_cli.check.markup import might_break_structure, structure_problems
 from charter_cli.check.negotiation import check_negotiation, party_references
 from charter_cli.check.quotes import check_quotes
-from charter_cli.check.rendering import clause_rendering, manifest_rendering
+from charter_cli.check.rendering import clause_rendering, manifest_rendering, plain_line
 from charter_cli.findings import Finding
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
+from charter_cli.load.paragraphs import is_numbered_text
 from charter_cli.suggest import did_you_mean
 from charter_cli.syntax import references
 from charter_cli.vocabulary import JOINT
@@ -62,8 +64,16 @@ def check_text(library: Library) -> list[Finding]:
     return findings
 
 
+_MARKS = re.compile(r"[\[\]{}<\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""What the checks of a clause's texts look for anywhere: brackets, braces, HTML, controls."""
+_LINE_OPENERS = re.compile(r"\n(?: {0,3}[#`~*_=-]|(?: {4}|\t)\S)")
+"""A line (after a line break) that could open a heading, a rule, a list or a code block."""
+
+
 def check_clause(library: Library, entry: ClauseEntry, *, new: bool = False) -> list[Finding]:
     """What ``check`` reports about one clause of ``library`` (``new``: one not yet in it)."""
+    if _quiet(library, entry):
+        return []  # most clauses: one pass over the text says every check would pass
     damage = library.damage
     findings = [
         *_check_references(library, entry, new=new),
@@ -76,6 +86,31 @@ def check_clause(library: Library, entry: ClauseEntry, *, new: bool = False) -> 
     if damage.parties_known:
         findings.extend(_check_parties(entry, [party.id for party in library.parties]))
     return findings
+
+
+def _quiet(library: Library, entry: ClauseEntry) -> bool:
+    """Whether no check of :func:`check_clause` can find anything in ``entry`` (a quick test).
+
+    True only for a clause without negotiation marks whose texts and title hold
+    nothing a check reacts to, whose paragraph IDs differ, whose covers name
+    known requirements and whose party is known. Anything else takes every check.
+    """
+    clause = entry.clause
+    text = entry.text
+    if not entry.facts.plain or _MARKS.search(text) or not plain_line(clause.title):
+        return False
+    if _LINE_OPENERS.search("\n" + text):
+        return False
+    if clause.text is not None and is_numbered_text(clause.text):
+        return False
+    paragraphs = clause.paragraph
+    if len(paragraphs) > 1 and len({p.id for p in paragraphs}) != len(paragraphs):
+        return False
+    requirements = library.requirements
+    if not all(cover.requirement in requirements for cover in entry.covers):
+        return False
+    party = clause.proposed_by
+    return party == JOINT or any(known.id == party for known in library.parties)
 
 
 def _check_references(library: Library, entry: ClauseEntry, *, new: bool) -> Iterator[Finding]:

@@ -25,8 +25,12 @@ from charter_cli.syntax import REFERENCE, lone_braces, placeholders
 from charter_cli.vocabulary import Status
 
 _TYPED_BRACKET = re.compile(r"[\[\]]")
-_LONE_SQUARE = re.compile(r"(?<!\[)\[(?!\[)|(?<!\])\](?!\])")
-"""A square bracket that is not one of the doubled ones of a ``[[reference]]`` (a quick test)."""
+
+
+def _lone_square(text: str) -> bool:
+    """Whether a square bracket stands outside every ``[[`` and ``]]`` (a quick test)."""
+    rest = text.replace("[[", "").replace("]]", "")
+    return "[" in rest or "]" in rest
 
 
 def check_negotiation(entry: ClauseEntry) -> Iterator[Finding]:
@@ -41,15 +45,15 @@ def check_negotiation(entry: ClauseEntry) -> Iterator[Finding]:
             hint="run 'charter migrate' to write them as [[clause.paragraph]] tables with stable IDs",
         )
     paragraphs = clause.paragraph
+    if len({p.id for p in paragraphs}) != len(paragraphs) or any(p.point for p in paragraphs):
+        yield from _duplicate_ids(entry)
     text = entry.text
     braces = "{" in text or "}" in text
-    typed = ("[" in text or "]" in text) and _LONE_SQUARE.search(text) is not None
+    typed = ("[" in text or "]" in text) and _lone_square(text)
     if entry.facts.plain and not typed and not braces:
         return  # no negotiation marks, nothing that could be one: most clauses
     if clause.status is Status.AGREED or any(p.status is Status.AGREED for p in paragraphs):
         yield from _agreed_but_open(entry)
-    if len({p.id for p in paragraphs}) != len(paragraphs) or any(p.point for p in paragraphs):
-        yield from _duplicate_ids(entry)
     text = entry.text
     if (
         "{" in text

@@ -44,9 +44,14 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
+def plain_line(text: str) -> bool:
+    """Whether a one-line text holds nothing Markdown could show otherwise (a quick test)."""
+    return _INLINE_MARKUP.search(text) is None
+
+
 def inline_problems(text: str) -> list[str]:
     """What in a one-line text (a title, a heading) Markdown would not show as written."""
-    if not _INLINE_MARKUP.search(text):
+    if plain_line(text):
         return []
     parser = _parser()
     tokens: list[Token] = []
@@ -120,10 +125,12 @@ def clause_rendering(entry: ClauseEntry) -> list[Finding]:
         )
         for what in inline_problems(entry.clause.title)
     ]
-    if not _CONTROL.search(entry.text) and "[[" not in entry.text and "]]" not in entry.text:
+    text = entry.text
+    controls = _CONTROL.search(text) is not None
+    if not controls and "[[" not in text and "]]" not in text:
         return findings
     for unit in entry.units:
-        control = _CONTROL.search(unit.text)
+        control = _CONTROL.search(unit.text) if controls else None
         if control is not None:
             line = entry.line_in(unit, control.start())
             findings.extend(

@@ -22,6 +22,13 @@ from charter_cli.models.manifest import Manifest
 T = TypeVar("T")
 
 
+_State = tuple[frozenset[int], frozenset[int]]
+"""Where a match can be in the pattern: its positions, and the ``**/`` inside a folder name."""
+
+_OTHER = object()
+"""Any character that the pattern does not name (and is not ``/``): all behave alike."""
+
+
 class Glob:
     """A path glob matched in time linear in the pattern times the path, whatever the pattern.
 
@@ -29,7 +36,9 @@ class Glob:
     expression of many stars backtracks catastrophically on a path it does not
     match; this matcher follows every way through the pattern at once (as a
     Thompson NFA does), so each character of the path is looked at once per
-    pattern position.
+    pattern position. Each set of positions met, and where each character leads
+    from it, is remembered (a DFA built as it is used), so matching the many
+    paths of a library costs a dictionary lookup per character.
     """
 
     _STAR, _ANY, _FOLDERS = "*", "?", "**/"
@@ -49,20 +58,37 @@ class Glob:
             tokens.append(token)
         self.tokens = tokens
         self._fixed = sum(1 for token in tokens if token not in (self._STAR, self._FOLDERS))
+        self._literals = frozenset(
+            {"/", *(t for t in tokens if t not in (self._STAR, self._ANY, self._FOLDERS))}
+        )
+        self._start: _State = (frozenset(self._closure({0})), frozenset())
+        self._moves: dict[tuple[_State, str | object], _State] = {}
 
     def fullmatch(self, path: str) -> bool:
         """Whether the whole of ``path`` matches the pattern."""
         if self._fixed > len(path):
             return False  # more characters asked for than the path has
-        states = self._closure({0})
-        within: set[int] = set()  # '**/' states inside a folder name, waiting for its '/'
+        state = self._start
+        moves = self._moves
+        literals = self._literals
         for char in path:
-            states, within = self._step(states, within, char)
-            if not states and not within:
+            key = char if char in literals else _OTHER
+            following = moves.get((state, key))
+            if following is None:
+                following = moves[(state, key)] = self._move(state, key)
+            if not following[0] and not following[1]:
                 return False
-        return len(self.tokens) in states
+            state = following
+        return len(self.tokens) in state[0]
 
-    def _step(self, states: set[int], within: set[int], char: str) -> tuple[set[int], set[int]]:
+    def _move(self, state: _State, char: str | object) -> _State:
+        """The state after reading ``char`` (a character of the pattern or ``/``, or any other)."""
+        states, within = self._step(set(state[0]), set(state[1]), char)
+        return frozenset(states), frozenset(within)
+
+    def _step(
+        self, states: set[int], within: set[int], char: str | object
+    ) -> tuple[set[int], set[int]]:
         """The states after reading ``char``."""
         moved: set[int] = set()
         inside: set[int] = set()

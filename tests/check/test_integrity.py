@@ -1,8 +1,16 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from charter_cli.check import integrity as check_integrity_module
 from charter_cli.check.integrity import check_integrity, unknown_covers
+from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
+from charter_cli.models import Clause
 from charter_cli.syntax import references
-from helpers import WriteProject
+from helpers import WriteProject, examples
+from helpers import write_project as write_starter
 
 OBJECTIVES = '''\
 [[clause]]
@@ -66,3 +74,61 @@ def test_party_and_covers_are_not_checked_when_their_files_are_broken(
     library = load_library(root)
     assert not library.damage.sources_known
     assert [f.code for f in check_integrity(library)] == []
+
+
+_TEXT_ALPHABET = st.sampled_from(
+    [
+        "a",
+        " ",
+        "\n",
+        "\n\n",
+        "    ",
+        "\t",
+        "#",
+        "<b>",
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "{",
+        "}",
+        "-",
+        "*",
+        "=",
+        "`",
+        "~",
+        "_",
+        "1. ",
+        "(a) ",
+        "\x1b",
+        "\u200b",
+        "&amp;",
+        "joint-committee",
+        "x#y",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def probe_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """The starter library, written once for the many examples of the property below."""
+    return load_library(write_starter(tmp_path_factory.mktemp("probe") / "project"))
+
+
+@settings(max_examples=examples(1500))
+@given(
+    text=st.lists(_TEXT_ALPHABET, min_size=1, max_size=12).map("".join),
+    title=st.lists(_TEXT_ALPHABET, min_size=1, max_size=4).map("".join),
+)
+def test_the_quick_pass_never_hides_a_finding(
+    probe_library: Library, text: str, title: str
+) -> None:
+    """``check_clause`` gives the same findings with its quick pass as with every check run."""
+    if not text.strip() or not title.strip() or "\n" in title:
+        return
+    clause = Clause.model_validate({"id": "probe", "title": title.strip(), "text": text})
+    entry = ClauseEntry(clause, probe_library.clauses["objectives"].module, 0)
+    quick = check_integrity_module.check_clause(probe_library, entry)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(check_integrity_module, "_quiet", lambda *_: False)
+        assert check_integrity_module.check_clause(probe_library, entry) == quick

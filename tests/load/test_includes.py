@@ -49,6 +49,27 @@ def test_glob_matches_what_the_regular_expression_matched(pattern: str, path: st
     assert Glob(pattern).fullmatch(path) == bool(_reference(pattern).fullmatch(path))
 
 
+@settings(max_examples=examples(2000))
+@given(
+    st.lists(st.sampled_from(["a", "b", "/", ".", "*", "?", "**/"]), max_size=8).map("".join),
+    st.lists(st.text("abc/.", max_size=10), max_size=8),
+)
+def test_one_glob_matches_many_paths_as_each_alone(pattern: str, paths: list[str]) -> None:
+    """The moves a glob remembers from one path never change the answer for the next."""
+    glob = Glob(pattern)
+    assert [glob.fullmatch(p) for p in paths] == [
+        bool(_reference(pattern).fullmatch(p)) for p in paths
+    ]
+
+
+def test_a_glob_remembers_its_moves_across_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    glob = Glob("clauses/**/*.toml")
+    paths = [f"clauses/instruments/level-{n}/module-{n}.toml" for n in range(50)]
+    assert all(glob.fullmatch(path) for path in paths)
+    monkeypatch.setattr(Glob, "_step", lambda *args: pytest.fail("a move was worked out again"))
+    assert all(glob.fullmatch(path) for path in paths)
+
+
 def test_a_glob_of_many_stars_costs_pattern_times_path_not_more(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
