@@ -21,6 +21,7 @@ from charter_cli.cli.commands import (
     build,
     check,
     coverage,
+    diff,
     init,
     listing,
     migrate,
@@ -90,6 +91,7 @@ for _command in (
     schema.schema,
     init.init,
     migrate.migrate,
+    diff.diff,
 ):
     _register(app, _command)
 _register(app, listing.list_items, "list")

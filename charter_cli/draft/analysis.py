@@ -11,9 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from charter_cli.check.amendments import check_amendments
 from charter_cli.check.integrity import check_integrity
 from charter_cli.draft.assemble import assemble
 from charter_cli.draft.coverage import Coverage, compute_coverage, coverage_findings
+from charter_cli.draft.frozen import frozen_findings
 from charter_cli.draft.model import Draft
 from charter_cli.draft.placement import check_placement
 from charter_cli.errors import ExitCode
@@ -64,13 +66,15 @@ _NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH301"})
 def analyse(root: Path) -> Analysis:
     """Load the project at ``root``, check it, assemble the draft and compute its coverage."""
     library = load_library(root)
-    findings = [*library.findings, *check_integrity(library)]
+    findings = [*library.findings, *check_integrity(library), *check_amendments(library)]
     draft = coverage = None
     if library.manifest is not None and library.manifest_doc is not None:
         draft = assemble(library, library.manifest)
         coverage = compute_coverage(library, draft)
         judged = check_placement(library, draft, library.manifest_doc)
         judged += coverage_findings(coverage, library)
+        if library.frozen is not None:
+            judged += frozen_findings(draft, library.frozen)
         if not library.damage.manifest_clean:  # a misspelt key may have emptied a part
             judged = [f for f in judged if f.code not in _NEEDS_CLEAN_MANIFEST]
         findings += judged

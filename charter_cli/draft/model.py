@@ -20,14 +20,22 @@ class Article:
     """A clause placed as a numbered article."""
 
     number: int
+    """Its place among the articles: 1, 2, ... in draft order."""
     entry: ClauseEntry
     where: str
     """The part holding it, e.g. ``Title II, Chapter 1``."""
+    frozen: str | None = None
+    """Its number under a frozen numbering (``12`` or ``12a``), when the project has one."""
+
+    @property
+    def numeral(self) -> str:
+        """Its number as the draft shows it: ``7``, or under a frozen numbering ``12a``."""
+        return self.frozen if self.frozen is not None else str(self.number)
 
     @property
     def label(self) -> str:
         """How the draft names it: ``Article 7``."""
-        return f"Article {self.number}"
+        return f"Article {self.numeral}"
 
     def paragraph_number(self, paragraph: str) -> int | None:
         """The display number of one of its paragraphs (by ID), or ``None``."""
@@ -45,7 +53,7 @@ class Article:
             return self.label
         found = self.entry.paragraphs[number - 1]
         index = next((i for i, p in enumerate(found.point) if p.id == point), None)
-        return citation(self.number, number, index)
+        return citation(self.numeral, number, index)
 
 
 @dataclass(frozen=True, slots=True)

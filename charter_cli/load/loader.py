@@ -15,6 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from charter_cli.findings import Finding
+from charter_cli.load.amendments import (
+    DEFAULT_FOLDER,
+    Amendments,
+    Frozen,
+    read_amendments,
+    read_lock,
+)
 from charter_cli.load.documents import Document, read_document, read_text
 from charter_cli.load.entries import (
     CatalogueFile,
@@ -55,6 +62,7 @@ def load_library(root: Path) -> Library:
     loader.findings.extend(refused)
     for path in paths:
         loader.load_module(path)
+    loader.load_amendments()
     return loader.finish()
 
 
@@ -78,6 +86,8 @@ class _Loader:
     unreadable: set[str] = field(default_factory=set)
     opaque: set[str] = field(default_factory=set)
     sources_seen: dict[str, str] = field(default_factory=dict)
+    amendments: Amendments = field(default_factory=Amendments)
+    frozen: Frozen | None = None
 
     def load_manifest(self) -> None:
         doc = read_document(self.root / MANIFEST, MANIFEST)
@@ -224,6 +234,14 @@ class _Loader:
             self.mentioned |= {name for item in broken for name in strings_in(item.get("covers"))}
         self.modules.append((file, [ClauseEntry(c, file, i) for i, c in clauses]))
 
+    def load_amendments(self) -> None:
+        """The amendment files and the frozen numbering."""
+        folder = self.charter.amendments if self.charter is not None else DEFAULT_FOLDER
+        self.amendments = read_amendments(self.root, folder, self.manifest_doc)
+        self.findings.extend(self.amendments.findings)
+        self.frozen, findings = read_lock(self.root)
+        self.findings.extend(findings)
+
     def _remember_unreadable(self, path: Path) -> None:
         """Note the IDs and names in a module that cannot be parsed, so nothing cascades from it."""
         found = names_in_unparsable(path)
@@ -291,4 +309,7 @@ class _Loader:
                 shadowed=tuple(shadowed),
             ),
             findings=(*self.findings, *index.findings),
+            amendments=tuple(self.amendments.entries),
+            amendment_docs=tuple(self.amendments.documents),
+            frozen=self.frozen,
         )

@@ -10,14 +10,14 @@ from charter_cli.findings import Finding
 from charter_cli.load.project import CLAUSES_DIR, inside, relative
 
 
-def module_paths(root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every clause module under ``clauses/``, in sorted path order, and the links refused.
+def module_paths(root: Path, under: str = CLAUSES_DIR) -> tuple[list[Path], list[Finding]]:
+    """Every clause module under ``clauses/`` (or ``under``), in sorted path order, and the links refused.
 
     Hidden files and folders are skipped. Symbolic links are followed only while
     they stay inside the project: a link that leads out of it is reported
     (``CH214``) and not read, and a folder is never visited twice.
     """
-    folder = root / CLAUSES_DIR
+    folder = root / under
     if not folder.is_dir():
         return [], []
     real_root = root.resolve()

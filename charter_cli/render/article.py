@@ -54,7 +54,7 @@ def falls(entry: ClauseEntry) -> bool:
 
 def anchor_of(placement: Placement) -> str:
     """The anchor of an article (``article-7``) or of the preamble."""
-    return f"article-{placement.number}" if isinstance(placement, Article) else "preamble"
+    return f"article-{placement.numeral}" if isinstance(placement, Article) else "preamble"
 
 
 def body(setting: Setting, placement: Placement) -> tuple[list[str], str]:

@@ -160,7 +160,7 @@ def _chapter_heading(chapter: ChapterPart) -> str:
 
 
 def _article_heading(article: Article) -> str:
-    return f"Article {article.number} — {article.entry.clause.title}"
+    return f"{article.label} — {article.entry.clause.title}"
 
 
 def _preamble(setting: Setting) -> list[str]:

@@ -1,0 +1,115 @@
+"""``charter diff``: what changed between two versions of the library."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from charter_cli.cli.options import CommandDirectory, options
+from charter_cli.errors import ExitCode
+from charter_cli.vocabulary import DiffFormat
+
+
+def diff(
+    ctx: typer.Context,
+    old: Annotated[
+        str | None,
+        typer.Argument(
+            help="The older version: a git revision (commit, branch, tag) or a project folder. "
+            "[default: HEAD]",
+            metavar="OLD",
+            show_default=False,
+        ),
+    ] = None,
+    new: Annotated[
+        str | None,
+        typer.Argument(
+            help="The newer version, as OLD. [default: the working tree]",
+            metavar="NEW",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            help="text (the terminal), md (a comparison document to circulate) or json.",
+            metavar="FORMAT",
+        ),
+    ] = DiffFormat.TEXT,
+    output_file: Annotated[
+        str | None,
+        typer.Option("-o", "--output", help="Write to FILE instead of stdout.", metavar="FILE"),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            help="Exit 1 when the versions differ (renumbering included), as 'git diff "
+            "--exit-code' does.",
+        ),
+    ] = False,
+    run_in: CommandDirectory = None,
+) -> ExitCode:
+    """Show what changed between two versions of the library, article by article.
+
+    Clauses are matched by their IDs and paragraphs by theirs, so inserting
+    an article shows one article added and the others renumbered, never their
+    text as changed. Reports articles added, removed, moved and renumbered,
+    the words inserted and deleted in each paragraph, status and bracket
+    changes, reservations entered or lifted, and requirements whose coverage
+    changed. A revision is read from git without touching the working tree.
+    Exit 0 whether or not they differ (with --exit-code: 1 if they differ),
+    2 if a version cannot be read.
+
+    Example: charter diff HEAD~3 --format md -o changes.md
+    """
+    from contextlib import ExitStack
+
+    from charter_cli.cli import console
+    from charter_cli.cli.views.comparison import comparison_view
+    from charter_cli.draft.comparison import Placing, compare_versions
+    from charter_cli.load.loader import load_library
+    from charter_cli.load.revision import open_version
+    from charter_cli.render.comparison import render_comparison
+    from charter_cli.render.comparison_json import render_comparison_json
+    from charter_cli.write.lock import library_lock
+    from charter_cli.write.output import (
+        Kind,
+        named_output,
+        project_inputs,
+        refuse_inputs,
+        write_output,
+    )
+
+    opts = options(ctx)
+    root, base = opts.root(), opts.base()
+    target = named_output(base, output_file) if output_file is not None else None
+    with ExitStack() as stack:
+        older = stack.enter_context(open_version(old or "HEAD", root, base))
+        newer = stack.enter_context(open_version(new, root, base))
+        stack.enter_context(library_lock(root, shared=True))
+        comparison = compare_versions(older, newer)
+    if output_format is DiffFormat.TEXT and (target is None or target.kind is Kind.STDOUT):
+        console.show(comparison_view(comparison))  # coloured on a terminal
+    else:
+        if output_format is DiffFormat.JSON:
+            text = render_comparison_json(comparison)
+        elif output_format is DiffFormat.MD:
+            text = render_comparison(comparison)
+        else:
+            text = console.plain(comparison_view(comparison))
+        if target is None or target.kind is Kind.STDOUT:
+            sys.stdout.write(text)
+        else:
+            refuse_inputs(target, project_inputs(load_library(root)))
+            write_output(target, [text.encode("utf-8")])
+    console.err(
+        f"{comparison.count(Placing.ADDED)} added, {comparison.count(Placing.REMOVED)} removed, "
+        f"{comparison.count(Placing.MOVED)} moved, {comparison.amended} changed, "
+        f"{comparison.count(Placing.RENUMBERED)} renumbered only; "
+        f"{len(comparison.coverage)} requirement(s) whose coverage changed"
+    )
+    return ExitCode.FINDINGS if exit_code and comparison.differs else ExitCode.OK
