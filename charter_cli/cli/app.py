@@ -18,13 +18,16 @@ import typer
 
 from charter_cli import __version__
 from charter_cli.cli.commands import (
+    amendments,
     build,
     check,
     coverage,
     diff,
+    freeze,
     init,
     listing,
     migrate,
+    new_amendment,
     new_clause,
     schema,
     show,
@@ -48,6 +51,8 @@ new_app = typer.Typer(
     help="Add a well-formed item to the library.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(new_app, name="new")
+amendments_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None)
+app.add_typer(amendments_app, name="amendments")
 
 
 def _version(value: bool) -> None:
@@ -92,10 +97,17 @@ for _command in (
     init.init,
     migrate.migrate,
     diff.diff,
+    freeze.freeze,
 ):
     _register(app, _command)
 _register(app, listing.list_items, "list")
 _register(new_app, new_clause.new_clause, "clause")
+_register(new_app, new_amendment.new_amendment, "amendment")
+_register(amendments_app, amendments.fingerprint)
+_help, _, _example = inspect.cleandoc(amendments.amendments.__doc__ or "").rpartition("\n\nExample")
+amendments_app.callback(invoke_without_command=True, help=_help, epilog=f"Example{_example}")(
+    amendments.amendments
+)
 
 
 def main() -> None:

@@ -74,7 +74,8 @@ class Library:
     @property
     def files_read(self) -> int:
         """How many TOML files were read."""
-        return (self.manifest_doc is not None) + len(self.catalogues) + len(self.modules)
+        read = (self.manifest_doc is not None) + len(self.catalogues) + len(self.modules)
+        return read + len(self.amendment_docs) + (self.frozen is not None)
 
     def known_id(self, name: str) -> bool:
         """Whether ``name`` is a clause ID, or the ID of an item that failed to load."""

@@ -34,8 +34,3 @@ def block(text: str) -> str:
     if match.group(1) is not None:
         return f"\\{escaped}"
     return f"{match.group(2)}\\{escaped[match.end(2) :]}"
-
-
-def cell(lines: list[str]) -> str:
-    """Lines of text as one table cell: each escaped, joined by ``<br>``."""
-    return "<br>".join(inline(line) for line in lines if line.strip())

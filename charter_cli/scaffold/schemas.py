@@ -28,8 +28,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from charter_cli.errors import WriteRefusedError
+from charter_cli.load.amendments import DEFAULT_FOLDER, LOCK_FILE
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
+from charter_cli.models.amendment import AmendmentFile
+from charter_cli.models.frozen import NumberingLock
+from charter_cli.render.amendments_json import AmendmentsReport, VotingListReport
+from charter_cli.render.comparison_json import DiffReport
 from charter_cli.render.reports.jsonreport import CheckReport
 from charter_cli.write.output import output_target, write_output
 
@@ -42,8 +47,23 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 CHARTER_SCHEMA = "charter.schema.json"
 CATALOGUE_SCHEMA = "catalogue.schema.json"
 MODULE_SCHEMA = "module.schema.json"
+AMENDMENT_SCHEMA = "amendment.schema.json"
+LOCK_SCHEMA = "numbering.schema.json"
 REPORT_SCHEMA = "check-report.schema.json"
 """The schema of ``charter check --output-format json``."""
+OUTPUT_SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    REPORT_SCHEMA: (CheckReport, "charter check report (charter check --output-format json)"),
+    "diff-report.schema.json": (DiffReport, "charter diff report (charter diff --format json)"),
+    "amendments-report.schema.json": (
+        AmendmentsReport,
+        "charter amendments (charter amendments --format json)",
+    ),
+    "voting-list.schema.json": (
+        VotingListReport,
+        "charter voting list (charter amendments --voting-list --format json)",
+    ),
+}
+"""The JSON outputs, by schema file name: the model each is written from and its title."""
 REPORT_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The dialect of the report's schema: the one Pydantic writes."""
 
@@ -51,6 +71,11 @@ _KINDS: dict[str, tuple[type[BaseModel], str]] = {
     CHARTER_SCHEMA: (Manifest, f"charter manifest ({MANIFEST})"),
     CATALOGUE_SCHEMA: (Catalogue, "charter requirements catalogue (sources/*.toml)"),
     MODULE_SCHEMA: (Module, f"charter clause module ({CLAUSES_DIR}/**/*.toml)"),
+    AMENDMENT_SCHEMA: (AmendmentFile, f"charter amendment file ({DEFAULT_FOLDER}/**/*.toml)"),
+    LOCK_SCHEMA: (
+        NumberingLock,
+        f"charter frozen numbering ({LOCK_FILE}, written by charter freeze)",
+    ),
 }
 """File name of each schema -> the model it is made from and its title."""
 
@@ -62,12 +87,13 @@ def schema_documents() -> dict[str, dict[str, Any]]:
     return {name: _document(model, title) for name, (model, title) in _KINDS.items()}
 
 
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema of the JSON report of ``charter check``, from its Pydantic models."""
-    body = CheckReport.model_json_schema(mode="serialization")
+def report_schema(name: str = REPORT_SCHEMA) -> dict[str, Any]:
+    """The JSON Schema of a JSON output (by default the report of ``charter check``), from its models."""
+    model, title = OUTPUT_SCHEMAS[name]
+    body = model.model_json_schema(mode="serialization")
     document: dict[str, Any] = {
         "$schema": REPORT_DRAFT,
-        "title": "charter check report (charter check --output-format json)",
+        "title": title,
         "description": (
             f"{body.pop('description')} Generated from the models of charter-drafter by "
             "'charter schema'; regenerate it rather than editing it."
@@ -80,7 +106,7 @@ def report_schema() -> dict[str, Any]:
 
 def schema_files() -> dict[str, dict[str, Any]]:
     """Every schema ``charter schema`` writes, by file name: the file kinds, then the report."""
-    return {**schema_documents(), REPORT_SCHEMA: report_schema()}
+    return {**schema_documents(), **{name: report_schema(name) for name in OUTPUT_SCHEMAS}}
 
 
 def render_schema(schema: dict[str, Any]) -> str:
@@ -103,27 +129,33 @@ def write_schemas(folder: Path) -> list[tuple[Path, bool]]:
     return results
 
 
-def schema_name_for(toml_path: Path, root: Path) -> str:
+def schema_name_for(toml_path: Path, root: Path, amendments: str = DEFAULT_FOLDER) -> str:
     """The schema file of a TOML file of the project at ``root``, decided by where it lies.
 
-    ``charter.toml`` at the root is the manifest, files under ``clauses/`` are
-    clause modules, and every other TOML file is a requirements catalogue.
+    ``charter.toml`` at the root is the manifest, ``numbering.lock.toml`` the
+    frozen numbering, files under ``clauses/`` are clause modules, files under
+    ``amendments/`` (or the folder ``amendments`` names) amendment files, and
+    every other TOML file is a requirements catalogue.
     """
     rel = Path(os.path.relpath(_located(toml_path), root.resolve())).as_posix()
     if rel == MANIFEST:
         return CHARTER_SCHEMA
+    if rel == LOCK_FILE:
+        return LOCK_SCHEMA
     if rel.startswith(f"{CLAUSES_DIR}/"):
         return MODULE_SCHEMA
+    if rel.startswith(f"{amendments.strip('/')}/"):
+        return AMENDMENT_SCHEMA
     return CATALOGUE_SCHEMA
 
 
-def directive_for(toml_path: Path, root: Path) -> str:
+def directive_for(toml_path: Path, root: Path, amendments: str = DEFAULT_FOLDER) -> str:
     """The first line that points a TOML editor at the schema of ``toml_path``.
 
     Taplo resolves the path from the folder of the document, so it is relative to
     that folder, with ``/`` separators: ``#:schema ../schemas/catalogue.schema.json``.
     """
-    target = root.resolve() / SCHEMA_DIR / schema_name_for(toml_path, root)
+    target = root.resolve() / SCHEMA_DIR / schema_name_for(toml_path, root, amendments)
     rel = Path(os.path.relpath(target, _located(toml_path).parent)).as_posix()
     return f"#:schema {rel if rel.startswith('../') else './' + rel}"
 
