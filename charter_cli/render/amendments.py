@@ -195,5 +195,3 @@ def _remarks(vote: Vote) -> Iterator[str]:
     if vote.falls_if:
         numbers = " or ".join(_number(a) for a in vote.falls_if)
         yield f"falls if {numbers} is adopted"
-    if first.kind is AmendmentKind.DELETE:
-        yield "deletion"
