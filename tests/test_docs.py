@@ -44,6 +44,11 @@ def test_readme_documents_every_command() -> None:
         "init",
         "verify",
         "migrate",
+        "diff",
+        "amendments",
+        "amendments fingerprint",
+        "new amendment",
+        "freeze",
     ):
         assert f"### `charter {command}" in readme
 

@@ -122,8 +122,8 @@ def resolve(library: Library, entry: AmendmentEntry) -> Resolution:
             entry,
             State.UNKNOWN,
             clause,
-            problem=f"amends the whole of clause '{clause.id}', which has several paragraphs "
-            "or points",
+            problem=f"new wording for the whole of clause '{clause.id}', which has several "
+            "paragraphs or points",
             hint="name the paragraph (or point) the new wording replaces",
         )
     return _judged(entry, clause, amended[0], point, amended[1])
@@ -209,7 +209,7 @@ def _resolve_insert(library: Library, entry: AmendmentEntry) -> Resolution:
             entry,
             State.UNKNOWN,
             clause,
-            problem=f"inserts '{amendment.new_id}', but {there}",
+            problem=f"the ID '{amendment.new_id}' it inserts is taken: {there}",
             hint="give what it inserts an ID of its own in 'new_id'",
         )
     if clause is None:
@@ -369,7 +369,7 @@ def _state(library: Library, resolution: Resolution) -> Iterator[Finding]:
             return  # the clause's own findings come first
         yield entry.finding(
             "CH240",
-            f"{amendment.label.lower()} {resolution.problem}",
+            f"{amendment.label.lower()}: {resolution.problem}",
             "target",
             hint=resolution.hint,
         )
@@ -496,7 +496,7 @@ def _conflicts(resolutions: Sequence[Resolution]) -> Iterator[Finding]:
             if conflict(earlier, later):
                 yield later.entry.finding(
                     "CH243",
-                    f"{later.amendment.label.lower()} and {earlier.amendment.label.lower()} "
+                    f"{earlier.amendment.label.lower()} and {later.amendment.label.lower()} "
                     f"are both adopted, but they cannot both be written into "
                     f"{describe_target(later.amendment)}",
                     "outcome",

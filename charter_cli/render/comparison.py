@@ -170,7 +170,12 @@ def notes(comparison: Comparison, diff: ClauseDiff, text: Callable[[str], str]) 
     """What changed in a clause besides its words, one sentence each; ``text`` escapes library text."""
     old, new = diff.old, diff.new
     if diff.placing is Placing.MOVED and old is not None and new is not None:
-        yield f"Moved from {old.label} ({text(_part(old))}) to {new.label} ({text(_part(new))})."
+        before = _follows(comparison.old, diff.id)
+        after = _follows(comparison.new, diff.id)
+        yield (
+            f"Moved from {old.label} ({text(_part(old))}), {text(before)}, to {new.label} "
+            f"({text(_part(new))}), {text(after)}."
+        )
     if diff.placing is Placing.ADDED and new is not None:
         yield f"Added in {text(_part(new))}, status {new.entry.standing.status.value}."
     if diff.placing is Placing.REMOVED and old is not None:
@@ -183,6 +188,14 @@ def notes(comparison: Comparison, diff: ClauseDiff, text: Callable[[str], str]) 
         yield f"Bracket {{{text(bracket.name)}}} of paragraph {text(bracket.paragraph)} {verb}."
     for reservation in diff.reservations:
         yield _reservation(comparison, reservation, text)
+
+
+def _follows(version: Snapshot, clause: str) -> str:
+    """Where a clause stands among the others: ``after 'objectives-scope'``, or ``first``."""
+    kind = type(version.draft.placements[clause])
+    same = [c for c, p in version.draft.placements.items() if isinstance(p, kind)]
+    index = same.index(clause)
+    return f"after '{same[index - 1]}'" if index else "first"
 
 
 def _part(placement: Placement) -> str:

@@ -133,7 +133,7 @@ def _left_alone(resolution: Resolution, *, refresh: bool) -> str | None:
     if amendment.outcome not in LIVE:
         return f"it is {amendment.outcome.value}"
     if resolution.state is State.UNKNOWN:
-        return f"it {resolution.problem}"
+        return str(resolution.problem)
     if resolution.state is State.CONSOLIDATED:
         return "it is written into the text"
     if resolution.state is State.STALE and not refresh:

@@ -142,7 +142,7 @@ def _fingerprinted(library: Library, file: Path, amendment: Amendment) -> Amendm
     resolution = resolve(library, AmendmentEntry(amendment, AmendmentsFile(doc), 0))
     if resolution.state is State.UNKNOWN:
         raise InvalidInputError(
-            f"{amendment.label.lower()} {resolution.problem}", hint=resolution.hint
+            f"{amendment.label.lower()}: {resolution.problem}", hint=resolution.hint
         )
     if amendment.kind is AmendmentKind.INSERT or resolution.wording is None:
         return amendment

@@ -51,10 +51,11 @@ def comparison_view(comparison: Comparison) -> TextView:
 def _clause(view: TextView, comparison: Comparison, diff: ClauseDiff) -> None:
     placement = diff.new or diff.old
     assert placement is not None  # noqa: S101 - a diff is of a clause in one version at least
-    heading = f"{placement.label} — {diff.title} ({diff.id}): {diff.placing.value}"
+    what = diff.placing.value if diff.placing in _STYLES else "changed"
+    before = ""
     if diff.old is not None and diff.new is not None and diff.old.label != diff.new.label:
-        heading = f"{diff.new.label} — {diff.title} ({diff.id}, {diff.old.label} before)"
-        heading += f": {diff.placing.value}" if diff.placing is Placing.MOVED else ""
+        before = f", {diff.old.label} before"
+    heading = f"{placement.label} — {diff.title} ({diff.id}{before}): {what}"
     view.add(heading, _STYLES.get(diff.placing, "bold"))
     for note in notes(comparison, diff, str):
         view.add(f"  {note}")
