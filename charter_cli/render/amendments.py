@@ -172,7 +172,7 @@ def render_voting_list(votes: Sequence[Vote], draft: Draft) -> str:
     return (
         f"# Voting list: amendments to the {inline(charter.title)}\n\n"
         f"Draft version {inline(charter.version)}. Amendments in the order of the text; "
-        "identical amendments are voted on together (3 = 17); a compromise amendment is voted "
+        "identical amendments are voted on together, on one line ('3 = 4'); a compromise amendment is voted "
         "on first and, if adopted, the amendments it replaces are not put to the vote. Vote: "
         "+ adopted, \N{MINUS SIGN} rejected.\n\n" + "\n".join(lines) + "\n"
     )

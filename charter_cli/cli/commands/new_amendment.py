@@ -92,9 +92,9 @@ def new_amendment(
 
     if text is not None and text_file is not None:
         raise InvalidInputError("give the new wording with --text or --text-file, not both")
-    if text_file is not None:
-        text = sys.stdin.read() if str(text_file) == "-" else _read(text_file)
     opts = options(ctx)
+    if text_file is not None:
+        text = sys.stdin.read() if str(text_file) == "-" else _read(opts.base() / text_file, text_file)
     root = opts.root()
     author = {"member": member, "group": group, "delegation": delegation, "party": party}
     target = {"clause": clause, "paragraph": paragraph, "point": point, "before": before}
@@ -116,8 +116,14 @@ def new_amendment(
     return ExitCode.OK
 
 
-def _read(path: Path) -> str:
+def _read(path: Path, given: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInputError(f"{path}: cannot read the new wording: {error}") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InvalidInputError(f"{given}: cannot read the new wording: {reason}") from None
+    except UnicodeDecodeError:
+        raise InvalidInputError(
+            f"{given}: cannot read the new wording: not UTF-8 text",
+            hint="save the file with the UTF-8 encoding",
+        ) from None
