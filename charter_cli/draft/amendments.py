@@ -96,14 +96,14 @@ def _order(
     points = [p.id for p in resolution.paragraph.point] if resolution.paragraph else []
     point = points.index(target.point) if target.point in points else -1
     inserting = amendment.kind is AmendmentKind.INSERT
-    # an insert goes before or after the part it names, everything else on it
+    # each part has three slots: inserts before it, the amendments to it, inserts after it
     offset = (-1 if target.before else 1) if inserting else 0
     if target.paragraph is None:
-        where = (clause * 2 + offset, 0, 0)
+        where = (clause * 4 + 1 + offset, 0, 0)
     elif target.point is None:
-        where = (clause * 2, paragraph * 2 + 2 + offset, 0)
+        where = (clause * 4 + 1, paragraph * 4 + 5 + offset, 0)
     else:
-        where = (clause * 2, paragraph * 2 + 2, point * 2 + 2 + offset)
+        where = (clause * 4 + 1, paragraph * 4 + 5, point * 4 + 5 + offset)
     return (*where, 0 if amendment.compromise else 1, _KIND_ORDER[amendment.kind], amendment.number)
 
 
