@@ -16,7 +16,6 @@ or the lock was edited by hand (``CH247``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from string import ascii_lowercase
 
@@ -24,16 +23,13 @@ from charter_cli.draft.model import Article, Draft
 from charter_cli.draft.numbering import letter
 from charter_cli.findings import Finding
 from charter_cli.load.amendments import Frozen
-
-_NUMERAL = re.compile(r"^(\d+)([a-z]*)$")
+from charter_cli.load.documents import Document
 
 
 def order_key(numeral: str) -> tuple[int, str]:
     """How numbers sort: by their digits, then their letters (``12`` < ``12a`` < ``12aa`` < ``12b``)."""
-    match = _NUMERAL.match(numeral)
-    if match is None:
-        return (0, numeral)
-    return (int(match.group(1)), match.group(2))
+    digits = numeral.rstrip(ascii_lowercase)
+    return int(digits or 0), numeral[len(digits) :]
 
 
 def frozen_numerals(order: Sequence[str], lock: Mapping[str, str]) -> list[str]:
@@ -72,8 +68,7 @@ def _between(low: str, high: str | None, used: set[str]) -> str:
 
 
 def _candidates(low: str) -> Iterator[str]:
-    letters = _NUMERAL.match(low)
-    suffix = letters.group(2) if letters else ""
+    suffix = order_key(low)[1]
     if suffix:
         stem = low[:-1]
         yield from (stem + char for char in ascii_lowercase if char > suffix[-1])
@@ -119,21 +114,20 @@ def frozen_findings(draft: Draft, frozen: Frozen) -> list[Finding]:
                     hint="run 'charter freeze' again; the lock is written by the tool",
                 )
             )
-    findings += _out_of_order(draft.articles, frozen)
+    findings += _out_of_order(draft.articles, doc)
     return findings
 
 
-def _out_of_order(articles: Sequence[Article], frozen: Frozen) -> Iterator[Finding]:
+def _out_of_order(articles: Sequence[Article], doc: Document) -> Iterator[Finding]:
+    """Frozen articles whose number is lower than the one before them (an inserted one never is)."""
     previous: Article | None = None
     for article in articles:
         if previous is not None and order_key(article.numeral) < order_key(previous.numeral):
-            message = (
+            yield doc.finding(
+                "CH247",
                 f"Article {article.numeral} (clause '{article.entry.id}') stands after Article "
-                f"{previous.numeral}: a frozen article keeps its number wherever it is moved"
+                f"{previous.numeral}: a frozen article keeps its number wherever it is moved",
+                ("article", article.entry.id),
+                hint="move it back, or once the new order is adopted run 'charter freeze --renumber'",
             )
-            hint = "move it back, or once the new order is adopted run 'charter freeze --renumber'"
-            if frozen.lock is not None and article.entry.id in frozen.lock.article:
-                yield frozen.doc.finding("CH247", message, ("article", article.entry.id), hint=hint)
-            else:
-                yield article.entry.finding("CH247", message, "id", hint=hint)
         previous = article

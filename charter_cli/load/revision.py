@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from charter_cli.errors import InvalidInputError
 from charter_cli.load.project import MANIFEST
@@ -109,7 +109,7 @@ def _repository(project: Path) -> tuple[Path, str]:
 
 def _commit(project: Path, given: str) -> str | None:
     """The commit ``given`` names, or ``None``."""
-    if given.startswith("-"):
+    if given.startswith("-") or "\0" in given:
         return None
     done = _git(["rev-parse", "--verify", "--quiet", f"{given}^{{commit}}"], project)
     if done.returncode != 0:
@@ -120,12 +120,8 @@ def _commit(project: Path, given: str) -> str | None:
 def _export(project: Path, revision: str, target: Path) -> Path:
     """Copy the project's folder at ``revision`` into ``target``; the root of the copy."""
     top, prefix = _repository(project)
-    listing = _git(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or "."], top)
-    if listing.returncode != 0:
-        raise InvalidInputError(
-            f"cannot list revision {revision[:7]}: {listing.stderr.decode(errors='replace').strip()}"
-        )
-    files = list(_blobs(listing.stdout, prefix))
+    listing = _output(["ls-tree", "-r", "-z", "--full-tree", revision, "--", prefix or "."], top)
+    files = list(_blobs(listing, prefix))
     root = target / "project"
     root.mkdir()
     if not any(path == MANIFEST for _, _, path in files):
@@ -135,11 +131,17 @@ def _export(project: Path, revision: str, target: Path) -> Path:
             hint="compare a later revision",
         )
     batch = "".join(f"{sha}\n" for _, sha, _ in files).encode("ascii")
-    contents = _git(["cat-file", "--batch"], top, data=batch)
-    if contents.returncode != 0:
-        raise InvalidInputError(f"cannot read revision {revision[:7]} from git")
-    _write(root, files, contents.stdout)
+    _write(root, files, _output(["cat-file", "--batch"], top, data=batch))
     return root
+
+
+def _output(args: list[str], cwd: Path, *, data: bytes | None = None) -> bytes:
+    """What git writes to stdout; its message, as an error, if it fails."""
+    done = _git(args, cwd, data=data)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", errors="replace").strip() or f"git {args[0]} failed"
+        raise InvalidInputError(f"cannot read the revision from git: {message}")
+    return done.stdout
 
 
 def _blobs(listing: bytes, prefix: str) -> Iterator[tuple[str, str, str]]:
@@ -149,14 +151,9 @@ def _blobs(listing: bytes, prefix: str) -> Iterator[tuple[str, str, str]]:
             continue
         meta, _, name = record.partition(b"\t")
         mode, kind, sha = meta.decode("ascii").split()
-        path = name.decode("utf-8", errors="surrogateescape")
-        if kind != "blob" or not path.startswith(prefix):
-            continue  # a submodule, or outside the project's folder
-        rel = path[len(prefix) :]
-        parts = PurePosixPath(rel).parts
-        if not parts or ".." in parts or PurePosixPath(rel).is_absolute():
-            continue
-        yield mode, sha, rel
+        if kind != "blob":
+            continue  # a submodule: not part of the project's files
+        yield mode, sha, name.decode("utf-8", errors="surrogateescape")[len(prefix) :]
 
 
 def _write(root: Path, files: list[tuple[str, str, str]], stream: bytes) -> None:

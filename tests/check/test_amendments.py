@@ -277,3 +277,31 @@ def test_a_broken_clause_is_reported_once(write_project: WriteProject, tmp_path:
 
 def test_a_project_without_amendments(write_project: WriteProject) -> None:
     assert check_amendments(load_library(write_project())) == []
+
+
+def test_a_point_deleted_and_an_insert_after_it(write_project: WriteProject) -> None:
+    deleted, inserted = _resolved(
+        write_project,
+        target("list", "a", clause="tasks")
+        + f'kind = "delete"\noutcome = "adopted"\nfingerprint = "{fingerprint("meet;")}"\n',
+        target("list", "a", clause="tasks")
+        + 'kind = "insert"\nnew_id = "c"\ntext = "advise;"\noutcome = "adopted"\n',
+    )
+    assert conflict(deleted, inserted)
+
+
+def test_messages_name_points_and_the_missing_compromises(write_project: WriteProject) -> None:
+    root = write_project(
+        {
+            "clauses/institutions/tasks.toml": POINTS,
+            "amendments/a.toml": '[[amendment]]\nnumber = 1\ntabled_by = [{ group = "PPE" }]\n'
+            + target("list", "a", clause="tasks")
+            + 'kind = "delete"\nfingerprint = "sha256:0000000000000000"\noutcome = "replaced"\nreplaced_by = 2\n'
+            '\n[[amendment]]\nnumber = 2\ntabled_by = [{ group = "PPE" }]\n'
+            + target("list", "a", clause="tasks")
+            + 'kind = "delete"\nfingerprint = "sha256:0000000000000000"\n',
+        }
+    )
+    messages = {f.code: f for f in check_amendments(load_library(root))}
+    assert "point 'a' of paragraph 'list' of clause 'tasks'" in messages["CH242"].message
+    assert messages["CH244"].hint == "table the compromise as an amendment with compromise = true"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from charter_cli.draft.amendments import amendments_in_order, voting_list
+from charter_cli.draft.amendments import Placed, amendments_in_order, voting_list
 from charter_cli.draft.analysis import analyse
 from charter_cli.models.amendment import Author
 from charter_cli.render.amendments import author
@@ -40,7 +40,7 @@ def _amendment(number: int, target: str, rest: str, *, compromise: bool = False)
     )
 
 
-def _placed(write_project: WriteProject, *amendments: str):  # type: ignore[no-untyped-def]
+def _placed(write_project: WriteProject, *amendments: str) -> list[Placed]:
     root = write_project(
         {"clauses/institutions/tasks.toml": TASKS, "amendments/a.toml": "\n".join(amendments)}
     )

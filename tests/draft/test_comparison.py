@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from charter_cli.draft.comparison import Part, Placing, compare, snapshot
+from charter_cli.draft.comparison import Comparison, Part, Placing, compare, snapshot
 from charter_cli.draft.coverage import CoverState
 from charter_cli.errors import InvalidInputError
 from charter_cli.load.wording import after, before
@@ -45,7 +45,7 @@ def _compare(
     tmp_path: Path,
     old: dict[str, str | None],
     new: dict[str, str | None],
-):  # type: ignore[no-untyped-def]
+) -> Comparison:
     a = write_project(old, root=tmp_path / "a")
     b = write_project(old, root=tmp_path / "b")
     edit_project(b, new)
@@ -184,7 +184,8 @@ quote = "joint committee"
 def test_a_version_that_does_not_load_is_not_compared(write_project: WriteProject) -> None:
     root = write_project({"clauses/provisions/objectives.toml": '[[clause]]\nid = "x"\n'})
     with pytest.raises(
-        InvalidInputError, match="old: the project cannot be loaded, so it is not compared: .*CH102"
+        InvalidInputError,
+        match=r"old: the project cannot be loaded, so it is not compared: .*CH102",
     ):
         snapshot(root, "old")
     broken = write_project({"charter.toml": "[charter]\n"}, root=root.parent / "b")

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from charter_cli.draft.analysis import analyse
 from charter_cli.draft.frozen import frozen_numerals, order_key
-from helpers import examples
+from helpers import WriteProject, examples
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,33 @@ def test_any_insertions_keep_frozen_numbers_unique_and_in_order(
     assert all(numerals[i] == lock[c] for i, c in enumerate(order) if c in lock)
     keys = [order_key(n) for n in numerals]
     assert keys == sorted(keys)
+
+
+def test_when_every_letter_is_taken() -> None:
+    from string import ascii_lowercase
+
+    from charter_cli.draft.frozen import _between
+
+    used = {f"5{a}" for a in ascii_lowercase} | {
+        f"5{a}{b}" for a in ascii_lowercase for b in ascii_lowercase
+    }
+    assert _between("5", "6", used) == "5aaa"
+
+
+def test_an_insertion_that_cannot_be_numbered_in_order_is_reported(
+    write_project: WriteProject,
+) -> None:
+    root = write_project(
+        {"numbering.lock.toml": '[article]\nobjectives = "1"\njoint-committee = "1a"\n'}
+    )
+    module = root / "clauses" / "provisions" / "objectives.toml"
+    module.write_text(
+        module.read_text(encoding="utf-8")
+        + '\n[[clause]]\nid = "between"\ntitle = "Between"\nstatus = "agreed"\ntext = "The Parties shall act."\n',
+        encoding="utf-8",
+    )
+    findings = [f for f in analyse(root).findings if f.code == "CH247"]
+    assert [(f.file, f.line) for f in findings] == [("numbering.lock.toml", 3)]
+    assert findings[0].message.startswith(
+        "Article 1a (clause 'joint-committee') stands after Article 1b"
+    )

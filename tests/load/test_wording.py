@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -47,7 +49,7 @@ def test_runs_are_never_empty_and_never_two_equal_in_a_row(old: str, new: str) -
     edits = word_diff(old, new)
     assert all(edit.words for edit in edits)
     kinds = [edit.change for edit in edits]
-    assert all(not (a is b is Change.EQUAL) for a, b in zip(kinds, kinds[1:], strict=False))
+    assert all(not (a is b is Change.EQUAL) for a, b in pairwise(kinds))
 
 
 @given(st.text(max_size=200))
@@ -133,3 +135,8 @@ def test_edges(old: str, new: str) -> None:
     edits = word_diff(old, new)
     assert after(edits) == words(new) and before(edits) == words(old)
     assert word_diff(words(old), words(new)) == edits
+
+
+def test_inline_keeps_a_short_run_between_changes_whole() -> None:
+    edits = word_diff("a b c d e f", "A b c d e F")
+    assert inline(edits, context=2) == "[-a-] {+A+} b c d e [-f-] {+F+}"

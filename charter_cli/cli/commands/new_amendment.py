@@ -94,7 +94,9 @@ def new_amendment(
         raise InvalidInputError("give the new wording with --text or --text-file, not both")
     opts = options(ctx)
     if text_file is not None:
-        text = sys.stdin.read() if str(text_file) == "-" else _read(opts.base() / text_file, text_file)
+        text = (
+            sys.stdin.read() if str(text_file) == "-" else _read(opts.base() / text_file, text_file)
+        )
     root = opts.root()
     author = {"member": member, "group": group, "delegation": delegation, "party": party}
     target = {"clause": clause, "paragraph": paragraph, "point": point, "before": before}

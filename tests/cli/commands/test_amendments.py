@@ -298,3 +298,52 @@ def test_the_manifest_names_the_folder(write_project: WriteProject, folder: str)
     target.parent.mkdir(parents=True)
     target.write_text(UNPRINTED, encoding="utf-8")
     assert "CH248" in invoke("-C", str(root), "check").stdout
+
+
+def test_stale_and_consolidated_amendments_say_so(tmp_path: Path) -> None:
+    case = REPO / "tests" / "cases" / "amendment-stale"
+    shutil.copytree(
+        case, tmp_path / "case", ignore=shutil.ignore_patterns("expected*", "README.md")
+    )
+    text = invoke("-C", str(tmp_path / "case"), "amendments").stdout
+    assert text.count("*The text has changed since this amendment was tabled") == 3
+    assert text.count("*Written into the text.*") == 1
+    assert "every ***five*** years" in text  # the left column as it stood when tabled
+
+
+def test_fingerprint_leaves_consolidated_amendments_alone(write_project: WriteProject) -> None:
+    root = write_project()
+    _amend(
+        root,
+        '[[amendment]]\nnumber = 1\ntabled_by = [{ group = "PPE" }]\n'
+        'target = { clause = "joint-committee", paragraph = "gone" }\nkind = "delete"\noutcome = "adopted"\n',
+    )
+    result = invoke("-C", str(root), "amendments", "fingerprint", "1")
+    assert "amendment 1: left alone: it is written into the text" in result.stderr
+
+
+def test_fingerprint_of_a_whole_article_is_a_multi_line_text(write_project: WriteProject) -> None:
+    root = write_project()
+    path = _amend(
+        root,
+        '[[amendment]]\nnumber = 1\ntabled_by = [{ group = "PPE" }]\n'
+        'target = { clause = "joint-committee" }\nkind = "delete"\n',
+    )
+    assert invoke("-C", str(root), "amendments", "fingerprint").exit_code == ExitCode.OK
+    text = path.read_text(encoding="utf-8")
+    assert 'existing_text = """A Joint Committee of the Parties' in text
+    assert 'every three years.\n"""\n' in text
+    assert "CH24" not in invoke("-C", str(root), "check").stdout
+
+
+def test_fingerprint_refuses_a_file_changed_meanwhile(
+    write_project: WriteProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_project()
+    _amend(root, UNPRINTED)
+    monkeypatch.setattr(
+        "charter_cli.scaffold.fingerprints.existing_text", lambda *_args: "# edited meanwhile\n"
+    )
+    result = invoke("-C", str(root), "amendments", "fingerprint")
+    assert result.exit_code == ExitCode.USAGE
+    assert "changed while the fingerprints were being recorded; try again" in result.stderr

@@ -326,3 +326,42 @@ def test_outside_a_repository(write_project: object, tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert "not in a git repository, so it has no revisions" in result.stderr
     assert "charter diff OLD_FOLDER NEW_FOLDER" in result.stderr
+
+
+def test_links_and_submodules_of_a_revision(repo: Path) -> None:
+    root = repo.parent
+    (repo / "notes.md").symlink_to("../README.md")
+    head = git(root, "rev-parse", "HEAD").strip()
+    git(root, "update-index", "--add", "--cacheinfo", f"160000,{head},charter/vendor")
+    commit(root, "A link and a submodule")
+    result = invoke("-C", str(repo), "diff", "HEAD~1", "HEAD", "--exit-code")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "No differences." in result.stdout
+
+
+def test_without_git(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = invoke("-C", str(repo), "diff")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("error: cannot run git: ")
+    assert "install git, or compare two project folders" in result.stderr
+
+
+def test_a_name_with_a_nul_is_no_revision(repo: Path) -> None:
+    result = invoke("-C", str(repo), "diff", "HEAD\x00x")
+    assert result.exit_code == ExitCode.USAGE
+    assert "is neither a revision of the repository nor a project folder" in result.stderr
+
+
+def test_git_failing_is_one_clear_line(repo: Path, tmp_path: Path) -> None:
+    from charter_cli.errors import InvalidInputError
+    from charter_cli.load.revision import _export
+
+    with pytest.raises(InvalidInputError, match="cannot read the revision from git: "):
+        _export(repo, "0" * 40, tmp_path)
+
+
+def test_identical_versions_in_markdown(repo: Path) -> None:
+    result = invoke("-C", str(repo), "diff", "HEAD", "HEAD", "--format", "md")
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout.endswith("\n\nNo differences.\n")

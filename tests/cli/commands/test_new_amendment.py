@@ -212,3 +212,13 @@ def test_a_broken_amendment_file_is_left_alone(write_project: WriteProject) -> N
     code, stderr = _table(unparsable, *TARGET, "--kind", "delete", "--group", "PPE")
     assert code == ExitCode.USAGE
     assert "the file has errors, so the amendment was not added: invalid TOML" in stderr
+
+
+def test_a_wording_file_that_is_not_utf8(write_project: WriteProject) -> None:
+    root = write_project()
+    (root / "wording.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    code, stderr = _table(
+        root, *TARGET, "--kind", "replace", "--text-file", "wording.txt", "--group", "PPE"
+    )
+    assert code == ExitCode.USAGE
+    assert stderr.startswith("error: wording.txt: cannot read the new wording: not UTF-8 text")
