@@ -10,23 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
-
 from charter_cli import __version__
 from charter_cli.check.amendments import State
 from charter_cli.draft.amendments import Placed, Vote
 from charter_cli.draft.model import Draft
 from charter_cli.models.amendment import Author, Target
 from charter_cli.render.amendments import party_names, tabled_by
-from charter_cli.render.comparison_json import EditOut, Tool
+from charter_cli.render.comparison_json import EditOut
+from charter_cli.render.reports.jsonreport import Tool, _Out  # one base for every JSON output
 from charter_cli.vocabulary import AmendmentKind, Outcome
 
 SCHEMA_VERSION = 1
 """1: the first shape."""
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class CharterOut(_Out):

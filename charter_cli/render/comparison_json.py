@@ -10,30 +10,16 @@ from __future__ import annotations
 
 import json
 
-from pydantic import BaseModel, ConfigDict
-
 from charter_cli import __version__
 from charter_cli.draft.comparison import ClauseDiff, Comparison, Part, Placing, Snapshot, TextChange
 from charter_cli.draft.coverage import CoverState
 from charter_cli.draft.model import Article, Placement
 from charter_cli.load.wording import Change, after, before
+from charter_cli.render.reports.jsonreport import Tool, _Out  # one base for every JSON output
 from charter_cli.vocabulary import ReservationKind, Status
 
 SCHEMA_VERSION = 1
 """1: the first shape."""
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
-
-
-class Tool(_Out):
-    """The program that wrote the report."""
-
-    name: str
-    """Always ``charter``."""
-    version: str
-    """Version of charter-drafter."""
 
 
 class VersionOut(_Out):

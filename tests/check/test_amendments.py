@@ -17,31 +17,13 @@ from charter_cli.check.amendments import (
 )
 from charter_cli.load.loader import load_library
 from charter_cli.load.wording import fingerprint
-from helpers import WriteProject
+from helpers import TASKS, WriteProject
 
 REVIEW = "The Joint Committee shall follow up the implementation of this Charter and review it every three years."
 ESTABLISHMENT = "A Joint Committee of the Parties is hereby established. It shall meet at least [EU: once a year] [LAC: twice a year]."
-POINTS = """
-[[clause]]
-id = "tasks"
-title = "Tasks"
-status = "agreed"
-
-[[clause.paragraph]]
-id = "list"
-text = "The Committee shall:"
-
-[[clause.paragraph.point]]
-id = "a"
-text = "meet;"
-
-[[clause.paragraph.point]]
-id = "b"
-text = "report."
-"""
 
 
-def _resolved(write_project: WriteProject, *tables: str, module: str = POINTS) -> list[Resolution]:
+def _resolved(write_project: WriteProject, *tables: str, module: str = TASKS) -> list[Resolution]:
     root = write_project(
         {
             "clauses/institutions/tasks.toml": module,
@@ -263,7 +245,7 @@ def test_conflicts(write_project: WriteProject, first: str, second: str, expecte
 def test_a_broken_clause_is_reported_once(write_project: WriteProject, tmp_path: Path) -> None:
     root = write_project(
         {
-            "clauses/institutions/tasks.toml": POINTS.replace(
+            "clauses/institutions/tasks.toml": TASKS.replace(
                 'status = "agreed"', 'status = "nearly"'
             ),
             "amendments/a.toml": '[[amendment]]\nnumber = 1\ntabled_by = [{ group = "PPE" }]\n'
@@ -293,7 +275,7 @@ def test_a_point_deleted_and_an_insert_after_it(write_project: WriteProject) -> 
 def test_messages_name_points_and_the_missing_compromises(write_project: WriteProject) -> None:
     root = write_project(
         {
-            "clauses/institutions/tasks.toml": POINTS,
+            "clauses/institutions/tasks.toml": TASKS,
             "amendments/a.toml": '[[amendment]]\nnumber = 1\ntabled_by = [{ group = "PPE" }]\n'
             + target("list", "a", clause="tasks")
             + 'kind = "delete"\nfingerprint = "sha256:0000000000000000"\noutcome = "replaced"\nreplaced_by = 2\n'

@@ -6,30 +6,7 @@ from charter_cli.draft.amendments import Placed, amendments_in_order, voting_lis
 from charter_cli.draft.analysis import analyse
 from charter_cli.models.amendment import Author
 from charter_cli.render.amendments import author
-from helpers import WriteProject
-
-TASKS = """
-[[clause]]
-id = "tasks"
-title = "Tasks"
-status = "agreed"
-
-[[clause.paragraph]]
-id = "list"
-text = "The Committee shall:"
-
-[[clause.paragraph.point]]
-id = "a"
-text = "meet;"
-
-[[clause.paragraph.point]]
-id = "b"
-text = "report."
-
-[[clause.paragraph]]
-id = "other"
-text = "It may invite observers."
-"""
+from helpers import TASKS, WriteProject
 
 
 def _amendment(number: int, target: str, rest: str, *, compromise: bool = False) -> str:

@@ -13,31 +13,9 @@ from charter_cli.draft.coverage import CoverState
 from charter_cli.errors import InvalidInputError
 from charter_cli.load.wording import after, before
 from charter_cli.scaffold.templates import project_files
-from helpers import WriteProject, edit_project, examples
+from helpers import TASKS, WriteProject, edit_project, examples
 
 OBJECTIVES = project_files("Test Charter")["clauses/provisions/objectives.toml"]
-TASKS = """
-[[clause]]
-id = "tasks"
-title = "Tasks"
-status = "agreed"
-
-[[clause.paragraph]]
-id = "list"
-text = "The Committee shall:"
-
-[[clause.paragraph.point]]
-id = "a"
-text = "meet;"
-
-[[clause.paragraph.point]]
-id = "b"
-text = "report."
-
-[[clause.paragraph]]
-id = "other"
-text = "It may invite observers."
-"""
 
 
 def _compare(

@@ -11,10 +11,10 @@ from charter_cli.render.comparison_json import render_comparison_json
 from charter_cli.render.wordmarks import cited
 from helpers import WriteProject, edit_project
 
-TASKS = """
+DUTIES = """
 [[clause]]
-id = "tasks"
-title = "Tasks"
+id = "duties"
+title = "Duties"
 status = "agreed"
 
 [[clause.paragraph]]
@@ -34,9 +34,9 @@ text = "It may invite observers."
 def test_removed_articles_and_paragraphs_moved_ones_and_titles(
     write_project: WriteProject, tmp_path: Path
 ) -> None:
-    old = write_project({"clauses/institutions/tasks.toml": TASKS}, root=tmp_path / "old")
-    new = write_project({"clauses/institutions/tasks.toml": TASKS}, root=tmp_path / "new")
-    moved = TASKS.replace('title = "Tasks"', 'title = "Tasks of the Committee"')
+    old = write_project({"clauses/institutions/duties.toml": DUTIES}, root=tmp_path / "old")
+    new = write_project({"clauses/institutions/duties.toml": DUTIES}, root=tmp_path / "new")
+    moved = DUTIES.replace('title = "Duties"', 'title = "Duties of the Committee"')
     moved = moved.replace(
         '[[clause.paragraph]]\nid = "three"\ntext = "It may invite observers."\n', ""
     ).replace(
@@ -45,7 +45,7 @@ def test_removed_articles_and_paragraphs_moved_ones_and_titles(
     )
     moved = moved.replace('[[clause.paragraph]]\nid = "two"\ntext = "It shall report."\n', "", 1)
     edit_project(
-        new, {"clauses/institutions/tasks.toml": moved, "clauses/preamble/recitals.toml": None}
+        new, {"clauses/institutions/duties.toml": moved, "clauses/preamble/recitals.toml": None}
     )
     comparison = compare(snapshot(old, "old"), snapshot(new, "new"))
     markdown = render_comparison(comparison)
@@ -53,7 +53,7 @@ def test_removed_articles_and_paragraphs_moved_ones_and_titles(
         "## Removed\n\n### Recital 1 — Common purpose\n\n- Removed from the preamble." in markdown
     )
     assert "~~Resolved to give their cooperation a common and lasting framework,~~" in markdown
-    assert "**Title**: Tasks **of the Committee**" in markdown
+    assert "**Title**: Duties **of the Committee**" in markdown
     assert (
         "**Article 3(1) (moved; Article 3(2) before)**: It shall report **yearly.**" not in markdown
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -46,6 +45,7 @@ def amendments(
     if ctx.invoked_subcommand is not None:
         return ExitCode.OK
     from charter_cli.cli import console
+    from charter_cli.cli.artifacts import deliver
     from charter_cli.cli.views.summaries import finding_lines
     from charter_cli.draft.amendments import amendments_in_order
     from charter_cli.draft.amendments import voting_list as votes_of
@@ -53,13 +53,7 @@ def amendments(
     from charter_cli.render.amendments import render_amendments, render_voting_list
     from charter_cli.render.amendments_json import render_amendments_json, render_voting_list_json
     from charter_cli.write.lock import library_lock
-    from charter_cli.write.output import (
-        Kind,
-        named_output,
-        project_inputs,
-        refuse_inputs,
-        write_output,
-    )
+    from charter_cli.write.output import named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
@@ -87,11 +81,7 @@ def amendments(
             if json_format
             else render_amendments(placed, draft, language)
         )
-    if target is None or target.kind is Kind.STDOUT:
-        sys.stdout.write(text)
-    else:
-        refuse_inputs(target, project_inputs(analysis.library))
-        write_output(target, [text.encode("utf-8")])
+    deliver(text, target, lambda: project_inputs(analysis.library))
     problems = [
         f
         for f in analysis.findings

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -57,18 +56,13 @@ def check(
     Example: charter check --strict --output-format sarif -o charter.sarif
     """
     from charter_cli.cli import console
+    from charter_cli.cli.artifacts import deliver
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.reports import render_report
     from charter_cli.render.reports.shared import report_paths
     from charter_cli.write.lock import library_lock
-    from charter_cli.write.output import (
-        Kind,
-        named_output,
-        project_inputs,
-        refuse_inputs,
-        write_output,
-    )
+    from charter_cli.write.output import named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
@@ -77,11 +71,7 @@ def check(
     with library_lock(root, shared=True):
         analysis = analyse(root)
     report = render_report(analysis, output_format, strict=strict, paths=paths)
-    if target is None or target.kind is Kind.STDOUT:
-        sys.stdout.write(report)
-    else:
-        refuse_inputs(target, project_inputs(analysis.library))
-        write_output(target, [report.encode("utf-8")])
+    deliver(report, target, lambda: project_inputs(analysis.library))
     if output_format is OutputFormat.GITHUB:
         from charter_cli.render.reports.github import step_summary
 

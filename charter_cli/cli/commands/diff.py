@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -69,20 +69,14 @@ def diff(
     from contextlib import ExitStack
 
     from charter_cli.cli import console
+    from charter_cli.cli.artifacts import deliver
     from charter_cli.cli.views.comparison import comparison_view
     from charter_cli.draft.comparison import Placing, compare_versions
-    from charter_cli.load.loader import load_library
     from charter_cli.load.revision import open_version
     from charter_cli.render.comparison import render_comparison
     from charter_cli.render.comparison_json import render_comparison_json
     from charter_cli.write.lock import library_lock
-    from charter_cli.write.output import (
-        Kind,
-        named_output,
-        project_inputs,
-        refuse_inputs,
-        write_output,
-    )
+    from charter_cli.write.output import Kind, named_output
 
     opts = options(ctx)
     root, base = opts.root(), opts.base()
@@ -94,18 +88,12 @@ def diff(
         comparison = compare_versions(older, newer)
     if output_format is DiffFormat.TEXT and (target is None or target.kind is Kind.STDOUT):
         console.show(comparison_view(comparison))  # coloured on a terminal
+    elif output_format is DiffFormat.JSON:
+        deliver(render_comparison_json(comparison), target, lambda: inputs(root))
+    elif output_format is DiffFormat.MD:
+        deliver(render_comparison(comparison), target, lambda: inputs(root))
     else:
-        if output_format is DiffFormat.JSON:
-            text = render_comparison_json(comparison)
-        elif output_format is DiffFormat.MD:
-            text = render_comparison(comparison)
-        else:
-            text = console.plain(comparison_view(comparison))
-        if target is None or target.kind is Kind.STDOUT:
-            sys.stdout.write(text)
-        else:
-            refuse_inputs(target, project_inputs(load_library(root)))
-            write_output(target, [text.encode("utf-8")])
+        deliver(console.plain(comparison_view(comparison)), target, lambda: inputs(root))
     console.err(
         f"{comparison.count(Placing.ADDED)} added, {comparison.count(Placing.REMOVED)} removed, "
         f"{comparison.count(Placing.MOVED)} moved, {comparison.amended} changed, "
@@ -113,3 +101,11 @@ def diff(
         f"{len(comparison.coverage)} requirement(s) whose coverage changed"
     )
     return ExitCode.FINDINGS if exit_code and comparison.differs else ExitCode.OK
+
+
+def inputs(root: Path) -> list[Path]:
+    """The files of the project in the working tree, which an output must never replace."""
+    from charter_cli.load.loader import load_library
+    from charter_cli.write.output import project_inputs
+
+    return project_inputs(load_library(root))
