@@ -26,7 +26,9 @@ import argparse
 import json
 import os
 import platform
+import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,6 +58,19 @@ FLOOR_CODE = (
     " for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml'))]"
 )
 """The floor: start the interpreter, read and parse every TOML file, keep the data."""
+DIFF_FLOOR_CODE = (
+    "import pathlib, sys, tomli\n"
+    "data = [tomli.loads(p.read_text(encoding='utf-8'))"
+    " for folder in sys.argv[1:] for p in sorted(pathlib.Path(folder).rglob('*.toml'))"
+    " if '.git' not in p.parts]"
+)
+"""The floor of ``diff``: read and parse every TOML file of both versions, and nothing else."""
+VERSIONS_VERSION = 1
+"""Bump when the changes between the two revisions of :func:`ensure_versions` change."""
+CHANGED_SHARE = 0.1
+"""The share of the clauses the second revision changes."""
+INSERTED_EVERY = 20
+"""The second revision also inserts an article at the start of every twentieth module."""
 HEAVY_MODULES = ("pydantic", "charter_cli.load", "charter_cli.draft")
 """Modules that ``--version`` and ``--help`` must not import."""
 PYCACHE = generate.CACHE / "pycache"
@@ -180,6 +195,103 @@ def log(message: str) -> None:
     sys.stderr.flush()
 
 
+# --------------------------------------------------------------- two revisions
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {
+        **ENV,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+        "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+00:00",
+    }
+    subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+_PLAIN_WORD = re.compile(r"^[A-Za-z]+$")
+_REPLACEMENTS = ("jointly", "promptly", "together", "regularly", "fully", "effectively")
+
+
+def _changed_clause(block: str, rng: random.Random) -> str:
+    """A clause with one word of its first paragraph replaced, and now and then a new status."""
+    lines = block.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith('text = "') and line.endswith('"'):
+            words = line[len('text = "') : -1].split(" ")
+            plain = [i for i, word in enumerate(words) if _PLAIN_WORD.match(word)]
+            if plain:
+                words[rng.choice(plain)] = rng.choice(_REPLACEMENTS)
+                lines[index] = 'text = "' + " ".join(words) + '"'
+            break
+    if rng.random() < 0.25:
+        if 'status = "proposed"' in lines:
+            lines[lines.index('status = "proposed"')] = 'status = "bracketed"'
+        elif not any(line.startswith("status = ") for line in lines):
+            lines.insert(2, 'status = "proposed"')
+    return "\n".join(lines)
+
+
+def change_library(root: Path) -> tuple[int, int]:
+    """Change a tenth of the clauses of ``root`` and insert a few articles; how many of each."""
+    rng = random.Random(generate.SEED)  # noqa: S311 - a reproducible benchmark, not a secret
+    changed = inserted = 0
+    modules = sorted(root.glob("clauses/**/*.toml"))
+    for number, path in enumerate(modules):
+        blocks = path.read_text(encoding="utf-8").split("\n[[clause]]\n")
+        for index in range(1, len(blocks)):
+            if rng.random() < CHANGED_SHARE:
+                blocks[index] = _changed_clause(blocks[index], rng)
+                changed += 1
+        if number % INSERTED_EVERY == 10 and "preamble" not in path.parts:
+            inserted += 1
+            blocks.insert(
+                1,
+                f'id = "bench-inserted-{inserted}"\ntitle = "Inserted article {inserted}"\n'
+                'proposed_by = "joint"\ncovers = []\n'
+                'text = "The Parties shall cooperate further in the matters of this chapter."\n',
+            )
+        path.write_text("\n[[clause]]\n".join(blocks), encoding="utf-8")
+    return changed, inserted
+
+
+def ensure_versions(size: int) -> Path:
+    """A git repository with two commits: the library of ``size`` clauses, then a tenth changed."""
+    library, _ = generate.ensure_library(size)
+    target: Path = generate.CACHE / f"versions-v{generate.GENERATOR_VERSION}-{size}"
+    key = f"{generate.generator_key()}, versions {VERSIONS_VERSION}"
+    marker = target / ".git" / "charter-bench-key"
+    if marker.is_file() and marker.read_text(encoding="utf-8") == key:
+        return target
+    work = Path(tempfile.mkdtemp(prefix=f"versions-{size}-", dir=generate.CACHE))
+    try:
+        ignore = shutil.ignore_patterns(".generator")
+        shutil.copytree(library, work, dirs_exist_ok=True, ignore=ignore)
+        _git(work, "init", "-q", "-b", "main")
+        _git(work, "add", "-A")
+        _git(work, "commit", "-q", "-m", "the library")
+        changed, inserted = change_library(work)
+        _git(work, "add", "-A")
+        _git(work, "commit", "-q", "-m", f"{changed} clauses changed, {inserted} inserted")
+        (work / ".git" / "charter-bench-key").write_text(key, encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    log(f"  two revisions: {changed} of {size} clauses changed, {inserted} articles inserted")
+    return target
+
+
 # -------------------------------------------------------------------- the runs
 
 
@@ -242,6 +354,8 @@ def bench_size(size: int, runs: int) -> SizeResult:
     assert_strict_check(library)
     output = generate.CACHE / "out" / f"draft-{size}.md"
     output.parent.mkdir(parents=True, exist_ok=True)
+    versions = ensure_versions(size)
+    comparison = generate.CACHE / "out" / f"diff-{size}.json"
 
     def fresh_output() -> None:
         output.unlink(missing_ok=True)  # every build renders and writes the whole draft
@@ -256,6 +370,19 @@ def bench_size(size: int, runs: int) -> SizeResult:
         Job("check", "charter check", [*base, "check"]),
         Job("build", "charter build -o FILE", [*base, "build", "-o", str(output)], fresh_output),
         Job("coverage", "charter coverage", [*base, "coverage"]),
+        Job(
+            "diff-floor",
+            "floor of diff: python -c (tomli, every .toml of both revisions)",
+            [PYTHON, "-c", DIFF_FLOOR_CODE, str(library), str(versions)],
+        ),
+        Job(
+            "diff",
+            "charter diff HEAD~1 HEAD --format json -o FILE",
+            [
+                *[str(CHARTER), "-C", str(versions), "diff", "HEAD~1", "HEAD"],
+                *["--format", "json", "-o", str(comparison)],
+            ],
+        ),
     ]
     for job in jobs:  # warm-up, untimed: bytecode and file caches
         if job.prepare is not None:
@@ -381,6 +508,16 @@ def budgets(results: Results) -> list[Budget]:
                     f"`charter {command}` at {size:,} clauses vs the floor", value, floor, limit
                 )
             )
+    result = sizes.get(10_000)
+    rows.append(
+        _time_budget(
+            "`charter diff` of two revisions at 10,000 clauses (a tenth changed) vs the floor of "
+            "reading both",
+            result.series.get("diff") if result else None,
+            result.series.get("diff-floor") if result else None,
+            3.0,
+        )
+    )
     small, large = sizes.get(10_000), sizes.get(100_000)
     rows += [
         _time_budget(
@@ -430,9 +567,9 @@ def size_rows(results: Results) -> list[list[str]]:
     """Size x command: median seconds, x floor, peak MiB, x floor's peak."""
     rows = []
     for result in results.sizes:
-        floor = result.series["floor"]
-        for key in ("floor", "check", "build", "coverage"):
+        for key in ("floor", "check", "build", "coverage", "diff-floor", "diff"):
             series = result.series[key]
+            floor = result.series["diff-floor" if key == "diff" else "floor"]
             rows.append(
                 [
                     f"{result.size:,}",
@@ -474,7 +611,7 @@ def growth_rows(results: Results) -> list[list[str]]:
     rows = []
     for small, large in zip(results.sizes, results.sizes[1:], strict=False):
         floor = _ratio(large.series["floor"].seconds, small.series["floor"].seconds)
-        for key in ("check", "build", "coverage"):
+        for key in ("check", "build", "coverage", "diff"):
             growth = _ratio(large.series[key].seconds, small.series[key].seconds)
             rows.append(
                 [
@@ -592,6 +729,7 @@ def write_chart(results: Results, target: Path) -> str | None:
         "check": ("tab:blue", "-"),
         "build": ("tab:orange", "-"),
         "coverage": ("tab:green", "-"),
+        "diff": ("tab:red", "-"),
     }
     for key, (colour, style) in styles.items():
         label = results.sizes[0].series[key].label
@@ -669,6 +807,12 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "- `charter check`, `charter build -o FILE` (the file is deleted before each run, so "
         "every run renders and writes the whole draft) and `charter coverage` (its table goes to "
         "`/dev/null`);\n"
+        "- `charter diff HEAD~1 HEAD --format json -o FILE` in a git repository of two commits: "
+        "the library, then a tenth of its clauses changed (a word of a paragraph replaced, a "
+        "quarter of those also given a new status) and an article inserted at the start of every "
+        "twentieth module, which renumbers the articles after it; against the **floor of diff**, "
+        "`python -c` parsing every `.toml` file of both revisions (checked out in two folders), "
+        "since a comparison cannot read less than both;\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library against `charter --version` "
         f"({STARTUP_FACTOR} times as many runs, since they are short).",
@@ -693,7 +837,8 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         markdown_table(["budget", "limit", "measured", "verdict"], budget_rows, right=4),
         "## Results",
         f"Library commands (median of {results.runs} runs, fresh processes); "
-        "`x floor` is the ratio to the floor at the same size, for time and for peak memory.",
+        "`x floor` is the ratio to the floor at the same size, for time and for peak memory "
+        "(for `diff`, to the floor of reading both revisions).",
         markdown_table(SIZE_HEADER, size_rows(results), right=2),
         f"Start-up (median of {results.runs * STARTUP_FACTOR} runs).",
         markdown_table(STARTUP_HEADER, startup_rows(results)),

@@ -8,8 +8,6 @@ holds them: references stay ``[[clause-id#paragraph]]``.
 
 from __future__ import annotations
 
-import json
-
 from charter_cli import __version__
 from charter_cli.draft.comparison import ClauseDiff, Comparison, Part, Placing, Snapshot, TextChange
 from charter_cli.draft.coverage import CoverState
@@ -251,6 +249,9 @@ def diff_report(comparison: Comparison) -> DiffReport:
 
 
 def render_comparison_json(comparison: Comparison) -> str:
-    """The report as JSON text: the same comparison always gives the same bytes."""
-    data = diff_report(comparison).model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """The report as JSON text: the same comparison always gives the same bytes.
+
+    Pydantic's serialiser writes what ``json.dumps(indent=2, ensure_ascii=False)`` would, in
+    a fraction of the time: a comparison of 10,000 clauses is megabytes of words.
+    """
+    return diff_report(comparison).model_dump_json(indent=2) + "\n"

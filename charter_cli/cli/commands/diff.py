@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import DiffFormat
+
+if TYPE_CHECKING:
+    from charter_cli.write.output import Target
 
 
 def diff(
@@ -89,11 +92,11 @@ def diff(
     if output_format is DiffFormat.TEXT and (target is None or target.kind is Kind.STDOUT):
         console.show(comparison_view(comparison))  # coloured on a terminal
     elif output_format is DiffFormat.JSON:
-        deliver(render_comparison_json(comparison), target, lambda: inputs(root))
+        deliver(render_comparison_json(comparison), target, lambda: inputs(root, target))
     elif output_format is DiffFormat.MD:
-        deliver(render_comparison(comparison), target, lambda: inputs(root))
+        deliver(render_comparison(comparison), target, lambda: inputs(root, target))
     else:
-        deliver(console.plain(comparison_view(comparison)), target, lambda: inputs(root))
+        deliver(console.plain(comparison_view(comparison)), target, lambda: inputs(root, target))
     console.err(
         f"{comparison.count(Placing.ADDED)} added, {comparison.count(Placing.REMOVED)} removed, "
         f"{comparison.count(Placing.MOVED)} moved, {comparison.amended} changed, "
@@ -103,9 +106,16 @@ def diff(
     return ExitCode.FINDINGS if exit_code and comparison.differs else ExitCode.OK
 
 
-def inputs(root: Path) -> list[Path]:
-    """The files of the project in the working tree, which an output must never replace."""
+def inputs(root: Path, target: Target | None) -> list[Path]:
+    """The files of the project in the working tree, which an output must never replace.
+
+    Every one of them lies inside the project, so for an output outside it the library
+    need not be read again.
+    """
     from charter_cli.load.loader import load_library
+    from charter_cli.load.project import inside
     from charter_cli.write.output import project_inputs
 
+    if target is None or not inside(root, target.path):
+        return []
     return project_inputs(load_library(root))
