@@ -59,6 +59,13 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
+class OutlineFormat(StrEnum):
+    """The formats of ``charter outline``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class Listable(StrEnum):
     """What ``charter list`` lists."""
 

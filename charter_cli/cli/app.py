@@ -21,12 +21,18 @@ from charter_cli.cli.commands import (
     build,
     check,
     coverage,
+    edit,
     init,
     listing,
     migrate,
+    move,
     new_clause,
+    new_part,
+    outline,
+    remove,
     schema,
     show,
+    status,
     verify,
 )
 from charter_cli.cli.funnel import CharterGroup
@@ -90,10 +96,17 @@ for _command in (
     schema.schema,
     init.init,
     migrate.migrate,
+    outline.outline,
+    move.move,
+    remove.remove,
+    status.status,
+    edit.edit,
 ):
     _register(app, _command)
 _register(app, listing.list_items, "list")
 _register(new_app, new_clause.new_clause, "clause")
+_register(new_app, new_part.new_title, "title")
+_register(new_app, new_part.new_chapter, "chapter")
 
 
 def main() -> None:

@@ -118,3 +118,5 @@ PartyFilter = Annotated[
     str | None, typer.Option("--party", help="Only clauses proposed by this party.")
 ]
 """``--party``: only clauses one party proposed."""
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")]
+"""``--dry-run``: an editing command plans and checks the change but writes nothing."""

@@ -8,6 +8,7 @@ then render or report; nothing here prints or writes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,9 +62,13 @@ _NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH301"})
 """Findings about what the draft places: not judged while the manifest itself has errors."""
 
 
-def analyse(root: Path) -> Analysis:
-    """Load the project at ``root``, check it, assemble the draft and compute its coverage."""
-    library = load_library(root)
+def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Analysis:
+    """Load the project at ``root``, check it, assemble the draft and compute its coverage.
+
+    ``overlay`` stands in for some of the project's files (see
+    :func:`~charter_cli.load.loader.load_library`): the analysis of an edit before it is written.
+    """
+    library = load_library(root, overlay=overlay)
     findings = [*library.findings, *check_integrity(library)]
     draft = coverage = None
     if library.manifest is not None and library.manifest_doc is not None:

@@ -11,11 +11,12 @@ check stage.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from charter_cli.findings import Finding
-from charter_cli.load.documents import Document, read_document, read_text
+from charter_cli.load.documents import Document, parse_toml, read_document, read_text
 from charter_cli.load.entries import (
     CatalogueFile,
     ClauseEntry,
@@ -27,7 +28,7 @@ from charter_cli.load.entries import (
 from charter_cli.load.ids import IdIndex
 from charter_cli.load.includes import Includes, manifest_entries
 from charter_cli.load.library import Damage, Library
-from charter_cli.load.project import MANIFEST, inside, relative
+from charter_cli.load.project import CLAUSES_DIR, MANIFEST, inside, relative
 from charter_cli.load.salvage import ids_of, names_in_unparsable, salvage, salvage_one, strings_in
 from charter_cli.load.schema import validate
 from charter_cli.load.walk import module_paths
@@ -36,9 +37,14 @@ from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo
 
 
-def load_library(root: Path) -> Library:
-    """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``."""
-    loader = _Loader(root)
+def load_library(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Library:
+    """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``.
+
+    ``overlay`` maps project-relative paths (``clauses/a.toml``) to a text that stands
+    in for the file's (or ``None``: the file is gone): the library as an edit would
+    leave it, read before anything is written.
+    """
+    loader = _Loader(root, overlay=dict(overlay or {}))
     loader.load_manifest()
     if loader.charter is not None:
         informative = set(loader.charter.informative)
@@ -53,9 +59,22 @@ def load_library(root: Path) -> Library:
         loader.damage = replace(loader.damage, sources_known=False)
     paths, refused = module_paths(root)
     loader.findings.extend(refused)
+    if loader.overlay:
+        paths = _overlaid(root, paths, loader.overlay)
     for path in paths:
         loader.load_module(path)
     return loader.finish()
+
+
+def _overlaid(root: Path, paths: list[Path], overlay: dict[str, str | None]) -> list[Path]:
+    """The module paths once the overlay's new modules are added and its removed ones dropped."""
+    found = {relative(root, path): path for path in paths}
+    for rel, text in overlay.items():
+        if text is None:
+            found.pop(rel, None)
+        elif rel.startswith(f"{CLAUSES_DIR}/") and rel.endswith(".toml"):
+            found.setdefault(rel, root / rel)
+    return [found[rel] for rel in sorted(found)]
 
 
 @dataclass
@@ -63,6 +82,7 @@ class _Loader:
     """The library while it is being read; frozen into a :class:`Library` at the end."""
 
     root: Path
+    overlay: dict[str, str | None] = field(default_factory=dict)
     manifest_doc: Document | None = None
     manifest: Manifest | None = None
     charter: CharterInfo | None = None
@@ -79,8 +99,17 @@ class _Loader:
     opaque: set[str] = field(default_factory=set)
     sources_seen: dict[str, str] = field(default_factory=dict)
 
+    def read(self, path: Path, rel: str) -> Document | Finding:
+        """The document at ``path``, or the text the overlay gives for it."""
+        if rel not in self.overlay:
+            return read_document(path, rel)
+        text = self.overlay[rel]
+        if text is None:
+            return Finding("CH001", "file not found", rel)
+        return parse_toml(text, path, rel)
+
     def load_manifest(self) -> None:
-        doc = read_document(self.root / MANIFEST, MANIFEST)
+        doc = self.read(self.root / MANIFEST, MANIFEST)
         if isinstance(doc, Finding):
             self.findings.append(doc)
             return
@@ -132,7 +161,7 @@ class _Loader:
                 )
             )
             return
-        doc = read_document(path, relative(self.root, path))
+        doc = self.read(path, relative(self.root, path))
         if isinstance(doc, Finding):
             self._sources_unknown()
             self.findings.append(
@@ -204,7 +233,7 @@ class _Loader:
 
     def load_module(self, path: Path) -> None:
         rel = relative(self.root, path)
-        doc = read_document(path, rel)
+        doc = self.read(path, rel)
         if isinstance(doc, Finding):
             self.findings.append(doc)
             self.unreadable.add(rel)

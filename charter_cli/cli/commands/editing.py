@@ -1,0 +1,30 @@
+"""What the editing commands share: running an edit and telling what it changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from charter_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from charter_cli.edit.run import Planner
+
+
+def run_and_report(root: Path, plan: Planner, *, dry_run: bool, force: bool = False) -> ExitCode:
+    """Run the edit, print what it did (or would do) and any new finding; always exit 0.
+
+    A refused edit raises, and the funnel prints it.
+    """
+    from charter_cli.cli import console
+    from charter_cli.edit.run import run_edit
+
+    outcome = run_edit(root, plan, dry_run=dry_run, force=force)
+    prefix = "would have: " if dry_run and outcome.edit.files else ""
+    for line in outcome.edit.done:
+        console.err(f"{prefix}{line}" if not line.startswith(" ") else line)
+    for finding in outcome.new_findings:
+        console.err(f"note: now {finding.format()}")
+    if dry_run and outcome.edit.files:
+        console.err("nothing was written (--dry-run)")
+    return ExitCode.OK
