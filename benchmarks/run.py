@@ -56,6 +56,8 @@ FLOOR_CODE = (
     " for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml'))]"
 )
 """The floor: start the interpreter, read and parse every TOML file, keep the data."""
+LIBRARY_COMMANDS = ("check", "build", "coverage", "outline", "move", "status")
+"""The commands timed on each generated library, besides the floor."""
 HEAVY_MODULES = ("pydantic", "charter_cli.load", "charter_cli.draft")
 """Modules that ``--version`` and ``--help`` must not import."""
 PYCACHE = generate.CACHE / "pycache"
@@ -230,6 +232,20 @@ def _library_size(library: Path) -> tuple[int, float]:
     return tomls, sum(p.stat().st_size for p in files) / 1e6
 
 
+def _first_and_last_clause(library: Path) -> tuple[str, str, str]:
+    """The first clause of the first module and the last of the last (for the edits).
+
+    Also a status the first clause does not have, so that ``status`` plans a real change.
+    """
+    import tomli
+
+    modules = sorted((library / "clauses" / "principles").rglob("*.toml"))
+    first = tomli.loads(modules[0].read_text(encoding="utf-8"))["clause"][0]
+    last = tomli.loads(modules[-1].read_text(encoding="utf-8"))["clause"][-1]["id"]
+    other = "bracketed" if first.get("status") == "proposed" else "proposed"
+    return str(first["id"]), str(last), other
+
+
 def bench_size(size: int, runs: int) -> SizeResult:
     """Generate (or reuse) the library of ``size`` clauses and time the commands on it."""
     log(f"size {size}: preparing the library")
@@ -247,6 +263,7 @@ def bench_size(size: int, runs: int) -> SizeResult:
         output.unlink(missing_ok=True)  # every build renders and writes the whole draft
 
     base = [str(CHARTER), "-C", str(library)]
+    first, last, status = _first_and_last_clause(library)
     jobs = [
         Job(
             "floor",
@@ -256,6 +273,13 @@ def bench_size(size: int, runs: int) -> SizeResult:
         Job("check", "charter check", [*base, "check"]),
         Job("build", "charter build -o FILE", [*base, "build", "-o", str(output)], fresh_output),
         Job("coverage", "charter coverage", [*base, "coverage"]),
+        Job("outline", "charter outline", [*base, "outline"]),
+        Job(
+            "move",
+            "charter move --dry-run",
+            [*base, "move", last, "--before", first, "--dry-run"],
+        ),
+        Job("status", "charter status --dry-run", [*base, "status", first, status, "--dry-run"]),
     ]
     for job in jobs:  # warm-up, untimed: bytecode and file caches
         if job.prepare is not None:
@@ -431,7 +455,7 @@ def size_rows(results: Results) -> list[list[str]]:
     rows = []
     for result in results.sizes:
         floor = result.series["floor"]
-        for key in ("floor", "check", "build", "coverage"):
+        for key in ("floor", *LIBRARY_COMMANDS):
             series = result.series[key]
             rows.append(
                 [
@@ -474,7 +498,7 @@ def growth_rows(results: Results) -> list[list[str]]:
     rows = []
     for small, large in zip(results.sizes, results.sizes[1:], strict=False):
         floor = _ratio(large.series["floor"].seconds, small.series["floor"].seconds)
-        for key in ("check", "build", "coverage"):
+        for key in LIBRARY_COMMANDS:
             growth = _ratio(large.series[key].seconds, small.series[key].seconds)
             rows.append(
                 [
@@ -592,6 +616,9 @@ def write_chart(results: Results, target: Path) -> str | None:
         "check": ("tab:blue", "-"),
         "build": ("tab:orange", "-"),
         "coverage": ("tab:green", "-"),
+        "outline": ("tab:olive", "-."),
+        "move": ("tab:brown", "-."),
+        "status": ("tab:pink", "-."),
     }
     for key, (colour, style) in styles.items():
         label = results.sizes[0].series[key].label
@@ -667,8 +694,12 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "- **floor**: `python -c` that imports tomli and keeps `tomli.loads(...)` of every `.toml` "
         "file under the library (read as UTF-8, in sorted order);\n"
         "- `charter check`, `charter build -o FILE` (the file is deleted before each run, so "
-        "every run renders and writes the whole draft) and `charter coverage` (its table goes to "
-        "`/dev/null`);\n"
+        "every run renders and writes the whole draft), `charter coverage` and `charter outline` "
+        "(their output goes to `/dev/null`), and two editing commands with `--dry-run`, which plan "
+        "the edit and check the library as it would be but write nothing (the cached library "
+        "stays as generated): `charter move LAST --before FIRST` (the last clause of the last "
+        "module of `clauses/principles` before the first clause of the first) and `charter status "
+        "FIRST proposed`;\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library against `charter --version` "
         f"({STARTUP_FACTOR} times as many runs, since they are short).",

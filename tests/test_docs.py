@@ -131,3 +131,40 @@ def test_the_negotiating_guide_shows_what_the_tool_renders() -> None:
         r"```toml\n(\[\[clause\]\]\nid = \"joint-committee\".*?)\n```", guide, re.DOTALL
     )
     assert example is not None and example.group(1) in module
+
+
+def test_the_day_in_the_life_of_the_editing_guide_is_what_the_tool_prints(
+    tmp_path: Path,
+) -> None:
+    """Replay every ``$ charter ...`` of docs/editing.md's day in the life on a copy of the library."""
+    import shlex
+
+    guide = (REPO / "docs" / "editing.md").read_text(encoding="utf-8")
+    day = guide[guide.index("## A day in the life") :]
+    project = tmp_path / "charter"
+    project.mkdir()
+    for name in ("charter.toml", "clauses", "sources", "schemas"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    replayed = 0
+    for block in re.findall(r"```console\n(.*?)```", day, flags=re.DOTALL):
+        lines = block.splitlines()
+        for index, line in enumerate(lines):
+            if not line.startswith("$ charter ") or "&&" in line:
+                continue
+            shown = []
+            for following in lines[index + 1 :]:
+                if following.startswith("$ "):
+                    break
+                shown.append(following)
+            result = invoke("-C", str(project), *shlex.split(line[len("$ charter ") :]))
+            printed = [*result.stdout.splitlines(), *result.stderr.splitlines()]
+            if "check" in line:
+                assert result.exit_code == 0, printed
+                continue
+            assert printed == shown, line
+            replayed += 1
+    assert replayed >= 7

@@ -47,6 +47,12 @@ def test_shipped_draft_is_pinned(update_goldens: bool) -> None:
         check_golden(GOLDEN.with_name(name), draft, update=update_goldens)
 
 
+def test_the_outline_of_the_shipped_charter_is_pinned(update_goldens: bool) -> None:
+    result = invoke("-C", str(REPO), "outline")
+    assert result.exit_code == 0, result.stderr
+    check_golden(GOLDEN.with_name("outline.txt"), result.stdout, update=update_goldens)
+
+
 def test_every_article_is_an_operative_commitment() -> None:
     """Each article binds the Parties (or a body they set up) to do something."""
     analysis = analyse(REPO)

@@ -29,12 +29,12 @@ from charter_cli.draft.analysis import Analysis, analyse
 from charter_cli.draft.lookup import PartRef, find_part
 from charter_cli.draft.model import Article, Draft, IncludeUse, Placement
 from charter_cli.edit.blocks import as_block, cut, insert, newline_of, table_blocks
-from charter_cli.edit.run import Edit, EditRefusedError, Planner
+from charter_cli.edit.run import Edit, EditRefusedError, Planner, new_errors
 from charter_cli.edit.targets import clause_target
-from charter_cli.edit.texts import Texts, array_of, data_of, dump, parse
+from charter_cli.edit.texts import Texts, array_of, data_of, dump, insert_item, parse
 from charter_cli.errors import InvalidInputError
 from charter_cli.load.entries import ClauseEntry
-from charter_cli.load.includes import is_module_entry, match_paths
+from charter_cli.load.includes import is_module_entry, manifest_entries, match_paths
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.scaffold.schemas import directive_for
 
@@ -80,17 +80,19 @@ def plan_move(
         for texts in candidates:
             edit = texts.edit([])
             result = analyse(analysis.library.root, overlay=edit.files)
-            if _reached(result, goal) and _same_clauses(analysis, result):
+            if (
+                _reached(result, goal)
+                and _same_clauses(analysis, result)
+                and not new_errors(analysis, result)
+            ):
                 new = result.draft.placements.get(entry.id) if result.draft else None
                 done = f"moved {_name(old, entry)} {goal.where}"
-                if (
-                    isinstance(new, Article)
-                    and isinstance(old, Article)
-                    and new.number != old.number
+                if isinstance(new, Article) and (
+                    not isinstance(old, Article) or new.number != old.number
                 ):
                     done += f": now {new.label}"
                 lines = [done, *(f"  {line}" for line in _touched(edit))]
-                return Edit(edit.files, tuple(lines), edit.read)
+                return Edit(edit.files, tuple(lines), edit.read, after=result)
         raise EditRefusedError(
             f"cannot move '{entry.id}' {goal.where} by editing its module or the manifest",
             hint=f"'{entry.id}' is placed by {_drawn_by(draft, entry)}; "
@@ -221,7 +223,7 @@ def _beside(
             _drop(document, own)
         array = array_of(document, use.entry.loc[:-1])
         position = list(array).index(anchor.id) + (1 if after else 0)
-        array.insert(position, entry.id)
+        insert_item(array, position, entry.id)
         texts.put(MANIFEST, dump(document, manifest))
         yield texts
 
@@ -335,14 +337,29 @@ def _slug(text: str) -> str:
 
 
 def _new_module_path(analysis: Analysis, part: PartRef) -> str:
-    folder = f"{CLAUSES_DIR}/{_slug(part.title.heading)}"
+    """A module path for the part that exists nowhere and that no entry of the manifest matches."""
+    title = _slug(part.title.heading)
     name = _slug(part.heading) if part.chapter is not None else "general"
-    known = {module.rel for module in analysis.library.modules}
-    candidate, number = f"{folder}/{name}.toml", 1
-    while candidate in known or (analysis.library.root / candidate).exists():
-        number += 1
-        candidate = f"{folder}/{name}-{number}.toml"
-    return candidate
+    manifest = analysis.library.manifest
+    entries = [e.value for e in manifest_entries(manifest)] if manifest is not None else []
+    root = analysis.library.root
+    for folder in (
+        f"{CLAUSES_DIR}/{title}",
+        f"{CLAUSES_DIR}/{title}/{name}",
+        f"{CLAUSES_DIR}/{title}-{name}",
+    ):
+        for number in range(1, 10):
+            stem = name if number == 1 else f"{name}-{number}"
+            candidate = f"{folder}/{stem}.toml"
+            taken = (root / candidate).exists() or any(
+                is_module_entry(value) and match_paths(value, {candidate}) for value in entries
+            )
+            if not taken:
+                return candidate
+    raise EditRefusedError(
+        f"every module path for {part.label} is taken or matched by the manifest",
+        hint="create a module for it with 'charter new chapter --module' or by hand",
+    )
 
 
 def _module_header(path: Path, root: Path, heading: str) -> str:

@@ -41,6 +41,8 @@ class Edit:
     """One line per change, for the user: ``moved 'x' (Article 12) to Article 9``."""
     read: Mapping[str, str] = field(default_factory=dict)
     """The text each touched file had when the edit was planned (``""`` for a new file)."""
+    after: Analysis | None = field(default=None, compare=False)
+    """The library as the edit leaves it, when the planner already analysed it."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,8 @@ def run_edit(
     with library_lock(root, timeout=timeout):
         before = analyse(root)
         edit = plan(before)
-        after = analyse(root, overlay=edit.files)
-        new = _new_findings(before, after)
+        after = edit.after if edit.after is not None else analyse(root, overlay=edit.files)
+        new = new_findings(before, after)
         errors = [f for f in new if f.level is Severity.ERROR]
         if errors and not force:
             shown = "; ".join(f"{f.code} {f.message}" for f in errors[:3])
@@ -109,7 +111,12 @@ def _write(root: Path, edit: Edit, *, timeout: float) -> None:
 _NUMBERS = re.compile(r"\d+")
 
 
-def _new_findings(before: Analysis, after: Analysis) -> list[Finding]:
+def new_errors(before: Analysis, after: Analysis) -> list[Finding]:
+    """The errors of ``after`` that ``before`` did not have."""
+    return [f for f in new_findings(before, after) if f.level is Severity.ERROR]
+
+
+def new_findings(before: Analysis, after: Analysis) -> list[Finding]:
     """Findings of ``after`` that ``before`` did not have (numbers in messages ignored)."""
 
     def key(finding: Finding) -> tuple[str, str, str]:

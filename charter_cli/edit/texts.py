@@ -104,3 +104,17 @@ def array_of(document: tomlkit.TOMLDocument, path: tuple[str | int, ...]) -> AoT
 def data_of(text: str) -> dict[str, Any]:
     """What a TOML text holds, as tomli reads it (to verify an edit changed only what it meant)."""
     return tomli.loads(text)
+
+
+def insert_item(array: Any, position: int, value: str) -> None:
+    """Insert ``value`` into a tomlkit array at ``position``, spaced as the array is.
+
+    tomlkit writes an item inserted first into a one-line array without the
+    space after its comma (``["new","x"]``); the first item is then moved one
+    place on instead, and the new value written where it was.
+    """
+    if position == 0 and len(array) and "\n" not in array.as_string():
+        array.insert(1, array[0])
+        array[0] = value
+        return
+    array.insert(position, value)

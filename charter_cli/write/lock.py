@@ -68,7 +68,7 @@ def library_lock(
     """
     what = f"the library in {root}"
     lock = root / LIBRARY_LOCK
-    if (root / JOURNAL).exists():
+    if (root / JOURNAL).exists() or any(root.glob(f".{JOURNAL}.*.tmp")):
         with hold(lock, shared=False, timeout=timeout, what=what):
             recover(root)
     with hold(lock, shared=shared, timeout=timeout, what=what):

@@ -80,6 +80,8 @@ def recover(root: Path) -> list[str]:
     kept originals are removed. Without a journal there is nothing to do.
     """
     journal = root / JOURNAL
+    for half_written in root.glob(f".{JOURNAL}.*.tmp"):  # killed while writing the journal
+        half_written.unlink(missing_ok=True)
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
     except FileNotFoundError:

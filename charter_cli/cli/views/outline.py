@@ -58,9 +58,8 @@ def _part(
 ) -> None:
     indent = "  " * depth
     count = len(part.lines) if noun == "recital" else part.articles
-    view.add(
-        f"{indent}{heading or f'{part.label} — {part.heading}'} ({plural(count, noun)})", "bold"
-    )
+    name = part.label if part.heading == part.label else f"{part.label} — {part.heading}"
+    view.add(f"{indent}{heading or name} ({plural(count, noun)})", "bold")
     for line in part.lines:
         view.add(f"{indent}  {_line(line, widths)}")
     for child in part.parts:
