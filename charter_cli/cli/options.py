@@ -120,3 +120,12 @@ PartyFilter = Annotated[
 """``--party``: only clauses one party proposed."""
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")]
 """``--dry-run``: an editing command plans and checks the change but writes nothing."""
+ClauseArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The clause: its ID or its article number ('12' or 'Article 12').",
+        metavar="ID",
+        autocompletion=complete_ids,
+    ),
+]
+"""The clause an editing command acts on."""

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import CommandDirectory, complete_ids, options
+from charter_cli.cli.options import ClauseArgument, CommandDirectory, options
 from charter_cli.errors import ExitCode, InvalidInputError
 
 
 def edit(
     ctx: typer.Context,
-    item: Annotated[
-        str,
-        typer.Argument(
-            help="The clause: its ID or its article number.",
-            metavar="ID",
-            autocompletion=complete_ids,
-        ),
-    ],
+    item: ClauseArgument,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Open a clause in $VISUAL or $EDITOR at its line, then check its module.

@@ -6,20 +6,13 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import CommandDirectory, DryRun, complete_ids, options
+from charter_cli.cli.options import ClauseArgument, CommandDirectory, DryRun, options
 from charter_cli.errors import ExitCode
 
 
 def move(
     ctx: typer.Context,
-    item: Annotated[
-        str,
-        typer.Argument(
-            help="The clause to move: its ID or its article number.",
-            metavar="ID",
-            autocompletion=complete_ids,
-        ),
-    ],
+    item: ClauseArgument,
     before: Annotated[
         str | None,
         typer.Option("--before", help="Put it just before this clause.", metavar="ID"),

@@ -6,20 +6,13 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import CommandDirectory, DryRun, complete_ids, options
+from charter_cli.cli.options import ClauseArgument, CommandDirectory, DryRun, options
 from charter_cli.errors import ExitCode
 
 
 def remove(
     ctx: typer.Context,
-    item: Annotated[
-        str,
-        typer.Argument(
-            help="The clause to remove: its ID or its article number.",
-            metavar="ID",
-            autocompletion=complete_ids,
-        ),
-    ],
+    item: ClauseArgument,
     force: Annotated[
         bool,
         typer.Option(

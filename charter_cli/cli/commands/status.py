@@ -6,21 +6,14 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import CommandDirectory, DryRun, complete_ids, options
+from charter_cli.cli.options import ClauseArgument, CommandDirectory, DryRun, options
 from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import Status
 
 
 def status(
     ctx: typer.Context,
-    item: Annotated[
-        str,
-        typer.Argument(
-            help="The article (ID or number), or one of its paragraphs as ID#paragraph.",
-            metavar="ID",
-            autocompletion=complete_ids,
-        ),
-    ],
+    item: ClauseArgument,
     value: Annotated[Status, typer.Argument(help="The new status.", metavar="STATUS")],
     party: Annotated[
         str | None,
