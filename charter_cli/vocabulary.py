@@ -59,6 +59,13 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
+class ExchangeFormat(StrEnum):
+    """The files of ``charter translate export``."""
+
+    XLIFF = "xliff"
+    PO = "po"
+
+
 class OutlineFormat(StrEnum):
     """The formats of ``charter outline``."""
 

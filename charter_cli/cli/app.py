@@ -33,6 +33,7 @@ from charter_cli.cli.commands import (
     schema,
     show,
     status,
+    translate,
     verify,
 )
 from charter_cli.cli.funnel import CharterGroup
@@ -53,6 +54,12 @@ new_app = typer.Typer(
     help="Add a well-formed item to the library.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(new_app, name="new")
+translate_app = typer.Typer(
+    help="Translations: their state, and the exchange with translators (XLIFF, PO).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(translate_app, name="translate")
 
 
 def _version(value: bool) -> None:
@@ -107,6 +114,9 @@ _register(app, listing.list_items, "list")
 _register(new_app, new_clause.new_clause, "clause")
 _register(new_app, new_part.new_title, "title")
 _register(new_app, new_part.new_chapter, "chapter")
+_register(translate_app, translate.status, "status")
+_register(translate_app, translate.export, "export")
+_register(translate_app, translate.import_, "import")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from charter_cli.check.integrity import check_integrity
+from charter_cli.check.translations import check_translations
 from charter_cli.draft.assemble import assemble
 from charter_cli.draft.coverage import Coverage, compute_coverage, coverage_findings
 from charter_cli.draft.model import Draft
@@ -21,6 +22,7 @@ from charter_cli.errors import ExitCode
 from charter_cli.findings import Finding, Severity, codes, sort_findings
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
+from charter_cli.load.translations import Translations, load_translations
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Analysis:
     """The numbered draft; ``None`` when the manifest could not be read."""
     coverage: Coverage | None
     findings: tuple[Finding, ...]
+    translations: Translations | None = None
+    """The translations of the library, as read (``None`` until they are)."""
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
@@ -69,7 +73,12 @@ def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> A
     :func:`~charter_cli.load.loader.load_library`): the analysis of an edit before it is written.
     """
     library = load_library(root, overlay=overlay)
-    findings = [*library.findings, *check_integrity(library)]
+    translations = load_translations(library)
+    findings = [
+        *library.findings,
+        *check_integrity(library),
+        *check_translations(library, translations),
+    ]
     draft = coverage = None
     if library.manifest is not None and library.manifest_doc is not None:
         draft = assemble(library, library.manifest)
@@ -79,4 +88,4 @@ def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> A
         if not library.damage.manifest_clean:  # a misspelt key may have emptied a part
             judged = [f for f in judged if f.code not in _NEEDS_CLEAN_MANIFEST]
         findings += judged
-    return Analysis(library, draft, coverage, tuple(sort_findings(findings)))
+    return Analysis(library, draft, coverage, tuple(sort_findings(findings)), translations)

@@ -43,6 +43,8 @@ class Edit:
     """The text each touched file had when the edit was planned (``""`` for a new file)."""
     after: Analysis | None = field(default=None, compare=False)
     """The library as the edit leaves it, when the planner already analysed it."""
+    refused: tuple[str, ...] = ()
+    """Parts of the request that were not done, one line each (an import's stale units)."""
 
 
 @dataclass(frozen=True)

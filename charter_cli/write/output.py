@@ -116,7 +116,7 @@ def _refused(path: Path, error: OSError) -> WriteRefusedError:
 
 
 def project_inputs(library: Library) -> list[Path]:
-    """Every file the project reads: manifest, catalogues, source texts, clause modules."""
+    """Every file the project reads: manifest, catalogues, source texts, modules, translations."""
     root = library.root
     paths = [root / MANIFEST]
     if library.charter is not None:
@@ -127,6 +127,9 @@ def project_inputs(library: Library) -> list[Path]:
             paths.append(root / catalogue.file.text_rel)
     paths += [module.file.doc.path for module in library.modules]
     paths += [root / rel for rel in library.damage.unreadable]
+    if library.manifest is not None:  # the translation files
+        folder = root / library.manifest.translations.folder
+        paths += sorted(folder.rglob("*.toml")) if folder.is_dir() else []
     return paths
 
 

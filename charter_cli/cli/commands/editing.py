@@ -12,9 +12,10 @@ if TYPE_CHECKING:
 
 
 def run_and_report(root: Path, plan: Planner, *, dry_run: bool, force: bool = False) -> ExitCode:
-    """Run the edit, print what it did (or would do) and any new finding; always exit 0.
+    """Run the edit, print what it did (or would do) and any new finding.
 
-    A refused edit raises, and the funnel prints it.
+    A refused edit raises, and the funnel prints it; an edit of which some parts
+    were refused (an import's stale units) exits 1 after writing the rest.
     """
     from charter_cli.cli import console
     from charter_cli.edit.run import run_edit
@@ -25,6 +26,8 @@ def run_and_report(root: Path, plan: Planner, *, dry_run: bool, force: bool = Fa
         console.err(f"{prefix}{line}" if not line.startswith(" ") else line)
     for finding in outcome.new_findings:
         console.err(f"note: now {finding.format()}")
+    for line in outcome.edit.refused:
+        console.err(f"refused: {line}")
     if dry_run and outcome.edit.files:
         console.err("nothing was written (--dry-run)")
-    return ExitCode.OK
+    return ExitCode.FINDINGS if outcome.edit.refused else ExitCode.OK

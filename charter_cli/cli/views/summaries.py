@@ -30,7 +30,9 @@ def check_summary(analysis: Analysis, *, strict: bool) -> str:
 def draft_summary(analysis: Analysis) -> str:
     """Articles, recitals and coverage of the draft, in one phrase."""
     library = analysis.library
-    files = plural(library.files_read, "file")
+    translations = analysis.translations
+    extra = sum(len(lang.files) for lang in translations.languages) if translations else 0
+    files = plural(library.files_read + extra, "file")
     if analysis.draft is None or analysis.coverage is None:
         return f"{files} read; no draft: charter.toml has errors, so placement and coverage were not checked"
     cov = analysis.coverage
@@ -45,8 +47,24 @@ def draft_summary(analysis: Analysis) -> str:
         f"{plural(len(analysis.draft.articles), 'article')}, "
         f"{plural(len(analysis.draft.recitals), 'recital')}; "
         f"{cov.covered} of {plural(len(cov.items), 'requirement')} covered{uncounted}"
-        f"{_by_agreed_text(cov)}; {files} read"
+        f"{_by_agreed_text(cov)}{_languages(analysis)}; {files} read"
     )
+
+
+def _languages(analysis: Analysis) -> str:
+    """``; translated: es 100% (98% current), pt 96%`` when the charter has translations."""
+    translations = analysis.translations
+    if translations is None or not translations.languages:
+        return ""
+    from charter_cli.check.translations import translation_state
+
+    parts = []
+    for state in translation_state(analysis.library, translations):
+        part = f"{state.code} {state.complete:.0f}%"
+        if state.current != state.translated:
+            part += f" ({state.up_to_date:.0f}% current)"
+        parts.append(part)
+    return f"; translated: {', '.join(parts)}"
 
 
 def _by_agreed_text(coverage: Coverage) -> str:

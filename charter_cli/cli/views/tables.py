@@ -7,6 +7,7 @@ aligned text elsewhere.
 
 from __future__ import annotations
 
+from charter_cli.check.translations import LanguageState
 from charter_cli.cli.console import Cell, TableView
 from charter_cli.draft.analysis import Analysis
 from charter_cli.draft.coverage import Coverage, Covering, CoverState, Tally
@@ -171,3 +172,23 @@ def module_table(analysis: Analysis) -> TableView:
         placed = sum(entry.id in placements for entry in module.clauses)
         table.add(module.rel, module.title or "", str(len(module.clauses)), str(placed))
     return table
+
+
+def translation_table(states: list[LanguageState]) -> TableView:
+    """Each language: required or not, units, share translated, share current."""
+    view = TableView(
+        "Translations",
+        ("language", "required", "units", "translated", "current", "missing", "stale"),
+        right=frozenset({2, 3, 4, 5, 6}),
+    )
+    for state in states:
+        view.add(
+            state.code,
+            "yes" if state.required else "no",
+            str(state.total),
+            f"{state.complete:.0f}%",
+            f"{state.up_to_date:.0f}%",
+            str(state.total - state.translated),
+            str(state.translated - state.current),
+        )
+    return view
