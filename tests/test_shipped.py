@@ -59,6 +59,9 @@ def test_every_article_is_an_operative_commitment() -> None:
     assert analysis.draft is not None
     for article in analysis.draft.articles:
         text = " ".join(unit.text for unit in article.entry.units)
+        if article.entry.id == "definitions":  # says what the terms mean; binds nobody
+            assert text.count(" means ") >= 10
+            continue
         assert " shall " in text or " undertake" in text, article.entry.id
 
 

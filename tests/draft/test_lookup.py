@@ -17,7 +17,7 @@ def test_parts_are_found_by_numeral_number_and_heading() -> None:
         assert find_part(draft, name).label == "Title II"
     for name in ("II.3", "2.3", "II/3", "Title II, Chapter 3", "title ii chapter 3"):
         assert find_part(draft, name).label == "Title II, Chapter 3"
-    assert find_part(draft, "objectives").label == "Title I, Chapter 1"
+    assert find_part(draft, "Objectives and definitions").label == "Title I, Chapter 1"
     with pytest.raises(UnknownIdError, match="'Chapter 1' names 7 parts"):
         find_part(draft, "Chapter 1")
     with pytest.raises(UnknownIdError, match="no title or chapter 'XX'"):
