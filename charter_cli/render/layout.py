@@ -510,3 +510,20 @@ def _trace(setting: Setting, placement: Placement) -> str | None:
         for (where, cite, section), ids in groups.items()
     ]
     return f"Implements: {'; '.join(parts)}."
+
+
+def framed(view: BodyView) -> list[tuple[ParagraphView, str, str]]:
+    """Each paragraph with the bracket it opens and the one it closes (``"["``, ``"]"`` or none).
+
+    An article bracketed as a whole opens its bracket before the text of its first
+    paragraph and closes it after the last words of its last paragraph.
+    """
+    last = len(view.paragraphs) - 1
+    return [
+        (
+            paragraph,
+            "[" if view.bracketed and index == 0 else "",
+            "]" if view.bracketed and index == last else "",
+        )
+        for index, paragraph in enumerate(view.paragraphs)
+    ]
