@@ -37,7 +37,6 @@ from collections.abc import Iterable
 from lxml import etree
 
 from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, TitlePart
-from charter_cli.draft.numbering import letter
 from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
@@ -52,14 +51,19 @@ from charter_cli.render.layout import (
     Ref,
     Runs,
     Setting,
+    article_eid,
+    chapter_eid,
     fallen,
     fallen_line,
     framed,
     layout,
+    ref_eid,
     setting_for,
     title_block,
+    title_eid,
 )
 from charter_cli.render.provenance import library_hash
+from charter_cli.render.xmlsafe import xml_safe
 from charter_cli.vocabulary import Rendering
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -71,8 +75,6 @@ manifest records no date; 1980-01-01 is also the earliest date a ZIP archive can
 
 _LANGUAGES = {"en": "eng", "es": "spa", "pt": "por", "fr": "fra", "de": "deu", "it": "ita"}
 """BCP 47 primary subtags to the ISO 639-2 codes the naming convention uses."""
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold at all (control characters, lone surrogates)."""
 _NAME = re.compile(r"[^a-z0-9.]+")
 
 
@@ -109,13 +111,8 @@ def _q(tag: str) -> str:
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, _q(tag), {k: v for k, v in attrs.items() if v})
     if text is not None:
-        element.text = _clean(text)
+        element.text = xml_safe(text)
     return element
-
-
-def _clean(text: str) -> str:
-    """A library text XML can hold: characters it cannot are shown as U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
 
 
 def _slug(text: str) -> str:
@@ -141,7 +138,7 @@ class _Traces:
             line = etree.SubElement(
                 self.element, f"{{{TRACE_NAMESPACE}}}implements", href=f"#{eid}"
             )
-            line.text = _clean(text)
+            line.text = xml_safe(text)
 
 
 def _meta(bill: etree._Element, setting: Setting, traces: _Traces) -> None:
@@ -167,9 +164,9 @@ def _meta(bill: etree._Element, setting: Setting, traces: _Traces) -> None:
         _sub(frbr, "FRBRauthor", href="#charter")
         if level == "FRBRWork":
             _sub(frbr, "FRBRcountry", value="int")
-            _sub(frbr, "FRBRname", value=_clean(charter.title))
+            _sub(frbr, "FRBRname", value=xml_safe(charter.title))
         elif level == "FRBRExpression":
-            _sub(frbr, "FRBRversionNumber", value=_clean(charter.version))
+            _sub(frbr, "FRBRversionNumber", value=xml_safe(charter.version))
             _sub(frbr, "FRBRlanguage", language=language)
         else:
             _sub(frbr, "FRBRformat", value="application/akn+xml")
@@ -187,8 +184,8 @@ def _meta(bill: etree._Element, setting: Setting, traces: _Traces) -> None:
             "TLCOrganization",
             eId=party_id(party.id),
             href=f"/ontology/organization/{party_id(party.id)}",
-            showAs=_clean(party.name),
-            shortForm=_clean(party.id),
+            showAs=xml_safe(party.name),
+            shortForm=xml_safe(party.id),
         )
     proprietary = _sub(meta, "proprietary", source="#charter")
     provenance = etree.SubElement(proprietary, f"{{{TRACE_NAMESPACE}}}library")
@@ -232,38 +229,28 @@ def _preamble(bill: etree._Element, setting: Setting) -> None:
 
 
 def _title(body: etree._Element, setting: Setting, title: TitlePart, traces: _Traces) -> None:
-    eid = f"title_{title.numeral}"
+    eid = title_eid(title)
     element = _sub(body, "title", eId=eid)
     _sub(element, "num", f"Title {title.numeral}")
     _sub(element, "heading", title.heading)
     for article in title.articles:
         _article(element, setting, article, traces)
     for chapter in title.chapters:
-        _chapter(element, setting, chapter, eid, traces)
+        _chapter(element, setting, chapter, chapter_eid(title, chapter), traces)
     if len(element) == 2:
         _sub(_sub(element, "content"), "p", ELLIPSIS)  # every article of it fell
 
 
 def _chapter(
-    parent: etree._Element, setting: Setting, chapter: ChapterPart, title: str, traces: _Traces
+    parent: etree._Element, setting: Setting, chapter: ChapterPart, eid: str, traces: _Traces
 ) -> None:
-    element = _sub(parent, "chapter", eId=f"{title}__chp_{chapter.numeral}")
+    element = _sub(parent, "chapter", eId=eid)
     _sub(element, "num", f"Chapter {chapter.numeral}")
     _sub(element, "heading", chapter.heading)
     for article in chapter.articles:
         _article(element, setting, article, traces)
     if len(element) == 2:
         _sub(_sub(element, "content"), "p", ELLIPSIS)
-
-
-def article_eid(article: Article, paragraph: int | None = None, point: str | None = None) -> str:
-    """``art_12``, ``art_12__para_2``, ``art_12__para_2__point_a``."""
-    eid = f"art_{article.number}"
-    if paragraph is not None:
-        eid += f"__para_{paragraph}"
-        if point is not None:
-            eid += f"__point_{point}"
-    return eid
 
 
 def _article(parent: etree._Element, setting: Setting, article: Article, traces: _Traces) -> None:
@@ -384,7 +371,7 @@ def _text(parent: etree._Element, text: str) -> None:
     """Append words to an element's mixed content."""
     if not text:
         return
-    text = _clean(text)
+    text = xml_safe(text)
     if len(parent):
         last = parent[-1]
         last.tail = (last.tail or "") + text
@@ -406,8 +393,7 @@ def _ref(parent: etree._Element, ref: Ref) -> None:
     if not ref.linked:
         _text(parent, ref.label)
         return
-    point = letter(ref.point) if ref.point is not None else None
-    _sub(parent, "ref", ref.label, href=f"#{article_eid(ref.article, ref.paragraph, point)}")
+    _sub(parent, "ref", ref.label, href=f"#{ref_eid(ref)}")
 
 
 def _contest(parent: etree._Element, contest: Contest, setting: Setting, eid: str) -> None:

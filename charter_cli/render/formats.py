@@ -55,8 +55,17 @@ def _akn(
     yield render_akn(draft, library, rendering=rendering, trace=trace)
 
 
+def _docx(
+    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+) -> Iterator[bytes]:
+    from charter_cli.render.docx import render_docx
+
+    yield render_docx(draft, library, rendering=rendering, trace=trace)
+
+
 EXPORTS = {
     Format.MD: Export(Format.MD, ".md", _markdown, binary=False, signature=None),
+    Format.DOCX: Export(Format.DOCX, ".docx", _docx, binary=True, signature=SIGNATURE),
     Format.AKN: Export(Format.AKN, ".akn.xml", _akn, binary=False, signature=SIGNATURE),
 }
 """Every format ``build`` writes."""

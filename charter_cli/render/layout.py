@@ -527,3 +527,45 @@ def framed(view: BodyView) -> list[tuple[ParagraphView, str, str]]:
         )
         for index, paragraph in enumerate(view.paragraphs)
     ]
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def title_eid(title: TitlePart) -> str:
+    """The identifier of a title in every export: ``title_II`` (Akoma Ntoso's naming convention)."""
+    return f"title_{title.numeral}"
+
+
+def chapter_eid(title: TitlePart, chapter: ChapterPart) -> str:
+    """``title_II__chp_3``."""
+    return f"{title_eid(title)}__chp_{chapter.numeral}"
+
+
+def article_eid(article: Article, paragraph: int | None = None, point: str | None = None) -> str:
+    """``art_12``, ``art_12__para_2``, ``art_12__para_2__point_a``: bookmarks, labels and eIds."""
+    eid = f"art_{article.number}"
+    if paragraph is not None:
+        eid += f"__para_{paragraph}"
+        if point is not None:
+            eid += f"__point_{point}"
+    return eid
+
+
+def ref_eid(ref: Ref) -> str:
+    """The identifier a reference points to."""
+    point = letter(ref.point) if ref.point is not None else None
+    return article_eid(ref.article, ref.paragraph, point)
+
+
+_SOFT_BREAK = re.compile(r"[ \t]*\n(?![ \t]*\n)[ \t]*")
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+
+
+def reflowed(text: str) -> str:
+    """Words as a reader of the Markdown draft sees them: a line end is a space, a blank line
+    one line break (for the formats that lay out lines themselves: Word, PDF).
+    """
+    if "\n" not in text:
+        return text
+    return "\n".join(_SOFT_BREAK.sub(" ", part) for part in _BLANK_LINES.split(text))
