@@ -563,8 +563,10 @@ _BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
 def reflowed(text: str) -> str:
-    """Words as a reader of the Markdown draft sees them: a line end is a space, a blank line
-    one line break (for the formats that lay out lines themselves: Word, PDF).
+    """Words as a reader of the Markdown draft sees them: a line end is a space.
+
+    A blank line becomes one line break. For the formats that lay out lines
+    themselves (Word, PDF).
     """
     if "\n" not in text:
         return text
