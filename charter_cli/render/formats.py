@@ -63,9 +63,18 @@ def _docx(
     yield render_docx(draft, library, rendering=rendering, trace=trace)
 
 
+def _pdf(
+    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+) -> Iterator[bytes]:
+    from charter_cli.render.pdf import render_pdf
+
+    yield render_pdf(draft, library, rendering=rendering, trace=trace)
+
+
 EXPORTS = {
     Format.MD: Export(Format.MD, ".md", _markdown, binary=False, signature=None),
     Format.DOCX: Export(Format.DOCX, ".docx", _docx, binary=True, signature=SIGNATURE),
+    Format.PDF: Export(Format.PDF, ".pdf", _pdf, binary=True, signature=SIGNATURE),
     Format.AKN: Export(Format.AKN, ".akn.xml", _akn, binary=False, signature=SIGNATURE),
 }
 """Every format ``build`` writes."""
