@@ -55,7 +55,7 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\
 
 _SETUP = """\
 #set page(paper: "a4", margin: (x: 2.4cm, y: 2.6cm), numbering: "1")
-#set text(font: "Libertinus Serif", size: 11pt, lang: {lang})
+#set text(font: "Libertinus Serif", size: 11pt, lang: {lang}, hyphenate: false)
 #set par(justify: true, spacing: 0.9em)
 #set heading(numbering: none)
 #show heading.where(level: 1): set text(size: 15pt)
