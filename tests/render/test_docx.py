@@ -24,7 +24,7 @@ def render(analysis: Analysis, rendering: Rendering = Rendering.COMPILATION) -> 
 
 
 def pandoc_json(data: bytes, tmp_path: Path) -> dict[str, Any]:
-    import pypandoc
+    import pypandoc  # type: ignore[import-untyped]
 
     path = tmp_path / "draft.docx"
     path.write_bytes(data)
@@ -47,7 +47,7 @@ def identifiers(ast: dict[str, Any]) -> set[str]:
     """The ids pandoc gives headings and bookmarks (spans)."""
     found = set()
     for node in walk(ast):
-        kind, content = node.get("t"), node.get("c")
+        kind, content = node.get("t"), node.get("c", [])
         if kind == "Header":
             found.add(content[1][0])
         elif kind == "Span":
@@ -98,15 +98,14 @@ def test_styles_numbers_footnotes_and_properties(tmp_path: Path) -> None:
         "judiciária em matéria de segurança pública."
     )
     assert by_style["Charter Point"][0] == (
-        "a)\ttrocam informações sobre a criminalidade organizada [LAC: todos os anos] "
-        "[EU: delete];"
+        "a)\ttrocam informações sobre a criminalidade organizada [LAC: todos os anos] [EU: delete];"
     )
     assert by_style["Charter Alternative"] == [
         "[Alternative 2 (LAC): La cooperación se evalúa cada cinco años, conforme a Article 2(2).]"
     ]
     runs = [run for p in document.paragraphs for run in p.runs if run.style is not None]
-    assert {"EU: ", "LAC: "} <= {run.text for run in runs if run.style.name == PARTY}  # type: ignore[union-attr]
-    assert "reforçam" in {run.text for run in runs if run.style.name == BRACKET}  # type: ignore[union-attr]
+    assert {"EU: ", "LAC: "} <= {run.text for run in runs if run.style.name == PARTY}
+    assert "reforçam" in {run.text for run in runs if run.style.name == BRACKET}
     core = document.core_properties
     assert core.title == "Carta Euro-Latinoamericana para la Paz y la Seguridad"
     assert core.version == "0.2.0"
