@@ -26,7 +26,6 @@ import io
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -37,7 +36,6 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from charter_cli.draft.model import Article, ChapterPart, Draft, TitlePart
@@ -46,11 +44,13 @@ from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
     ELLIPSIS,
     FALLEN_HEADING,
+    FALLEN_ID,
     FALLEN_INTRO,
     TEXT_NAMES,
     BodyView,
     Contest,
     ParagraphView,
+    PointView,
     Ref,
     Runs,
     Setting,
@@ -58,6 +58,7 @@ from charter_cli.render.layout import (
     article_heading,
     chapter_eid,
     chapter_heading,
+    contents,
     fallen,
     fallen_line,
     framed,
@@ -101,6 +102,10 @@ def render_docx(
     _styles(document)
     writer = _Writer(document, setting)
     writer.write()
+    end = document.element.body.sectPr
+    assert end is not None  # noqa: S101 - the template has its section properties
+    for paragraph in writer.body:
+        end.addprevious(paragraph)
     _properties(document, setting)
     _footnotes_part(document, writer.footnotes)
     buffer = io.BytesIO()
@@ -160,90 +165,122 @@ def _shade(properties: etree._Element, fill: str) -> None:
 # ------------------------------------------------------------------ writing
 
 
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
 class _Writer:
-    """Writes the draft into the document, numbering bookmarks and footnotes as it goes."""
+    """Writes the draft's paragraphs as WordprocessingML, numbering bookmarks and footnotes.
+
+    The body is built with lxml, not python-docx's paragraph API, which looks up
+    every style by name and inserts every paragraph by a search of the body: too
+    slow for a charter of thousands of articles.
+    """
 
     def __init__(self, document: DocumentObject, setting: Setting) -> None:
-        self.document = document
         self.setting = setting
+        self.ids = {style.name: style.style_id for style in document.styles}
+        self.body: list[etree._Element] = []
         self.bookmarks = 0
         self.footnotes: list[str] = []
 
     def write(self) -> None:
         setting = self.setting
         draft = setting.draft
-        self.document.add_paragraph(xml_safe(draft.charter.title), style="Title")
+        self._run(self._para("Title"), draft.charter.title)
         for line in title_block(setting):
-            self.document.add_paragraph(xml_safe(line))
+            self._run(self._para(None), line)
         self._contents()
         if draft.preamble is not None:
             self._preamble()
         for title in draft.titles:
             self._title(title)
         if setting.rendering is Rendering.AGREED and fallen(setting):
-            self._heading(FALLEN_HEADING, 1, "not_yet_agreed")
-            self.document.add_paragraph(FALLEN_INTRO)
+            self._heading(FALLEN_HEADING, 1, FALLEN_ID)
+            self._run(self._para(None), FALLEN_INTRO)
             for placement in fallen(setting):
-                self.document.add_paragraph(xml_safe(fallen_line(placement)), style="List Bullet")
+                self._run(self._para("List Bullet"), fallen_line(placement))
 
-    def _contents(self) -> None:
-        setting = self.setting
-        draft = setting.draft
-        entries: list[tuple[int, str, str]] = []
-        if draft.preamble is not None:
-            entries.append((0, draft.preamble.heading, "preamble"))
-        for title in draft.titles:
-            entries.append((0, title_heading(title), title_eid(title)))
-            entries += self._article_entries(title.articles, 1)
-            for chapter in title.chapters:
-                entries.append((1, chapter_heading(chapter), chapter_eid(title, chapter)))
-                entries += self._article_entries(chapter.articles, 2)
-        if setting.rendering is Rendering.AGREED and fallen(setting):
-            entries.append((0, FALLEN_HEADING, "not_yet_agreed"))
-        if not entries:
-            return
-        self.document.add_paragraph("Contents", style="TOC Heading")
-        for level, text, target in entries:
-            paragraph = self.document.add_paragraph(style=CONTENTS[level])
-            _link(paragraph, text, target)
-
-    def _article_entries(
-        self, articles: tuple[Article, ...], level: int
-    ) -> list[tuple[int, str, str]]:
-        shown = self.setting.shown
-        return [
-            (level, article_heading(a), article_eid(a)) for a in articles if a.entry.id in shown
-        ]
-
-    def _heading(self, text: str, level: int, bookmark: str) -> DocxParagraph:
-        paragraph: DocxParagraph = self.document.add_heading(level=level)
-        self._bookmark(paragraph, bookmark, lambda: paragraph.add_run(xml_safe(text)))
+    def _para(self, style: str | None) -> etree._Element:
+        paragraph = etree.Element(_w("p"))
+        if style is not None:
+            properties = etree.SubElement(paragraph, _w("pPr"))
+            etree.SubElement(properties, _w("pStyle")).set(_w("val"), self.ids[style])
+        self.body.append(paragraph)
         return paragraph
 
-    def _bookmark(self, paragraph: DocxParagraph, name: str, fill: Callable[[], object]) -> None:
+    def _run(
+        self, parent: etree._Element, text: str, style: str | None = None, *, italic: bool = False
+    ) -> etree._Element:
+        """A run of text: line ends as breaks, tabs as tabs, every character as written."""
+        run = etree.SubElement(parent, _w("r"))
+        if style is not None or italic:
+            properties = etree.SubElement(run, _w("rPr"))
+            if style is not None:
+                etree.SubElement(properties, _w("rStyle")).set(_w("val"), self.ids[style])
+            if italic:
+                etree.SubElement(properties, _w("i"))
+        for index, line in enumerate(xml_safe(text).split("\n")):
+            if index:
+                etree.SubElement(run, _w("br"))
+            for number, piece in enumerate(line.split("\t")):
+                if number:
+                    etree.SubElement(run, _w("tab"))
+                if piece:
+                    words = etree.SubElement(run, _w("t"))
+                    words.text = piece
+                    if piece[0].isspace() or piece[-1].isspace():
+                        words.set(_SPACE, "preserve")
+        return run
+
+    def _bracketed(self, parent: etree._Element, text: str) -> None:
+        if text:
+            self._run(parent, text, BRACKET)
+
+    def _link(self, parent: etree._Element, text: str, anchor: str) -> None:
+        """An internal hyperlink to the bookmark ``anchor``."""
+        link = etree.SubElement(parent, _w("hyperlink"))
+        link.set(_w("anchor"), anchor)
+        link.set(_w("history"), "1")
+        self._run(link, text, "Hyperlink")
+
+    def _bookmark(self, paragraph: etree._Element, name: str, fill: Callable[[], object]) -> None:
         """Put a bookmark named ``name`` around what ``fill()`` adds to the paragraph."""
         self.bookmarks += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.bookmarks))
-        start.set(qn("w:name"), name)
-        _append(paragraph._p, start)  # python-docx has no bookmark API
+        number = str(self.bookmarks)
+        start = etree.SubElement(paragraph, _w("bookmarkStart"))
+        start.set(_w("id"), number)
+        start.set(_w("name"), name)
         fill()
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self.bookmarks))
-        _append(paragraph._p, end)
+        etree.SubElement(paragraph, _w("bookmarkEnd")).set(_w("id"), number)
+
+    def _contents(self) -> None:
+        entries = contents(self.setting)
+        if not entries:
+            return
+        self._run(self._para("TOC Heading"), "Contents")
+        for level, text, target in entries:
+            self._link(self._para(CONTENTS[level]), text, target)
+
+    def _heading(self, text: str, level: int, bookmark: str) -> etree._Element:
+        paragraph = self._para("Title" if level == 0 else f"Heading {level}")
+        self._bookmark(paragraph, bookmark, lambda: self._run(paragraph, text))
+        return paragraph
 
     def _preamble(self) -> None:
         preamble = self.setting.draft.preamble
         assert preamble is not None  # noqa: S101 - called only when there is one
         self._heading(preamble.heading, 1, "preamble")
         if preamble.opening:
-            self.document.add_paragraph(xml_safe(preamble.opening.strip()))
+            self._run(self._para(None), reflowed(preamble.opening.strip()))
         for recital in preamble.recitals:
             if recital.entry.id in self.setting.shown:
-                view = layout(self.setting, recital)
-                self._body(view, None)
+                self._body(layout(self.setting, recital), None)
         if preamble.closing:
-            self.document.add_paragraph(xml_safe(preamble.closing.strip()))
+            self._run(self._para(None), reflowed(preamble.closing.strip()))
 
     def _title(self, title: TitlePart) -> None:
         self._heading(title_heading(title), 1, title_eid(title))
@@ -269,9 +306,9 @@ class _Writer:
         for paragraph, opens, closes in framed(view):
             self._paragraph(view, paragraph, (opens, closes), article)
         if view.status_note:
-            self.document.add_paragraph(xml_safe(view.status_note), style=NOTE)
+            self._run(self._para(NOTE), view.status_note)
         if view.trace:
-            self.document.add_paragraph(xml_safe(view.trace), style=NOTE)
+            self._run(self._para(NOTE), view.trace)
 
     def _paragraph(
         self,
@@ -281,20 +318,16 @@ class _Writer:
         article: Article | None,
     ) -> None:
         opens, closes = edges
-        style = PARAGRAPH if paragraph.marker else None
-        out = self.document.add_paragraph(style=style)
-        marker = f"{paragraph.marker}\t" if paragraph.marker else ""
+        out = self._para(PARAGRAPH if paragraph.marker else None)
 
         def first_line() -> None:
-            if marker:
-                out.add_run(marker)
+            if paragraph.marker:
+                self._run(out, f"{paragraph.marker}\t")
             if paragraph.dropped:
-                out.add_run(ELLIPSIS)
-                return
-            if paragraph.alternatives:
-                return
-            self._open(out, opens, paragraph.proposal)
-            self._runs(out, paragraph.runs)
+                self._run(out, ELLIPSIS)
+            elif not paragraph.alternatives:
+                self._open(out, opens, paragraph.proposal)
+                self._runs(out, paragraph.runs)
 
         if article is not None and paragraph.number is not None:
             self._bookmark(out, article_eid(article, paragraph.number), first_line)
@@ -302,116 +335,95 @@ class _Writer:
             first_line()
         proposal = "]" if paragraph.proposal is not None else ""
         if paragraph.alternatives:
-            self._alternatives(out, paragraph, edges)
-        elif paragraph.points:
+            self._alternatives(out, view, paragraph, edges)
+            return
+        self._notes(out, view, paragraph.marks)
+        if paragraph.points:
             self._points(paragraph, article, proposal + closes)
         elif not paragraph.dropped:
-            _bracketed(out, proposal + closes)
-        self._notes(out, view, paragraph.marks)
+            self._bracketed(out, proposal + closes)
 
-    def _open(self, out: DocxParagraph, opens: str, proposal: str | None) -> None:
-        _bracketed(out, opens)
+    def _open(self, out: etree._Element, opens: str, proposal: str | None) -> None:
+        self._bracketed(out, opens)
         if proposal is None:
             return
-        _bracketed(out, "[")
+        self._bracketed(out, "[")
         if proposal:
-            out.add_run(xml_safe(proposal), style=PARTY)
+            self._run(out, proposal, PARTY)
 
     def _alternatives(
-        self, out: DocxParagraph, paragraph: ParagraphView, edges: tuple[str, str]
+        self, out: etree._Element, view: BodyView, paragraph: ParagraphView, edges: tuple[str, str]
     ) -> None:
         opens, closes = edges
         last = len(paragraph.alternatives)
         for alt in paragraph.alternatives:
-            target = out if alt.index == 1 else self.document.add_paragraph(style=ALTERNATIVE)
-            _bracketed(target, (opens if alt.index == 1 else "") + "[")
-            target.add_run(f"Alternative {alt.index}", style=PARTY)
-            if alt.party:
-                target.add_run(f" ({xml_safe(alt.party)})", style=PARTY)
-            target.add_run(": ")
+            target = out if alt.index == 1 else self._para(ALTERNATIVE)
+            self._bracketed(target, (opens if alt.index == 1 else "") + "[")
+            who = f" ({alt.party})" if alt.party else ""
+            self._run(target, f"Alternative {alt.index}{who}", PARTY)
+            self._run(target, ": ")
             self._runs(target, alt.runs)
-            _bracketed(target, "]" + (closes if alt.index == last else ""))
+            self._bracketed(target, "]" + (closes if alt.index == last else ""))
+            if alt.index == 1:
+                self._notes(target, view, paragraph.marks)
 
     def _points(self, paragraph: ParagraphView, article: Article | None, closes: str) -> None:
         last = len(paragraph.points) - 1
         for index, point in enumerate(paragraph.points):
-            out = self.document.add_paragraph(style=POINT)
+            out = self._para(POINT)
 
-            def fill(
-                out: DocxParagraph = out, runs: Runs = point.runs, marker: str = point.marker
-            ) -> None:
-                out.add_run(f"{marker}\t")
-                self._runs(out, runs)
+            def fill(out: etree._Element = out, point: PointView = point) -> None:
+                self._run(out, f"{point.marker}\t")
+                self._runs(out, point.runs)
 
             if article is not None:
                 self._bookmark(out, article_eid(article, paragraph.number or 1, point.letter), fill)
             else:
                 fill()
             if index == last:
-                _bracketed(out, closes)
+                self._bracketed(out, closes)
 
-    def _runs(self, out: DocxParagraph, runs: Runs, style: str | None = None) -> None:
+    def _runs(self, out: etree._Element, runs: Runs, style: str | None = None) -> None:
         for run in runs:
             if isinstance(run, str):
-                out.add_run(xml_safe(reflowed(run)), style=style)
+                self._run(out, reflowed(run), style)
             elif isinstance(run, Ref):
                 if run.linked:
-                    _link(out, run.label, ref_eid(run))
+                    self._link(out, run.label, ref_eid(run))
                 else:
-                    out.add_run(run.label, style=style)
+                    self._run(out, run.label, style)
             else:
                 self._contest(out, run)
 
-    def _contest(self, out: DocxParagraph, contest: Contest) -> None:
+    def _contest(self, out: etree._Element, contest: Contest) -> None:
         if contest.space:
-            out.add_run(contest.space)
+            self._run(out, contest.space)
         if contest.joined:
-            out.add_run("[", style=BRACKET)
+            self._bracketed(out, "[")
             for index, wording in enumerate(contest.wordings):
                 if index:
-                    out.add_run(" / ", style=BRACKET)
+                    self._bracketed(out, " / ")
                 self._runs(out, wording.runs, BRACKET)
-            out.add_run("]", style=BRACKET)
+            self._bracketed(out, "]")
             return
         for index, wording in enumerate(contest.wordings):
             if index:
-                out.add_run(" ")
-            out.add_run("[", style=BRACKET)
-            out.add_run(f"{xml_safe(wording.party or '')}: ", style=PARTY)
+                self._run(out, " ")
+            self._bracketed(out, "[")
+            self._run(out, f"{wording.party or ''}: ", PARTY)
             if wording.runs:
                 self._runs(out, wording.runs, BRACKET)
             else:
-                out.add_run("delete", style=BRACKET).italic = True
-            out.add_run("]", style=BRACKET)
+                self._run(out, "delete", BRACKET, italic=True)
+            self._bracketed(out, "]")
 
-    def _notes(self, out: DocxParagraph, view: BodyView, marks: tuple[str, ...]) -> None:
+    def _notes(self, out: etree._Element, view: BodyView, marks: tuple[str, ...]) -> None:
         by_label = {note.label: note.text for note in view.notes}
         for label in marks:
             self.footnotes.append(by_label[label])
-            reference = out.add_run(style="Footnote Reference")
-            mark = OxmlElement("w:footnoteReference")
-            mark.set(qn("w:id"), str(len(self.footnotes)))
-            _append(reference._r, mark)  # nor a footnote API
-
-
-def _append(parent: Any, child: Any) -> None:
-    """Add an element python-docx has no API for (its element classes type their children)."""
-    parent.append(child)
-
-
-def _bracketed(out: DocxParagraph, text: str) -> None:
-    if text:
-        out.add_run(text, style=BRACKET)
-
-
-def _link(paragraph: DocxParagraph, text: str, anchor: str) -> None:
-    """An internal hyperlink to the bookmark ``anchor``."""
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), anchor)
-    link.set(qn("w:history"), "1")
-    run = paragraph.add_run(xml_safe(text), style="Hyperlink")
-    _append(link, run._r)  # nor a hyperlink API
-    _append(paragraph._p, link)
+            reference = self._run(out, "", "Footnote Reference")
+            mark = etree.SubElement(reference, _w("footnoteReference"))
+            mark.set(_w("id"), str(len(self.footnotes)))
 
 
 # ------------------------------------------------------------ parts and archive

@@ -132,6 +132,8 @@ def title_block(setting: Setting) -> list[str]:
 
 
 FALLEN_HEADING = "Not yet agreed"
+FALLEN_ID = "not_yet_agreed"
+"""The identifier of the list of what falls, in the exports other than Markdown."""
 FALLEN_INTRO = (
     "These provisions of the compilation text are not agreed as a whole and fall from the "
     "agreed text:"
@@ -571,3 +573,25 @@ def reflowed(text: str) -> str:
     if "\n" not in text:
         return text
     return "\n".join(_SOFT_BREAK.sub(" ", part) for part in _BLANK_LINES.split(text))
+
+
+def contents(setting: Setting) -> list[tuple[int, str, str]]:
+    """The entries of the contents: (level from 0, heading, identifier) of every part shown."""
+    draft = setting.draft
+    shown = setting.shown
+
+    def articles(parts: tuple[Article, ...], level: int) -> list[tuple[int, str, str]]:
+        return [(level, article_heading(a), article_eid(a)) for a in parts if a.entry.id in shown]
+
+    entries: list[tuple[int, str, str]] = []
+    if draft.preamble is not None:
+        entries.append((0, draft.preamble.heading, "preamble"))
+    for title in draft.titles:
+        entries.append((0, title_heading(title), title_eid(title)))
+        entries += articles(title.articles, 1)
+        for chapter in title.chapters:
+            entries.append((1, chapter_heading(chapter), chapter_eid(title, chapter)))
+            entries += articles(chapter.articles, 2)
+    if setting.rendering is Rendering.AGREED and fallen(setting):
+        entries.append((0, FALLEN_HEADING, FALLEN_ID))
+    return entries

@@ -25,6 +25,7 @@ from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
     ELLIPSIS,
     FALLEN_HEADING,
+    FALLEN_ID,
     FALLEN_INTRO,
     BodyView,
     Contest,
@@ -36,6 +37,7 @@ from charter_cli.render.layout import (
     article_heading,
     chapter_eid,
     chapter_heading,
+    contents,
     fallen,
     fallen_line,
     framed,
@@ -134,7 +136,7 @@ def _source(setting: Setting) -> Iterator[str]:
         yield from _title(setting, title)
     placements = fallen(setting)
     if setting.rendering is Rendering.AGREED and placements:
-        yield f"= {typst_text(FALLEN_HEADING)} <not_yet_agreed>"
+        yield f"= {typst_text(FALLEN_HEADING)} <{FALLEN_ID}>"
         yield typst_text(FALLEN_INTRO)
         for placement in placements:
             yield f"- {typst_text(fallen_line(placement))}"
@@ -146,32 +148,13 @@ def _language(tag: str) -> str:
 
 
 def _contents(setting: Setting) -> Iterator[str]:
-    draft = setting.draft
-    entries: list[tuple[int, str, str]] = []
-    if draft.preamble is not None:
-        entries.append((0, draft.preamble.heading, "preamble"))
-    for title in draft.titles:
-        entries.append((0, title_heading(title), title_eid(title)))
-        entries += _article_entries(setting, title.articles, 1)
-        for chapter in title.chapters:
-            entries.append((1, chapter_heading(chapter), chapter_eid(title, chapter)))
-            entries += _article_entries(setting, chapter.articles, 2)
-    if setting.rendering is Rendering.AGREED and fallen(setting):
-        entries.append((0, FALLEN_HEADING, "not_yet_agreed"))
+    entries = contents(setting)
     if not entries:
         return
     yield "#heading(outlined: false, bookmarked: false, level: 1)[Contents]"
     for level, text, target in entries:
         yield f"#entry({level}, <{target}>)[{typst_text(text)}]"
     yield "#pagebreak(weak: true)"
-
-
-def _article_entries(
-    setting: Setting, articles: tuple[Article, ...], level: int
-) -> list[tuple[int, str, str]]:
-    return [
-        (level, article_heading(a), article_eid(a)) for a in articles if a.entry.id in setting.shown
-    ]
 
 
 def _preamble(setting: Setting) -> Iterator[str]:
