@@ -66,7 +66,7 @@ _SETUP = """\
 #show link: set text(fill: rgb("#0563c1"))
 #let bracket(body) = text(fill: rgb("#7a1f1f"), body)
 #let party(body) = text(fill: rgb("#7a1f1f"), weight: "bold", body)
-#let numbered(marker, body) = grid(columns: (2.2em, 1fr), marker, body)
+#let numbered(marker, body) = par(hanging-indent: 2.2em, box(width: 2.2em, marker) + body)
 #let point(marker, body) = pad(left: 2.2em, numbered(marker, body))
 #let alternative(body) = pad(left: 2.2em, body)
 #let remark(body) = text(style: "italic", size: 10pt, body)
@@ -208,7 +208,7 @@ def _paragraph(
     opens, closes = edges
     label = ""
     if article is not None and paragraph.number is not None:
-        label = f"#metadata(none) <{article_eid(article, paragraph.number)}>"
+        label = f"#box()<{article_eid(article, paragraph.number)}>"
     notes = _notes(view, paragraph.marks)
     proposal = paragraph.proposal
     if paragraph.dropped:
@@ -227,7 +227,7 @@ def _paragraph(
         anchor = ""
         if article is not None:
             point_eid = article_eid(article, paragraph.number or 1, point.letter)
-            anchor = f"#metadata(none) <{point_eid}>"
+            anchor = f"#box()<{point_eid}>"
         words = anchor + _runs(point.runs)
         if index == last:
             words += _bracketed(("]" if proposal is not None else "") + closes)
