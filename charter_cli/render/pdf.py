@@ -126,9 +126,10 @@ def _source(setting: Setting) -> Iterator[str]:
         f"keywords: ({', '.join(typst_string(k) for k in keywords)}), date: none)"
     )
     yield _SETUP.replace("{lang}", typst_string(_language(charter.language)))
-    yield f'#align(center, text(size: 20pt, weight: "bold")[{typst_text(charter.title)}])'
+    title = typst_text(charter.title)
+    yield f'#align(center, par(justify: false, text(size: 20pt, weight: "bold")[{title}]))'
     for line in title_block(setting):
-        yield f"#align(center)[{typst_text(line)}]"
+        yield f"#align(center, par(justify: false)[{typst_text(line)}])"
     yield from _contents(setting)
     if draft.preamble is not None:
         yield from _preamble(setting)
