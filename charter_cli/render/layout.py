@@ -428,19 +428,6 @@ def _references(setting: Setting, text: str) -> list[Inline]:
     return out
 
 
-def plain(runs: Runs) -> str:
-    """The runs as plain text, as the clean text reads them (for headings and tests)."""
-    out = []
-    for run in runs:
-        if isinstance(run, str):
-            out.append(run)
-        elif isinstance(run, Ref):
-            out.append(run.label)
-        else:
-            out.append(run.space + "[" + " / ".join(plain(w.runs) for w in run.wordings) + "]")
-    return "".join(out)
-
-
 # ------------------------------------------------------------ notes and trace
 
 
