@@ -126,8 +126,8 @@ def _source(setting: Setting) -> Iterator[str]:
         f"keywords: ({', '.join(typst_string(k) for k in keywords)}), date: none)"
     )
     yield _SETUP.replace("{lang}", typst_string(_language(charter.language)))
-    title = typst_text(charter.title)
-    yield f'#align(center, par(justify: false, text(size: 20pt, weight: "bold")[{title}]))'
+    heading = typst_text(charter.title)
+    yield f'#align(center, par(justify: false, text(size: 20pt, weight: "bold")[{heading}]))'
     for line in title_block(setting):
         yield f"#align(center, par(justify: false)[{typst_text(line)}])"
     yield from _contents(setting)
