@@ -82,6 +82,8 @@ def test_the_metadata_has_the_licence_and_the_readme(dist: Path) -> None:
         raw = wheel.read(f"{NAME}.dist-info/METADATA").decode("utf-8")
         assert f"{NAME}.dist-info/licenses/LICENSE" in wheel.namelist()
         assert "charter_cli/codes.toml" in wheel.namelist()
+        for suffix in (".toml", ".txt"):  # the study's catalogue, for charter:grabendorff-2008
+            assert f"charter_cli/catalogues/grabendorff-2008{suffix}" in wheel.namelist()
     metadata = email.message_from_string(raw)
     assert metadata["License-Expression"] == "MIT"
     assert metadata["Description-Content-Type"] == "text/markdown"
@@ -95,8 +97,8 @@ def test_the_sdist_holds_what_its_tests_read(dist: Path) -> None:
     for needed in (
         "LICENSE",
         "charter.toml",
-        "sources/grabendorff-2008.toml",
-        "sources/grabendorff-2008.txt",
+        "charter_cli/catalogues/grabendorff-2008.toml",
+        "charter_cli/catalogues/grabendorff-2008.txt",
         "schemas/check-report.schema.json",
         ".pre-commit-hooks.yaml",
         ".ci/run",

@@ -1,11 +1,10 @@
 """The documentation stays true to the code."""
 
 import re
-import shutil
 from pathlib import Path
 
 from charter_cli.findings import codes
-from helpers import REPO, invoke
+from helpers import REPO, copy_shipped, invoke
 
 
 def test_every_finding_code_is_documented() -> None:
@@ -67,12 +66,7 @@ def test_readme_documents_the_schema_command() -> None:
 
 def _check_mutated(tmp_path: Path, path: str, old: str, new: str) -> list[str]:
     """Run the check on a copy of the shipped library with one edit, as the docs' examples do."""
-    for name in ("charter.toml", "sources", "clauses", "schemas"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
+    copy_shipped(tmp_path)
     target = tmp_path / path
     text = target.read_text(encoding="utf-8")
     assert old in text

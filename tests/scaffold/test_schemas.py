@@ -39,7 +39,7 @@ DIRECTIVE = "#:schema "
 def shipped_toml_files() -> list[Path]:
     return [
         REPO / "charter.toml",
-        *sorted((REPO / "sources").glob("*.toml")),
+        *sorted((REPO / "charter_cli" / "catalogues").glob("*.toml")),
         *sorted((REPO / "clauses").rglob("*.toml")),
     ]
 

@@ -77,6 +77,7 @@ def build(
     from charter_cli.draft.analysis import analyse
     from charter_cli.load.project import relative, tracked_by_git
     from charter_cli.render.markdown import iter_markdown
+    from charter_cli.render.reports.shared import working_paths
     from charter_cli.write.draft import write_draft
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import Kind, named_output, project_inputs
@@ -92,7 +93,7 @@ def build(
     with library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
-        for line in finding_lines(analysis):
+        for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")

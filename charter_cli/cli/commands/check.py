@@ -60,7 +60,7 @@ def check(
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.reports import render_report
-    from charter_cli.render.reports.shared import report_paths
+    from charter_cli.render.reports.shared import report_paths, working_paths
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import (
         Kind,
@@ -72,7 +72,10 @@ def check(
 
     opts = options(ctx)
     root = opts.root()
-    paths = report_paths(root, None if report_root is None else opts.base() / report_root)
+    if output_format is OutputFormat.TEXT and report_root is None:
+        paths = working_paths(root, Path.cwd())  # as git and ruff name files, for people
+    else:
+        paths = report_paths(root, None if report_root is None else opts.base() / report_root)
     target = named_output(opts.base(), output_file) if output_file is not None else None
     with library_lock(root, shared=True):
         analysis = analyse(root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -37,10 +38,13 @@ def coverage(
     from charter_cli.cli import console
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
+    from charter_cli.render.reports.shared import working_paths
 
-    analysis = analyse(options(ctx).root())
+    opts = options(ctx)
+    root = opts.root()
+    analysis = analyse(root)
     if analysis.coverage is None:
-        for line in summaries.finding_lines(analysis):
+        for line in summaries.finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         return analysis.exit_code()
     selected = analysis.coverage.select(level, missing=missing, agreed_only=agreed_only)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from charter_cli.cli import console
 from charter_cli.draft.analysis import Analysis
 from charter_cli.draft.coverage import Coverage
-from charter_cli.findings import Severity
+from charter_cli.findings import Severity, codes
+from charter_cli.render.reports.shared import ReportPaths
 
 
 def plural(count: int, noun: str) -> str:
@@ -59,9 +60,24 @@ def _by_agreed_text(coverage: Coverage) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def finding_lines(analysis: Analysis) -> list[str]:
-    """Every finding of the run, one line each."""
-    return [finding.format() for finding in analysis.findings]
+def finding_lines(analysis: Analysis, paths: ReportPaths) -> list[str]:
+    """The findings of a run that stopped, one line each, the errors that stopped it last.
+
+    Warnings and other findings come first, coverage findings as one count (they
+    do not stop anything, and a hundred of them would bury the errors), then the
+    blocking errors, so the last lines on the screen are the ones to fix.
+    """
+    blocking = analysis.blocking
+    stopped = set(blocking)
+    coverage = [f for f in analysis.findings if codes()[f.code].coverage and f not in stopped]
+    listed = set(coverage) | stopped
+    lines = [paths.locate(f).format() for f in analysis.findings if f not in listed]
+    if coverage:
+        lines.append(
+            f"note: {plural(len(coverage), 'coverage finding')} not listed here; "
+            "'charter check' lists every finding"
+        )
+    return lines + [paths.locate(f).format() for f in blocking]
 
 
 def note_problems(analysis: Analysis) -> None:
