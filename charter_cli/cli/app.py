@@ -30,6 +30,7 @@ from charter_cli.cli.commands import (
     verify,
 )
 from charter_cli.cli.funnel import CharterGroup
+from charter_cli.cli.helptext import CharterCommand, keep_hyphenated_words
 from charter_cli.cli.options import Debug, Directory, Options
 from charter_cli.errors import ExitCode
 
@@ -74,11 +75,15 @@ def main_options(
 def _register(
     group: typer.Typer, command: Callable[..., ExitCode], name: str | None = None
 ) -> None:
-    """Add a command; the last paragraph of its docstring, its example, becomes the epilog."""
+    r"""Add a command; the last paragraph of its docstring, its example, becomes the epilog.
+
+    The example is shown as written (Click's ``\\b`` marker keeps it from being
+    rewrapped), so an ID is never cut in two and a long command line keeps the
+    line breaks it was given.
+    """
     text, _, example = inspect.cleandoc(command.__doc__ or "").rpartition("\n\nExample")
-    group.command(name=name, help=text or None, epilog=f"Example{example}" if text else None)(
-        command
-    )
+    epilog = f"\b\nExample{example}" if text else None
+    group.command(name=name, help=text or None, epilog=epilog, cls=CharterCommand)(command)
 
 
 for _command in (
@@ -94,6 +99,9 @@ for _command in (
     _register(app, _command)
 _register(app, listing.list_items, "list")
 _register(new_app, new_clause.new_clause, "clause")
+
+
+keep_hyphenated_words()
 
 
 def main() -> None:

@@ -22,3 +22,24 @@ def test_unknown_ids(write_project: WriteProject) -> None:
     with pytest.raises(UnknownIdError) as raised:
         find_item(analysis, "nothing-like-it")
     assert raised.value.hint == "run 'charter list' or 'charter list requirements'"
+
+
+def test_an_unknown_id_suggests_the_ids_it_starts_first() -> None:
+    from helpers import REPO
+
+    analysis = analyse(REPO)
+
+    def hint(text: str) -> str | None:
+        with pytest.raises(UnknownIdError) as raised:
+            find_item(analysis, text)
+        return raised.value.hint
+
+    # the prefix, not the merely similar GRA-3-terrorism
+    assert hint("GRA-4.2-terror") == "did you mean 'GRA-4.2-terrorism-intelligence'?"
+    assert hint("Drugs-") == (
+        "the IDs that start with 'Drugs-': drugs-institutional-framework, "
+        "drugs-chemical-precursors, drugs-eradication-interdiction"
+    )
+    many = hint("GRA-4.1-")
+    assert many is not None and many.endswith(" and 11 more")
+    assert hint("GRA-3-terrorsm") == "did you mean 'GRA-3-terrorism'?"  # no prefix: the closest

@@ -27,7 +27,10 @@ def show(
     A clause with its place, status, text, what it covers and what refers to it; a
     requirement with its quote and the articles that cover it.
 
-    Examples: charter show drugs-precursors   charter show 'Article 7'   charter show 7
+    Examples:
+      charter show drugs-chemical-precursors
+      charter show GRA-4.1-drug-precursors
+      charter show 'Article 7'
     """
     from charter_cli.cli import console
     from charter_cli.cli.views import items, summaries
