@@ -125,3 +125,13 @@ def test_the_negotiating_guide_shows_what_the_tool_renders() -> None:
         r"```toml\n(\[\[clause\]\]\nid = \"joint-committee\".*?)\n```", guide, re.DOTALL
     )
     assert example is not None and example.group(1) in module
+
+
+def test_the_readme_coverage_by_section_example_is_what_coverage_prints() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "charter coverage --by-section --agreed-only"
+    example = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    printed = invoke("-C", str(REPO), *command.split()[1:]).stdout.splitlines()
+    shown = [line for line in example.splitlines() if line != "..."]
+    assert len(shown) >= 4
+    assert all(line in printed for line in shown), shown
