@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -169,32 +170,21 @@ Strict = Annotated[
     bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
 ]
 """``--strict``: warnings fail the run."""
-LevelFilter = Annotated[
-    Level | None,
-    typer.Option(
-        "--level",
-        help="Only requirements of this level: " + ", ".join(Level) + ".",
-        metavar="LEVEL",
-    ),
-]
+
+
+def _one_of(option: str, values: type[StrEnum], only: str) -> Any:
+    """A filter that takes one value of ``values``, named in its help and by its metavar."""
+    listed = ", ".join(values)
+    return typer.Option(option, help=f"Only {only}: {listed}.", metavar=option[2:].upper())
+
+
+LevelFilter = Annotated[Level | None, _one_of("--level", Level, "requirements of this level")]
 """``--level``: only requirements of one security level."""
 KindFilter = Annotated[
-    RequirementKind | None,
-    typer.Option(
-        "--kind",
-        help="Only requirements of this kind: " + ", ".join(RequirementKind) + ".",
-        metavar="KIND",
-    ),
+    RequirementKind | None, _one_of("--kind", RequirementKind, "requirements of this kind")
 ]
 """``--kind``: only requirements of one kind."""
-StatusFilter = Annotated[
-    Status | None,
-    typer.Option(
-        "--status",
-        help="Only clauses with this status: " + ", ".join(Status) + ".",
-        metavar="STATUS",
-    ),
-]
+StatusFilter = Annotated[Status | None, _one_of("--status", Status, "clauses with this status")]
 """``--status``: only clauses with one status."""
 PartyFilter = Annotated[
     str | None,
