@@ -77,7 +77,7 @@ def _register(
 ) -> None:
     r"""Add a command; the last paragraph of its docstring, its example, becomes the epilog.
 
-    The example is shown as written (Click's ``\\b`` marker keeps it from being
+    The example is shown as written (Click's ``\b`` marker keeps it from being
     rewrapped), so an ID is never cut in two and a long command line keeps the
     line breaks it was given.
     """

@@ -50,9 +50,10 @@ def check(
     """Check integrity and the coverage of every requirement.
 
     The report (one line per finding in the default text format) goes to
-    stdout or FILE; the summary by level and kind goes to stderr. Files are
-    named from the repository's root, as CI hosts and editors resolve them.
-    Exit 0 clean, 1 findings, 2 usage or unreadable input.
+    stdout or FILE; the summary by level and kind goes to stderr. The text
+    names files from the folder you are in, as git does; the CI formats from
+    the repository's root, as CI hosts resolve them. Exit 0 clean, 1 findings,
+    2 usage or unreadable input.
 
     Example: charter check --strict --output-format sarif -o charter.sarif
     """
