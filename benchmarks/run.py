@@ -761,7 +761,7 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "has three numbered paragraphs of 80 to 200 words, about a third of them with a "
         "`[[clause-id]]` cross-reference; statuses and six parties mixed. Words are drawn with a "
         f"Zipf-like frequency from {generate.VOCABULARY_SIZE:,} words: those of the study text "
-        "`sources/grabendorff-2008.txt` and words derived from them.",
+        "`charter_cli/catalogues/grabendorff-2008.txt` and words derived from them.",
         markdown_table(["clauses", "TOML files", "MB on disk"], _library_rows(results)),
         "## Machine",
         f"Measured {when} with `{command}` ({results.runs} runs per library command).",

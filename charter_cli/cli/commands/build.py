@@ -66,7 +66,7 @@ def build(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Assemble the numbered draft and write it as Markdown, Word, PDF or Akoma Ntoso.
+    """Assemble the draft: Markdown, Word, PDF or Akoma Ntoso.
 
     The draft is written atomically; the same library gives byte-identical
     output in every format. Integrity errors stop the build; coverage gaps do not. With
@@ -79,6 +79,7 @@ def build(
     from charter_cli.draft.analysis import analyse
     from charter_cli.load.project import relative, tracked_by_git
     from charter_cli.render.formats import EXPORTS
+    from charter_cli.render.reports.shared import working_paths
     from charter_cli.write.draft import carries, was_generated, write_export
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import Kind, named_output, project_inputs
@@ -102,7 +103,7 @@ def build(
     with library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
-        for line in finding_lines(analysis):
+        for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")

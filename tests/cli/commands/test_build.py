@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from charter_cli.errors import ExitCode
-from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, WriteProject, invoke
+from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, SPARE, WriteProject, invoke
 
 
 def test_build_writes_the_default_file(write_project: WriteProject) -> None:
@@ -179,3 +179,34 @@ def test_build_writes_a_binary_format_to_a_pipe_but_not_to_a_terminal(
     xml = invoke("-C", str(root), "build", "--format", "akn", "-o", "-")
     assert xml.exit_code == ExitCode.OK
     assert xml.stdout.startswith("<?xml")
+
+
+def test_a_stopped_build_ends_with_the_errors_that_stopped_it(
+    write_project: WriteProject,
+) -> None:
+    """Coverage findings are one count, warnings come first, the errors to fix come last."""
+    root = write_project(
+        {
+            "clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER,
+            "clauses/spare.toml": SPARE,
+        }
+    )
+    result = invoke("-C", str(root), "build")
+    assert result.exit_code == ExitCode.FINDINGS
+    lines = result.stderr.splitlines()
+    assert " CH208 warning: " in lines[0]  # the clause placed nowhere
+    assert lines[1] == (
+        "note: 1 coverage finding not listed here; 'charter check' lists every finding"
+    )
+    assert " CH204 error: " in lines[2]
+    assert lines[3] == "build stopped: 1 error(s) to fix first (see above)"
+    assert len(lines) == 4
+
+
+def test_findings_name_files_from_where_the_user_is(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    inside = invoke("build", cwd=root / "clauses" / "provisions")
+    assert inside.exit_code == ExitCode.FINDINGS
+    assert "\nobjectives.toml:6: CH204 error: " in f"\n{inside.stderr}"
+    above = invoke("-C", "project", "build", cwd=root.parent)
+    assert "\nproject/clauses/provisions/objectives.toml:6: CH204" in f"\n{above.stderr}"
