@@ -59,6 +59,20 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
+class ExchangeFormat(StrEnum):
+    """The files of ``charter translate export``."""
+
+    XLIFF = "xliff"
+    PO = "po"
+
+
+class OutlineFormat(StrEnum):
+    """The formats of ``charter outline``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class Listable(StrEnum):
     """What ``charter list`` lists."""
 
@@ -171,3 +185,16 @@ class DocumentFormat(StrEnum):
 
     MD = "md"
     JSON = "json"
+
+
+class Format(StrEnum):
+    """The formats ``charter build --format`` writes."""
+
+    MD = "md"
+    """Markdown, with front matter."""
+    DOCX = "docx"
+    """A Word document."""
+    PDF = "pdf"
+    """A typeset PDF."""
+    AKN = "akn"
+    """Akoma Ntoso 3.0 XML (OASIS LegalDocML)."""

@@ -16,7 +16,7 @@ from charter_cli.load.entries import Entry
 from charter_cli.load.project import inside, relative
 from charter_cli.load.salvage import salvage
 from charter_cli.load.schema import validate
-from charter_cli.load.walk import module_paths
+from charter_cli.load.walk import toml_paths
 from charter_cli.models.amendment import Amendment, AmendmentFile
 from charter_cli.models.frozen import NumberingLock
 
@@ -78,7 +78,7 @@ def read_amendments(root: Path, folder: str, loc_doc: Document | None) -> Amendm
                 )
             )
         return found
-    paths, refused = module_paths(root, folder)
+    paths, refused = toml_paths(root, root / folder)
     found.findings.extend(refused)
     for path in paths:
         _read_file(root, path, found)

@@ -84,7 +84,7 @@ def add_amendment(
             rel = relative(root, file)
             existing = existing_text(file, rel, "amendment")
             block = amendment_block(amendment)
-            text = appended(existing, block, directive_for(file, root, folder))
+            text = appended(existing, block, directive_for(file, root, amendments=folder))
             _check_file(file, rel, text)
             replace_unless_changed(file, rel, existing, text, "amendment")
     return amendment

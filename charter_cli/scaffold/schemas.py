@@ -33,6 +33,7 @@ from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
 from charter_cli.models.amendment import AmendmentFile
 from charter_cli.models.frozen import NumberingLock
+from charter_cli.models.translation import TranslationFile
 from charter_cli.render.amendments_json import AmendmentsReport, VotingListReport
 from charter_cli.render.comparison_json import DiffReport
 from charter_cli.render.reports.jsonreport import CheckReport
@@ -49,6 +50,7 @@ CATALOGUE_SCHEMA = "catalogue.schema.json"
 MODULE_SCHEMA = "module.schema.json"
 AMENDMENT_SCHEMA = "amendment.schema.json"
 LOCK_SCHEMA = "numbering.schema.json"
+TRANSLATION_SCHEMA = "translation.schema.json"
 REPORT_SCHEMA = "check-report.schema.json"
 """The schema of ``charter check --output-format json``."""
 OUTPUT_SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -76,6 +78,7 @@ _KINDS: dict[str, tuple[type[BaseModel], str]] = {
         NumberingLock,
         f"charter frozen numbering ({LOCK_FILE}, written by charter freeze)",
     ),
+    TRANSLATION_SCHEMA: (TranslationFile, "charter translation file (translations/LANG/**/*.toml)"),
 }
 """File name of each schema -> the model it is made from and its title."""
 
@@ -134,8 +137,9 @@ def schema_name_for(toml_path: Path, root: Path, amendments: str = DEFAULT_FOLDE
 
     ``charter.toml`` at the root is the manifest, ``numbering.lock.toml`` the
     frozen numbering, files under ``clauses/`` are clause modules, files under
-    ``amendments/`` (or the folder ``amendments`` names) amendment files, and
-    every other TOML file is a requirements catalogue.
+    ``translations/`` translation files, files under ``amendments/`` (or the
+    folder ``amendments`` names) amendment files, and every other TOML file is a
+    requirements catalogue.
     """
     rel = Path(os.path.relpath(_located(toml_path), root.resolve())).as_posix()
     if rel == MANIFEST:
@@ -144,18 +148,22 @@ def schema_name_for(toml_path: Path, root: Path, amendments: str = DEFAULT_FOLDE
         return LOCK_SCHEMA
     if rel.startswith(f"{CLAUSES_DIR}/"):
         return MODULE_SCHEMA
+    if rel.startswith("translations/"):
+        return TRANSLATION_SCHEMA
     if rel.startswith(f"{amendments.strip('/')}/"):
         return AMENDMENT_SCHEMA
     return CATALOGUE_SCHEMA
 
 
-def directive_for(toml_path: Path, root: Path, amendments: str = DEFAULT_FOLDER) -> str:
-    """The first line that points a TOML editor at the schema of ``toml_path``.
+def directive_for(
+    toml_path: Path, root: Path, schema: str | None = None, amendments: str = DEFAULT_FOLDER
+) -> str:
+    """The first line that points a TOML editor at the schema of ``toml_path`` (or at ``schema``).
 
     Taplo resolves the path from the folder of the document, so it is relative to
     that folder, with ``/`` separators: ``#:schema ../schemas/catalogue.schema.json``.
     """
-    target = root.resolve() / SCHEMA_DIR / schema_name_for(toml_path, root, amendments)
+    target = root.resolve() / SCHEMA_DIR / (schema or schema_name_for(toml_path, root, amendments))
     rel = Path(os.path.relpath(target, _located(toml_path).parent)).as_posix()
     return f"#:schema {rel if rel.startswith('../') else './' + rel}"
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from charter_cli.errors import ExitCode
 from charter_cli.models import Catalogue, Manifest, Module
+from charter_cli.models.translation import TranslationFile
 from charter_cli.scaffold.new_clause import NewClause, add_clause
 from charter_cli.scaffold.project import create_project
 from charter_cli.scaffold.schemas import (
@@ -39,7 +40,7 @@ DIRECTIVE = "#:schema "
 def shipped_toml_files() -> list[Path]:
     return [
         REPO / "charter.toml",
-        *sorted((REPO / "sources").glob("*.toml")),
+        *sorted((REPO / "charter_cli" / "catalogues").glob("*.toml")),
         *sorted((REPO / "clauses").rglob("*.toml")),
         *sorted((REPO / "amendments").rglob("*.toml")),
     ]
@@ -166,7 +167,7 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
     (tmp_path / "module.schema.json").write_text("{}\n", encoding="utf-8")
     changed = {path.name: flag for path, flag in write_schemas(tmp_path)}
     assert changed == {name: name == "module.schema.json" for name in schema_files()}
-    assert len(changed) == 9
+    assert len(changed) == 10
     assert (tmp_path / "module.schema.json").read_text(encoding="utf-8") == render_schema(
         schema_documents()["module.schema.json"]
     )
@@ -186,6 +187,7 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
         ("amendments/ppe.toml", "#:schema ../schemas/amendment.schema.json"),
         ("amendments/2026/ppe.toml", "#:schema ../../schemas/amendment.schema.json"),
         ("numbering.lock.toml", "#:schema ./schemas/numbering.schema.json"),
+        ("translations/es/charter.toml", "#:schema ../../schemas/translation.schema.json"),
     ],
 )
 def test_directive_for(rel: str, expected: str, tmp_path: Path) -> None:
@@ -238,7 +240,9 @@ def test_a_new_module_starts_with_its_directive(write_project: WriteProject) -> 
     module = root / "clauses" / "trade" / "tariffs.toml"
     add_clause(root, module, NewClause(id="tariffs", title="Tariffs", text="No tariffs."))
     text = module.read_text(encoding="utf-8")
-    assert text.startswith("#:schema ../../schemas/module.schema.json\n\n[[clause]]\n")
+    assert text.startswith(
+        '#:schema ../../schemas/module.schema.json\n[module]\ntitle = "Tariffs"\n\n[[clause]]\n'
+    )
     assert validate_file(module, root, schema_documents()) == []
 
 
@@ -318,11 +322,34 @@ SAMPLES: list[tuple[str, type[BaseModel], dict[str, Any], bool]] = [
         {"charter": CHARTER, "title": [{"heading": "T", "chapter": [{}]}]},
         False,
     ),
+    (
+        "translation",
+        TranslationFile,
+        {
+            "translation": {"language": "es"},
+            "unit": [{"key": "a/title", "original": "Title", "text": "Título"}],
+            "term": [{"original": "State Party", "text": "Estado Parte"}],
+        },
+        True,
+    ),
+    (
+        "translation unit without its original",
+        TranslationFile,
+        {"translation": {"language": "es"}, "unit": [{"key": "a/title", "text": "Título"}]},
+        False,
+    ),
+    (
+        "translation key with a space",
+        TranslationFile,
+        {"translation": {"language": "es"}, "unit": [{"key": "a b", "original": "x", "text": "y"}]},
+        False,
+    ),
 ]
 SCHEMA_OF = {
     Manifest: "charter.schema.json",
     Catalogue: "catalogue.schema.json",
     Module: "module.schema.json",
+    TranslationFile: "translation.schema.json",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -52,6 +53,7 @@ def amendments(
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.amendments import render_amendments, render_voting_list
     from charter_cli.render.amendments_json import render_amendments_json, render_voting_list_json
+    from charter_cli.render.reports.shared import working_paths
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import named_output, project_inputs
 
@@ -62,7 +64,7 @@ def amendments(
         analysis = analyse(root)
     draft = analysis.draft
     if draft is None or analysis.unreadable:
-        for line in finding_lines(analysis):
+        for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
     placed = amendments_in_order(analysis.library, draft)
