@@ -19,6 +19,7 @@ import typer
 from charter_cli import __version__
 from charter_cli.cli.commands import (
     amendments,
+    apply,
     build,
     check,
     coverage,
@@ -115,6 +116,7 @@ for _command in (
     init.init,
     migrate.migrate,
     diff.diff,
+    apply.apply,
     freeze.freeze,
     outline.outline,
     move.move,
