@@ -32,7 +32,7 @@ def amendments(
     ] = None,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """The tabled amendments, laid out as the European Parliament prints them.
+    """The amendments document, as the European Parliament prints it.
 
     Each amendment is a table of two columns, "Text proposed by the
     co-rapporteurs" and "Amendment", the words it changes in bold italic,
@@ -118,7 +118,7 @@ def fingerprint(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Record the fingerprint and wording of what each amendment amends.
+    """Record the wording each amendment amends.
 
     An amendment written by hand gets the fingerprint of the wording it
     replaces or deletes, and that wording in existing_text, from the text as it

@@ -24,7 +24,7 @@ def apply(
     dry_run: DryRun = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Write the adopted amendments into the library: the consolidation of the text.
+    """Write the adopted amendments into the text (consolidation).
 
     Each adopted amendment (and compromise) is written where it was tabled to:
     new wording replaces the old one in its module, with comments and formatting

@@ -56,7 +56,7 @@ def diff(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Show what changed between two versions of the library, article by article.
+    """Show what changed between two versions, article by article.
 
     Clauses are matched by their IDs and paragraphs by theirs, so inserting
     an article shows one article added and the others renumbered, never their

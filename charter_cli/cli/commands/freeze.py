@@ -21,7 +21,7 @@ def freeze(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Freeze the article numbers of the draft, once a version is adopted.
+    """Freeze the article numbers of an adopted version.
 
     Writes numbering.lock.toml. From then on an article keeps its number
     wherever it stands, and an article inserted later takes the number of the

@@ -76,7 +76,7 @@ def new_amendment(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Table an amendment, with the fingerprint of the wording it amends filled in.
+    """Table an amendment, fingerprinting the wording it amends.
 
     The target must exist; the number is the next free one unless given. For a
     replace or a delete the wording amended and its fingerprint are recorded,

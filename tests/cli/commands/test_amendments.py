@@ -62,7 +62,7 @@ def test_the_shipped_amendments_are_a_real_set() -> None:
     assert any(vote.falls_if for vote in votes)
     assert any(vote.replaces for vote in votes)
     assert all(a.justification and "section" in a.justification.lower() for a in amendments)
-    study = (REPO / "sources" / "grabendorff-2008.txt").read_text(encoding="utf-8")
+    study = (REPO / "charter_cli" / "catalogues" / "grabendorff-2008.txt").read_text(encoding="utf-8")
     study = _plain(study)
     quoted = [part for a in amendments for part in (a.justification or "").split('"')[1::2]]
     assert len(quoted) >= 12
@@ -271,7 +271,7 @@ def test_fingerprint_completes_a_missing_wording(write_project: WriteProject) ->
 
 def test_the_shipped_amendments_are_fingerprinted(tmp_path: Path) -> None:
     """Refreshing after a revision of the text is one command, and it is a no-op today."""
-    for name in ("charter.toml", "sources", "clauses", "amendments", "schemas"):
+    for name in ("charter.toml", "clauses", "amendments", "schemas"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name)
