@@ -38,7 +38,7 @@ from charter_cli.edit.blocks import as_block, cut, insert, newline_of, table_blo
 from charter_cli.edit.run import Edit, EditRefusedError, Planner
 from charter_cli.edit.texts import Texts, array_of, data_of, dump, parse, set_key
 from charter_cli.errors import InvalidInputError
-from charter_cli.findings import Finding
+from charter_cli.findings import Finding, Severity
 from charter_cli.load.amendments import AmendmentEntry
 from charter_cli.load.includes import manifest_entries
 from charter_cli.load.project import MANIFEST
@@ -134,7 +134,7 @@ def _refusal(resolution: Resolved) -> Finding:
     message = f"{amendment.label.lower()} not applied: {what}"
     if resolution.state is State.STALE and resolution.recorded and resolution.wording:
         message += f" ({inline(word_diff(resolution.recorded, resolution.wording))})"
-    return resolution.entry.finding(code, message, "target", hint=hint)
+    return resolution.entry.finding(code, message, "target", hint=hint, severity=Severity.ERROR)
 
 
 def _once(ready: list[Resolved]) -> tuple[list[Resolved], dict[str, list[str]]]:
@@ -165,6 +165,7 @@ def _without_conflicts(ready: list[Resolved]) -> tuple[list[Resolved], list[Find
             f"both adopted, but cannot both be written into {describe_target(r.amendment)}",
             "outcome",
             hint='one of them fell when the other was adopted: set its outcome to "fallen"',
+            severity=Severity.ERROR,
         )
         for r in ready
         if r.amendment.id in clashing
