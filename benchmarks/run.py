@@ -79,7 +79,7 @@ CHANGED_SHARE = 0.1
 """The share of the clauses the second revision changes."""
 INSERTED_EVERY = 20
 """The second revision also inserts an article at the start of every twentieth module."""
-VERSION_COMMANDS = ("diff-floor", "diff")
+VERSION_COMMANDS = ("diff-floor", "diff", "apply")
 """The commands timed on the two revisions of each generated library."""
 HEAVY_MODULES = ("pydantic", "charter_cli.load", "charter_cli.draft")
 """Modules that ``--version`` and ``--help`` must not import."""
@@ -302,6 +302,61 @@ def ensure_versions(size: int) -> Path:
     return target
 
 
+AMENDED_EVERY = 100
+"""``apply --dry-run`` is timed with an adopted amendment to every hundredth clause."""
+AMENDED_VERSION = 1
+"""Bump when the amendments of :func:`ensure_amended` change."""
+
+
+def ensure_amended(size: int) -> Path:
+    """A copy of the library of ``size`` clauses with adopted amendments, fingerprinted."""
+    import tomli
+
+    library, _ = generate.ensure_library(size)
+    target: Path = generate.CACHE / f"amended-v{generate.GENERATOR_VERSION}-{size}"
+    key = f"{generate.generator_key()}, amendments {AMENDED_VERSION}"
+    marker = target / ".charter-bench-key"
+    if marker.is_file() and marker.read_text(encoding="utf-8") == key:
+        return target
+    work = Path(tempfile.mkdtemp(prefix=f"amended-{size}-", dir=generate.CACHE))
+    try:
+        shutil.copytree(library, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
+        blocks = []
+        clauses = [
+            clause
+            for path in sorted((work / "clauses").rglob("*.toml"))
+            for clause in tomli.loads(path.read_text(encoding="utf-8")).get("clause", [])
+            if "text" in clause and "{" not in clause["text"]
+        ]
+        for number, clause in enumerate(clauses[::AMENDED_EVERY], start=1):
+            words = clause["text"].split()
+            words[len(words) // 2] = "jointly"
+            blocks.append(
+                f"[[amendment]]\nnumber = {number}\n"
+                f'tabled_by = [{{ member = "Member {number}" }}]\n'
+                f'target = {{ clause = "{clause["id"]}" }}\nkind = "replace"\n'
+                f"text = {json.dumps(' '.join(words), ensure_ascii=False)}\n"
+                'outcome = "adopted"\n'
+            )
+        (work / "amendments").mkdir()
+        (work / "amendments" / "bench.toml").write_text("\n".join(blocks), encoding="utf-8")
+        subprocess.run(
+            [str(CHARTER), "-C", str(work), "amendments", "fingerprint"],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        (work / ".charter-bench-key").write_text(key, encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    log(f"  amended copy: {len(blocks)} adopted amendments of {size} clauses")
+    return target
+
+
 # -------------------------------------------------------------------- the runs
 
 
@@ -379,6 +434,7 @@ def bench_size(size: int, runs: int) -> SizeResult:
     output = generate.CACHE / "out" / f"draft-{size}.md"
     output.parent.mkdir(parents=True, exist_ok=True)
     versions = ensure_versions(size)
+    amended = ensure_amended(size)
     comparison = generate.CACHE / "out" / f"diff-{size}.json"
 
     def fresh_output() -> None:
@@ -414,6 +470,11 @@ def bench_size(size: int, runs: int) -> SizeResult:
                 *[str(CHARTER), "-C", str(versions), "diff", "HEAD~1", "HEAD"],
                 *["--format", "json", "-o", str(comparison)],
             ],
+        ),
+        Job(
+            "apply",
+            "charter apply --dry-run",
+            [str(CHARTER), "-C", str(amended), "apply", "--dry-run"],
         ),
     ]
     if size in FORMAT_SIZES:
@@ -803,6 +864,7 @@ def write_chart(results: Results, target: Path) -> str | None:
         "move": ("tab:brown", "-."),
         "status": ("tab:pink", "-."),
         "diff": ("tab:red", "-"),
+        "apply": ("tab:purple", "-."),
     }
     for key, (colour, style) in styles.items():
         label = results.sizes[0].series[key].label
@@ -893,6 +955,9 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "twentieth module, which renumbers the articles after it; against the **floor of diff**, "
         "`python -c` parsing every `.toml` file of both revisions (checked out in two folders), "
         "since a comparison cannot read less than both;\n"
+        f"- `charter apply --dry-run` on a copy of the library with an adopted amendment to every "
+        f"{AMENDED_EVERY}th clause (one word of its text replaced), which plans the "
+        "consolidation and checks the library as it would leave it, but writes nothing;\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library against `charter --version` "
         f"({STARTUP_FACTOR} times as many runs, since they are short).",
