@@ -101,7 +101,7 @@ def fingerprint(
         list[str] | None,
         typer.Argument(
             help="The amendments, by number (12, or CA1 for a compromise). [default: all]",
-            metavar="[NUMBER]...",
+            metavar="NUMBER",
             show_default=False,
         ),
     ] = None,

@@ -17,7 +17,7 @@ def apply(
         typer.Argument(
             help="The amendments, by number (12, or CA1 for a compromise). [default: every "
             "adopted one]",
-            metavar="[NUMBER]...",
+            metavar="NUMBER",
             show_default=False,
         ),
     ] = None,

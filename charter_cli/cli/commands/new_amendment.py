@@ -21,18 +21,25 @@ def new_amendment(
             help="The amendment file, under amendments/; created if missing.", metavar="FILE"
         ),
     ],
-    clause: Annotated[str, typer.Option("--clause", help="The ID of the clause amended.")],
+    clause: Annotated[
+        str, typer.Option("--clause", help="The ID of the clause amended.", metavar="ID")
+    ],
     kind: Annotated[
         AmendmentKind,
-        typer.Option("--kind", help="replace, insert (after the target) or delete."),
+        typer.Option(
+            "--kind", help="replace, insert (after the target) or delete.", metavar="KIND"
+        ),
     ],
     paragraph: Annotated[
-        str | None, typer.Option("--paragraph", help="The ID of the paragraph amended.")
+        str | None,
+        typer.Option("--paragraph", help="The ID of the paragraph amended.", metavar="ID"),
     ] = None,
     point: Annotated[
-        str | None, typer.Option("--point", help="The ID of the point amended.")
+        str | None, typer.Option("--point", help="The ID of the point amended.", metavar="ID")
     ] = None,
-    text: Annotated[str | None, typer.Option("--text", help="The new wording.")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="The new wording.", metavar="TEXT")
+    ] = None,
     text_file: Annotated[
         Path | None,
         typer.Option(
@@ -40,35 +47,48 @@ def new_amendment(
         ),
     ] = None,
     new_id: Annotated[
-        str | None, typer.Option("--new-id", help="For an insert: the ID of what it inserts.")
+        str | None,
+        typer.Option("--new-id", help="For an insert: the ID of what it inserts.", metavar="ID"),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="For a new article: its title.")
+        str | None, typer.Option("--title", help="For a new article: its title.", metavar="TITLE")
     ] = None,
     before: Annotated[
         bool, typer.Option("--before", help="Insert before the target instead of after it.")
     ] = False,
-    member: Annotated[str | None, typer.Option("--member", help="The member tabling it.")] = None,
+    member: Annotated[
+        str | None, typer.Option("--member", help="The member tabling it.", metavar="NAME")
+    ] = None,
     group: Annotated[
-        str | None, typer.Option("--group", help="Their political group (or the group tabling it).")
+        str | None,
+        typer.Option(
+            "--group", help="Their political group (or the group tabling it).", metavar="GROUP"
+        ),
     ] = None,
     delegation: Annotated[
-        str | None, typer.Option("--delegation", help="Their delegation or parliament.")
+        str | None,
+        typer.Option("--delegation", help="Their delegation or parliament.", metavar="NAME"),
     ] = None,
     party: Annotated[
-        str | None, typer.Option("--party", help="A party of the manifest tabling it.")
+        str | None,
+        typer.Option("--party", help="A party of the manifest tabling it.", metavar="PARTY"),
     ] = None,
     justification: Annotated[
-        str | None, typer.Option("--justification", help="Why it is tabled.")
+        str | None, typer.Option("--justification", help="Why it is tabled.", metavar="TEXT")
     ] = None,
     language: Annotated[
         str | None,
-        typer.Option("--language", help="The language it was tabled in (es, pt, fr, en)."),
+        typer.Option(
+            "--language", help="The language it was tabled in (es, pt, fr, en).", metavar="LANG"
+        ),
     ] = None,
     number: Annotated[
         int | None,
         typer.Option(
-            "--number", help="Its number. [default: the next free one]", show_default=False
+            "--number",
+            help="Its number. [default: the next free one]",
+            show_default=False,
+            metavar="N",
         ),
     ] = None,
     compromise: Annotated[
@@ -76,7 +96,7 @@ def new_amendment(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Table an amendment, fingerprinting the wording it amends.
+    r"""Table an amendment, fingerprinting the wording it amends.
 
     The target must exist; the number is the next free one unless given. For a
     replace or a delete the wording amended and its fingerprint are recorded,
@@ -84,7 +104,11 @@ def new_amendment(
     Appended to FILE (created with its #:schema line), keeping the rest of the
     file byte for byte.
 
-    Example: charter new amendment amendments/ppe.toml --clause drugs-chemical-precursors --paragraph control --kind replace --text 'The Parties shall ...' --member 'María Rivera' --group PPE --language es
+    Example:
+      charter new amendment amendments/ppe.toml \
+        --clause drugs-chemical-precursors --paragraph common-list \
+        --kind replace --text 'The Parties shall ...' \
+        --member 'María Rivera' --group PPE --language es
     """
     from charter_cli.cli import console
     from charter_cli.load.project import relative

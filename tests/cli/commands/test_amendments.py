@@ -62,7 +62,9 @@ def test_the_shipped_amendments_are_a_real_set() -> None:
     assert any(vote.falls_if for vote in votes)
     assert any(vote.replaces for vote in votes)
     assert all(a.justification and "section" in a.justification.lower() for a in amendments)
-    study = (REPO / "charter_cli" / "catalogues" / "grabendorff-2008.txt").read_text(encoding="utf-8")
+    study = (REPO / "charter_cli" / "catalogues" / "grabendorff-2008.txt").read_text(
+        encoding="utf-8"
+    )
     study = _plain(study)
     quoted = [part for a in amendments for part in (a.justification or "").split('"')[1::2]]
     assert len(quoted) >= 12
@@ -87,8 +89,8 @@ def test_the_document_reads_as_the_european_parliament_prints_it() -> None:
     assert html.count("<th>Text proposed by the co-rapporteurs</th>") == 16
     assert "<td><em><strong>deleted</strong></em></td>" in html
     assert "<p>Or. es</p>" in html and "<p>Or. pt</p>" in html and "<p>Or. fr</p>" in html
-    assert "<strong>Article 24 \N{EN DASH} paragraph 3</strong>" in html
-    assert "<strong>Article 57a (new)</strong>" in html
+    assert "<strong>Article 27 \N{EN DASH} paragraph 3</strong>" in html
+    assert "<strong>Article 60a (new)</strong>" in html
 
 
 def test_the_json_validates_against_its_schemas(tmp_path: Path) -> None:
@@ -107,12 +109,28 @@ def test_the_json_gives_each_amendments_words() -> None:
     report = json.loads(invoke("-C", str(REPO), "amendments", "--format", "json").stdout)
     by_id = {a["id"]: a for a in report["amendments"]}
     three = by_id["3"]
-    assert three["subject"] == "Article 24 \N{EN DASH} paragraph 3"
+    assert three["subject"] == "Article 27 \N{EN DASH} paragraph 3"
     assert three["state"] == "current" and three["outcome"] == "adopted"
     changed = [e for e in three["edits"] if e["change"] != Change.EQUAL]
     assert changed == [
-        {"change": "delete", "words": ["two", "years"]},
-        {"change": "insert", "words": ["one", "year"]},
+        {"change": "delete", "words": ["The"]},
+        {
+            "change": "insert",
+            "words": [
+                "Within",
+                "one",
+                "year",
+                "of",
+                "the",
+                "entry",
+                "into",
+                "force",
+                "of",
+                "this",
+                "Charter,",
+                "the",
+            ],
+        },
         {"change": "delete", "words": ["three"]},
         {"change": "insert", "words": ["two"]},
     ]
