@@ -46,6 +46,12 @@ CHARTER = BIN / "charter"
 PYTHON = sys.executable
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
+FORMATS = ("akn", "docx", "pdf")
+"""The formats of ``charter build --format`` timed besides Markdown."""
+FORMAT_SIZES = (1_000, 10_000)
+"""Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
+FORMAT_LIMITS = {"akn": 2.0, "docx": None, "pdf": None}
+"""Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3
 STARTUP_FACTOR = 3
@@ -281,6 +287,8 @@ def bench_size(size: int, runs: int) -> SizeResult:
         ),
         Job("status", "charter status --dry-run", [*base, "status", first, status, "--dry-run"]),
     ]
+    if size in FORMAT_SIZES:
+        jobs += [_format_job(base, size, name) for name in FORMATS]
     for job in jobs:  # warm-up, untimed: bytecode and file caches
         if job.prepare is not None:
             job.prepare()
@@ -289,6 +297,17 @@ def bench_size(size: int, runs: int) -> SizeResult:
     if not output.is_file():
         raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
     return SizeResult(size, files, megabytes, series)
+
+
+def _format_job(base: list[str], size: int, name: str) -> Job:
+    """``charter build --format NAME -o FILE``, the file deleted before each run."""
+    output = generate.CACHE / "out" / f"draft-{size}.{name}"
+    return Job(
+        f"build-{name}",
+        f"charter build --format {name} -o FILE",
+        [*base, "build", "--format", name, "-o", str(output)],
+        lambda: output.unlink(missing_ok=True),
+    )
 
 
 def startup_imports(option: str) -> list[str]:
@@ -340,10 +359,14 @@ class Budget:
     measured: str
     met: bool | None
     """``None`` when this run did not measure it (a size left out)."""
+    recorded: bool = False
+    """A figure recorded without a limit."""
 
     @property
     def verdict(self) -> str:
-        """Met, not met, or not measured."""
+        """Met, not met, recorded, or not measured."""
+        if self.recorded and self.met is not None:
+            return "recorded"
         return {True: "met", False: "**not met**", None: "not measured"}[self.met]
 
 
@@ -436,6 +459,7 @@ def budgets(results: Results) -> list[Budget]:
                 ratio <= 3.0,
             )
         )
+    rows += _format_budgets(sizes.get(10_000))
     rows.append(
         _time_budget(
             "`charter check` on the shipped library vs `charter --version`",
@@ -447,6 +471,25 @@ def budgets(results: Results) -> list[Budget]:
     return rows
 
 
+def _format_budgets(result: SizeResult | None) -> list[Budget]:
+    """Each format at 10,000 clauses against the Markdown build."""
+    rows = []
+    for name in FORMATS:
+        what = f"`charter build --format {name}` at 10,000 clauses vs the Markdown build"
+        value = result.series.get(f"build-{name}") if result else None
+        markdown = result.series.get("build") if result else None
+        limit = FORMAT_LIMITS[name]
+        if limit is not None:
+            rows.append(_time_budget(what, value, markdown, limit))
+        elif value is None or markdown is None:
+            rows.append(Budget(what, "recorded", "-", None, recorded=True))
+        else:
+            ratio = _ratio(value.seconds, markdown.seconds)
+            shown = f"{ratio:.2f}x ({value.seconds:.3f}s vs {markdown.seconds:.3f}s)"
+            rows.append(Budget(what, "recorded", shown, True, recorded=True))
+    return rows
+
+
 # ------------------------------------------------------------------- tables
 
 
@@ -455,7 +498,8 @@ def size_rows(results: Results) -> list[list[str]]:
     rows = []
     for result in results.sizes:
         floor = result.series["floor"]
-        for key in ("floor", *LIBRARY_COMMANDS):
+        keys = ("floor", *LIBRARY_COMMANDS, *(f"build-{n}" for n in FORMATS))
+        for key in (k for k in keys if k in result.series):
             series = result.series[key]
             rows.append(
                 [
@@ -700,6 +744,9 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "stays as generated): `charter move LAST --before FIRST` (the last clause of the last "
         "module of `clauses/principles` before the first clause of the first) and `charter status "
         "FIRST proposed`;\n"
+        "- `charter build --format akn|docx|pdf -o FILE` (Akoma Ntoso, Word, PDF), at "
+        f"{' and '.join(f'{n:,}' for n in FORMAT_SIZES)} clauses only, judged against the "
+        "Markdown build of the same size;\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library against `charter --version` "
         f"({STARTUP_FACTOR} times as many runs, since they are short).",
@@ -714,7 +761,7 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "has three numbered paragraphs of 80 to 200 words, about a third of them with a "
         "`[[clause-id]]` cross-reference; statuses and six parties mixed. Words are drawn with a "
         f"Zipf-like frequency from {generate.VOCABULARY_SIZE:,} words: those of the study text "
-        "`sources/grabendorff-2008.txt` and words derived from them.",
+        "`charter_cli/catalogues/grabendorff-2008.txt` and words derived from them.",
         markdown_table(["clauses", "TOML files", "MB on disk"], _library_rows(results)),
         "## Machine",
         f"Measured {when} with `{command}` ({results.runs} runs per library command).",

@@ -142,3 +142,16 @@ class PointStyle(StrEnum):
 
     PARENTHESES = "(a)"
     CLOSING = "a)"
+
+
+class Format(StrEnum):
+    """The formats ``charter build --format`` writes."""
+
+    MD = "md"
+    """Markdown, with front matter."""
+    DOCX = "docx"
+    """A Word document."""
+    PDF = "pdf"
+    """A typeset PDF."""
+    AKN = "akn"
+    """Akoma Ntoso 3.0 XML (OASIS LegalDocML)."""

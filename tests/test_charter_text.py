@@ -9,7 +9,6 @@ tests can show it catching a deliberately bad text, on its own and in a copy of 
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from charter_cli.draft.model import Article, Draft, Placement
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
 from charter_cli.vocabulary import RequirementKind
-from helpers import REPO
+from helpers import REPO, copy_shipped
 
 DEFINITIONS = "definitions"
 """The clause ID of the definitions article, whose points each define a term."""
@@ -409,12 +408,7 @@ def test_each_check_catches_a_bad_text() -> None:
 
 def test_a_bad_clause_in_the_library_is_caught(tmp_path: Path) -> None:
     """The same checks, run through the loader on a copy of the library with one bad paragraph."""
-    for name in ("charter.toml", "clauses", "sources"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
+    copy_shipped(tmp_path)
     module = tmp_path / "clauses" / "institutions" / "parliaments.toml"
     last = re.findall(r'^id = "([^"]+)"$', module.read_text(encoding="utf-8"), re.MULTILINE)
     bad = (

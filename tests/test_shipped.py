@@ -1,7 +1,6 @@
 """The shipped Charter: its library checks clean under --strict and its draft is pinned."""
 
 import re
-import shutil
 from pathlib import Path
 
 import tomli_w
@@ -16,7 +15,7 @@ from charter_cli.load.paragraphs import covers_of
 from charter_cli.models import Manifest
 from charter_cli.render.markdown import render_markdown
 from charter_cli.vocabulary import Rendering, Status
-from helpers import REPO, check_golden, invoke
+from helpers import REPO, check_golden, copy_shipped, invoke
 
 GOLDEN = Path(__file__).parent / "shipped" / "expected.md"
 
@@ -135,8 +134,7 @@ def test_removing_a_clause_makes_the_check_fail(tmp_path: Path) -> None:
     clause_id = next(
         c for c in draft.placements if any(ids == {c} for ids in covering.values())
     )  # the first clause that is the only one to cover something
-    for name in ("sources", "clauses"):
-        shutil.copytree(REPO / name, tmp_path / name)
+    copy_shipped(tmp_path)
     reduced = manifest_without(library.manifest, draft, clause_id)
     data = reduced.model_dump(mode="json", exclude_none=True)
     (tmp_path / "charter.toml").write_text(tomli_w.dumps(data), encoding="utf-8")

@@ -37,6 +37,7 @@ from charter_cli.cli.commands import (
     verify,
 )
 from charter_cli.cli.funnel import CharterGroup
+from charter_cli.cli.helptext import CharterCommand, keep_hyphenated_words
 from charter_cli.cli.options import Debug, Directory, Options
 from charter_cli.errors import ExitCode
 
@@ -55,7 +56,7 @@ new_app = typer.Typer(
 )
 app.add_typer(new_app, name="new")
 translate_app = typer.Typer(
-    help="Translations: their state, and the exchange with translators (XLIFF, PO).",
+    help="Translations: their state, and the exchange with translators.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -87,11 +88,15 @@ def main_options(
 def _register(
     group: typer.Typer, command: Callable[..., ExitCode], name: str | None = None
 ) -> None:
-    """Add a command; the last paragraph of its docstring, its example, becomes the epilog."""
+    r"""Add a command; the last paragraph of its docstring, its example, becomes the epilog.
+
+    The example is shown as written (Click's ``\b`` marker keeps it from being
+    rewrapped), so an ID is never cut in two and a long command line keeps the
+    line breaks it was given.
+    """
     text, _, example = inspect.cleandoc(command.__doc__ or "").rpartition("\n\nExample")
-    group.command(name=name, help=text or None, epilog=f"Example{example}" if text else None)(
-        command
-    )
+    epilog = f"\b\nExample{example}" if text else None
+    group.command(name=name, help=text or None, epilog=epilog, cls=CharterCommand)(command)
 
 
 for _command in (
@@ -117,6 +122,9 @@ _register(new_app, new_part.new_chapter, "chapter")
 _register(translate_app, translate.status, "status")
 _register(translate_app, translate.export, "export")
 _register(translate_app, translate.import_, "import")
+
+
+keep_hyphenated_words()
 
 
 def main() -> None:

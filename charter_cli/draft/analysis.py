@@ -62,7 +62,7 @@ class Analysis:
         return ExitCode.OK
 
 
-_NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH301"})
+_NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH223", "CH301"})
 """Findings about what the draft places: not judged while the manifest itself has errors."""
 
 

@@ -35,9 +35,11 @@ def find_item(analysis: Analysis, item: str) -> ClauseEntry | RequirementEntry:
     folded = {key.casefold(): key for key in (*library.clauses, *library.requirements)}
     if text.casefold() in folded:
         return find_item(analysis, folded[text.casefold()])
+    known = [*library.clauses, *library.requirements]
     raise UnknownIdError(
         f"no clause or requirement has the ID '{text}'",
-        hint=did_you_mean(text, [*library.clauses, *library.requirements])
+        hint=_starting_with(text, known)
+        or did_you_mean(text, known)
         or "run 'charter list' or 'charter list requirements'",
     )
 
@@ -156,3 +158,20 @@ def find_shown(analysis: Analysis, text: str) -> ClauseEntry | RequirementEntry 
             return find_part(analysis.draft, text)
         except UnknownIdError:
             raise error from None
+
+
+_SHOWN = 8
+"""At most this many IDs are named in a hint."""
+
+
+def _starting_with(text: str, known: list[str]) -> str | None:
+    """A hint naming the IDs that start with ``text``: what was typed is often the first words."""
+    found = [name for name in known if name.casefold().startswith(text.casefold())]
+    if not text or not found:
+        return None
+    if len(found) == 1:
+        return f"did you mean '{found[0]}'?"
+    shown = ", ".join(found[:_SHOWN]) + (
+        f" and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+    )
+    return f"the IDs that start with '{text}': {shown}"

@@ -28,6 +28,7 @@ from charter_cli.load.entries import (
 from charter_cli.load.ids import IdIndex
 from charter_cli.load.includes import Includes, manifest_entries
 from charter_cli.load.library import Damage, Library
+from charter_cli.load.packaged import is_packaged, packaged_names, packaged_path, packaged_rel
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST, inside, relative
 from charter_cli.load.salvage import ids_of, names_in_unparsable, salvage, salvage_one, strings_in
 from charter_cli.load.schema import validate
@@ -35,6 +36,7 @@ from charter_cli.load.walk import module_paths
 from charter_cli.models import Catalogue, Clause, Manifest, Module, Party, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo
+from charter_cli.suggest import did_you_mean
 
 
 def load_library(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Library:
@@ -75,6 +77,18 @@ def _overlaid(root: Path, paths: list[Path], overlay: dict[str, str | None]) -> 
         elif rel.startswith(f"{CLAUSES_DIR}/") and rel.endswith(".toml"):
             found.setdefault(rel, root / rel)
     return [found[rel] for rel in sorted(found)]
+
+
+@dataclass(frozen=True)
+class _Home:
+    """Where a catalogue lies: in the project, or among the catalogues shipped with charter."""
+
+    folder: Path
+    packaged: bool = False
+
+    def name(self, path: Path) -> str:
+        """How findings name a file of this place: relative to the project, or ``charter:NAME``."""
+        return packaged_rel(path) if self.packaged else relative(self.folder, path)
 
 
 @dataclass
@@ -131,6 +145,9 @@ class _Loader:
     ) -> None:
         manifest = self.manifest_doc
         assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
+        if is_packaged(source):
+            self._load_packaged(source, loc, informative=informative)
+            return
         path = self.root / source
         if any(ord(char) < 32 or ord(char) == 127 for char in source):
             self._sources_unknown()
@@ -149,6 +166,43 @@ class _Loader:
                 manifest.finding("CH214", f"source '{source}' is outside the project", loc)
             )
             return
+        self._read_catalogue(path, _Home(self.root), source, loc, informative=informative)
+
+    def _load_packaged(self, source: str, loc: tuple[str | int, ...], *, informative: bool) -> None:
+        """Read a catalogue shipped with charter (``charter:NAME``), or say that none has the name."""
+        manifest = self.manifest_doc
+        assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
+        path = packaged_path(source)
+        if path is None:
+            self._sources_unknown()
+            shipped = packaged_names()
+            listing = f"catalogues shipped with charter: {', '.join(shipped)}"
+            guess = did_you_mean(source, shipped)
+            self.findings.append(
+                manifest.finding(
+                    "CH224",
+                    f"source '{source}' names no catalogue shipped with charter",
+                    loc,
+                    hint=f"{guess} The {listing}" if guess else listing,
+                )
+            )
+            return
+        self._read_catalogue(
+            path, _Home(path.parent, packaged=True), source, loc, informative=informative
+        )
+
+    def _read_catalogue(
+        self,
+        path: Path,
+        home: _Home,
+        source: str,
+        loc: tuple[str | int, ...],
+        *,
+        informative: bool,
+    ) -> None:
+        """Read, validate and keep one catalogue and its source text (once, however it is named)."""
+        manifest = self.manifest_doc
+        assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
         earlier = self._listed_before(path, source)
         if earlier is not None:
             self.findings.append(
@@ -161,7 +215,7 @@ class _Loader:
                 )
             )
             return
-        doc = self.read(path, relative(self.root, path))
+        doc = self.read(path, home.name(path))
         if isinstance(doc, Finding):
             self._sources_unknown()
             self.findings.append(
@@ -188,10 +242,12 @@ class _Loader:
             )
         file = CatalogueFile(doc, info, sections, informative=informative)
         if info is not None:
+            text_path = doc.path.parent / info.text
             file = replace(
                 file,
-                text=self._source_text(doc, info.text),
-                text_rel=relative(self.root, doc.path.parent / info.text),
+                text=self._source_text(doc, info.text, home),
+                text_rel=home.name(text_path),
+                text_path=text_path,
             )
         self.catalogues.append((file, [RequirementEntry(r, file, i) for i, r in requirements]))
 
@@ -209,16 +265,16 @@ class _Loader:
     def _sources_unknown(self) -> None:
         self.damage = replace(self.damage, sources_known=False)
 
-    def _source_text(self, catalogue: Document, name: str) -> str | None:
+    def _source_text(self, catalogue: Document, name: str, home: _Home) -> str | None:
         path = catalogue.path.parent / name
-        if not inside(self.root, path):
+        if not inside(home.folder, path):
             self.findings.append(
                 catalogue.finding(
                     "CH214", f"source text '{name}' is outside the project", ("source", "text")
                 )
             )
             return None
-        text = read_text(path, relative(self.root, path))
+        text = read_text(path, home.name(path))
         if isinstance(text, Finding):
             if text.code == "CH001":  # the file is not there: the fix is in the catalogue
                 text = catalogue.finding(

@@ -1,193 +1,112 @@
-"""The body of one article or recital, in each of the three renderings.
+"""The body of one article or recital as Markdown, in each of the three renderings.
+
+What each rendering shows is decided by :mod:`charter_cli.render.layout`; this
+module writes it in Markdown:
 
 * **compilation**: contested words as ``[EU: shall] [LAC: shall endeavour to]``,
   alternatives as ``[Alternative 1 (EU): ...]``, a party's paragraph as
   ``[LAC: ...]``, reservations as footnotes, an article open as a whole in
   brackets with a note saying who proposes it;
 * **agreed**: open words replaced by an ellipsis, open paragraphs by ``…`` after
-  their number (numbers and citations stay those of the compilation);
-* **clean**: the reading text: brackets and alternatives without parties, no
-  notes, no reservations.
+  their number;
+* **clean**: brackets and alternatives without parties, no notes, no reservations.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
-from charter_cli.draft.model import Article, Draft, Placement
-from charter_cli.draft.numbering import paragraph_marker, point_marker
-from charter_cli.load.entries import ClauseEntry
-from charter_cli.load.library import Library
-from charter_cli.load.negotiation import paragraph_open_as_a_whole
-from charter_cli.models.clause import Option, Paragraph
-from charter_cli.syntax import REFERENCE, Placeholder, segments
-from charter_cli.vocabulary import JOINT, ParagraphStyle, Rendering, Status
+from charter_cli.draft.model import Placement
+from charter_cli.render.layout import (
+    ELLIPSIS,
+    Contest,
+    ParagraphView,
+    Ref,
+    Runs,
+    Setting,
+    anchor_of,
+    falls,
+    layout,
+)
+from charter_cli.vocabulary import ParagraphStyle
 
-ELLIPSIS = "…"
-_ONE_ELLIPSIS = re.compile(r"\s*…(?:\s*…)+")
-"""Adjacent dropped passages, shown as one ellipsis."""
+__all__ = ["Setting", "anchor_of", "body", "bracket", "falls"]
+
 _LIST_MARKER = re.compile(r"^(\s*(?:\d+[.)]|[-*+])\s+)")
-
-
-@dataclass(frozen=True)
-class Setting:
-    """What every article of one rendering shares."""
-
-    draft: Draft
-    library: Library
-    rendering: Rendering
-    trace: bool
-    shown: frozenset[str]
-    """IDs of the clauses this rendering shows (in the agreed text, those that do not fall)."""
-    links: bool = True
-    """Whether references become Markdown links (else plain "Article N", for the terminal)."""
-
-
-def falls(entry: ClauseEntry) -> bool:
-    """Whether the whole clause falls from the agreed text."""
-    return entry.standing.open_as_a_whole or all(
-        paragraph_open_as_a_whole(p) for p in entry.paragraphs
-    )
-
-
-def anchor_of(placement: Placement) -> str:
-    """The anchor of an article (``article-7``) or of the preamble."""
-    return f"article-{placement.number}" if isinstance(placement, Article) else "preamble"
 
 
 def body(setting: Setting, placement: Placement) -> tuple[list[str], str]:
     """The blocks of an article's or recital's body, and the footnote mark of its heading."""
-    entry = placement.entry
-    notes: list[str] = []
-    heading_mark = ""
-    reservations = setting.rendering is Rendering.COMPILATION and bool(entry.clause.reservation)
-    if reservations:
-        heading_mark = "".join(_reservation_marks(setting, placement, None, notes))
-    paragraphs = entry.paragraphs
-    numbered = len(paragraphs) > 1 and isinstance(placement, Article)
+    view = layout(setting, placement)
     blocks: list[str] = []
-    for number, paragraph in enumerate(paragraphs, start=1):
-        marks = ""
-        if reservations:
-            marks = "".join(_reservation_marks(setting, placement, paragraph.id, notes))
-        blocks += _paragraph(setting, paragraph, number if numbered else None, marks)
+    for paragraph in view.paragraphs:
+        blocks += _paragraph(setting, paragraph)
     text = "\n\n".join(blocks)
-    if entry.standing.status is Status.BRACKETED and entry.standing.open_as_a_whole:
+    if view.bracketed:
         text = bracket(text)  # a proposed article is marked by its note; a contested one too
     out = [text]
-    note = _status_note(setting, entry)
-    if note:
-        out.append(note)
-    if setting.trace:
-        line = _trace(setting, placement)
-        if line:
-            out.append(line)
-    return out + notes, heading_mark
+    if view.status_note:
+        out.append(f"*{view.status_note}*")
+    if view.trace:
+        out.append(f"*{view.trace}*")
+    out += [f"[^{note.label}]: {note.text}" for note in view.notes]
+    return out, _marks(view.heading_marks)
 
 
-def _paragraph(setting: Setting, paragraph: Paragraph, number: int | None, marks: str) -> list[str]:
-    numbering = setting.draft.numbering
-    marker = f"{paragraph_marker(number, numbering)} " if number is not None else ""
-    whole = paragraph_open_as_a_whole(paragraph)
-    if not whole and not paragraph.point and not paragraph.alternative:  # most paragraphs
-        return [f"{marker}{_unit(setting, paragraph.text or '', paragraph)}{marks}"]
-    indent = " " * len(marker) if numbering.paragraphs is ParagraphStyle.PERIOD else ""
-    rendering = setting.rendering
-    if whole and rendering is Rendering.AGREED:
+def _marks(labels: tuple[str, ...]) -> str:
+    return "".join(f"[^{label}]" for label in labels)
+
+
+def _paragraph(setting: Setting, paragraph: ParagraphView) -> list[str]:
+    marker = f"{paragraph.marker} " if paragraph.marker else ""
+    marks = _marks(paragraph.marks)
+    if paragraph.dropped:
         return [f"{marker}{ELLIPSIS}"]
-    if paragraph.alternative:
+    if paragraph.alternatives:
         parts = [
-            _alternative(setting, paragraph, index, option)
-            for index, option in enumerate(paragraph.alternative, start=1)
+            f"[Alternative {alt.index}{f' ({alt.party})' if alt.party else ''}: {inline(alt.runs)}]"
+            for alt in paragraph.alternatives
         ]
     else:
-        parts = [_unit(setting, paragraph.text or "", paragraph)]
-        parts += [
-            f"{point_marker(index, numbering)} {_unit(setting, point.text, paragraph)}"
-            for index, point in enumerate(paragraph.point)
-        ]
-        if whole and not paragraph.alternative:
-            label = _label(setting, paragraph.proposed_by)
-            parts[0] = f"[{label}{parts[0]}"
+        parts = [inline(paragraph.runs)]
+        parts += [f"{point.marker} {inline(point.runs)}" for point in paragraph.points]
+        if paragraph.proposal is not None:
+            parts[0] = f"[{paragraph.proposal}{parts[0]}"
             parts[-1] = f"{parts[-1]}]"
     parts[0] = f"{marker}{parts[0]}{marks}"
+    if len(parts) == 1:
+        return parts
+    numbering = setting.draft.numbering
+    indent = " " * len(marker) if numbering.paragraphs is ParagraphStyle.PERIOD else ""
     return [parts[0], *(_indented(part, indent) for part in parts[1:])]
-
-
-def _label(setting: Setting, party: str | None) -> str:
-    if setting.rendering is not Rendering.COMPILATION or party in (None, JOINT):
-        return ""
-    return f"{party}: "
-
-
-def _alternative(setting: Setting, paragraph: Paragraph, index: int, option: Option) -> str:
-    text = _unit(setting, option.text, paragraph)
-    if setting.rendering is Rendering.COMPILATION:
-        return f"[Alternative {index} ({option.party}): {text}]"
-    return f"[Alternative {index}: {text}]"
 
 
 def _indented(block: str, indent: str) -> str:
     return "\n".join(f"{indent}{line}" if line else line for line in block.split("\n"))
 
 
-def _unit(setting: Setting, text: str, paragraph: Paragraph | None) -> str:
-    """One text with its references resolved and its brackets rendered."""
-    if "{" not in text and "[[" not in text and "\r" not in text:
-        return text.strip() if paragraph is not None else text  # most texts: nothing to do
+def inline(runs: Runs) -> str:
+    """Words, references (as links) and contested passages as Markdown."""
+    if len(runs) == 1 and isinstance(runs[0], str):
+        return runs[0]
     out = []
-    for part in segments(text.strip() if paragraph is not None else text):
-        if isinstance(part, Placeholder):
-            options = paragraph.bracket.get(part.name, []) if paragraph is not None else []
-            out.append(_bracket(setting, options, paragraph))
+    for run in runs:
+        if isinstance(run, str):
+            out.append(run)
+        elif isinstance(run, Ref):
+            out.append(f"[{run.label}](#{anchor_of(run.article)})" if run.linked else run.label)
         else:
-            out.append(_references(setting, part) if "[[" in part else part)
-    joined = "".join(out)
-    if setting.rendering is Rendering.AGREED and ELLIPSIS in joined:
-        joined = _ONE_ELLIPSIS.sub(
-            lambda m: m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + ELLIPSIS, joined
-        )
-    return joined.replace("\r\n", "\n") if "\r" in joined else joined
+            out.append(_contest(run))
+    return "".join(out)
 
 
-def _bracket(setting: Setting, options: list[Option], paragraph: Paragraph | None) -> str:
-    """A contested passage: its options with their parties, the options alone, or an ellipsis.
-
-    Options that add words after a word start with a space; the space then goes
-    before the bracket, as a reader expects: ``this Charter [and report on it]``.
-    """
-    worded = [option for option in options if option.text.strip()]
-    space = " " if worded and all(o.text[:1].isspace() for o in worded) else ""
-    rendering = setting.rendering
-    if rendering is Rendering.AGREED:
-        return f"{space}{ELLIPSIS}"
-    if rendering is Rendering.CLEAN:
-        wordings = [_unit(setting, o.text.strip(), None) for o in worded]
-        return f"{space}[{' / '.join(wordings)}]"
-    return space + " ".join(
-        f"[{option.party}: "
-        + (_unit(setting, option.text.strip(), None) if option.text.strip() else "*delete*")
-        + "]"
-        for option in options
+def _contest(contest: Contest) -> str:
+    if contest.joined:
+        return f"{contest.space}[{' / '.join(inline(w.runs) for w in contest.wordings)}]"
+    return contest.space + " ".join(
+        f"[{wording.party}: {inline(wording.runs) if wording.runs else '*delete*'}]"
+        for wording in contest.wordings
     )
-
-
-def _references(setting: Setting, text: str) -> str:
-    placements = setting.draft.placements
-
-    def link(match: re.Match[str]) -> str:
-        target, paragraph, point = match.groups()
-        placement = placements.get(target)
-        if not isinstance(placement, Article):
-            return match.group(0)  # reported as CH203 or CH209; the build stops before this
-        label = placement.cite(paragraph, point)
-        if target not in setting.shown or not setting.links:
-            return label
-        return f"[{label}](#{anchor_of(placement)})"
-
-    return REFERENCE.sub(link, text)
 
 
 def bracket(text: str) -> str:
@@ -200,71 +119,3 @@ def bracket(text: str) -> str:
     lines[first] = f"{lines[first][:cut]}[{lines[first][cut:]}"
     lines[last] = f"{lines[last].rstrip()}]"
     return "\n".join(lines)
-
-
-def _status_note(setting: Setting, entry: ClauseEntry) -> str | None:
-    if setting.rendering is not Rendering.COMPILATION or not entry.standing.open_as_a_whole:
-        return None
-    clause = entry.clause
-    party = "all Parties jointly" if clause.proposed_by == JOINT else clause.proposed_by
-    if entry.standing.status is Status.BRACKETED:
-        return f"*Bracketed text proposed by {party}.*"
-    return f"*Proposed by {party}; not yet agreed.*"
-
-
-_KINDS = {
-    "general": "General reservation",
-    "scrutiny": "Scrutiny reservation",
-    "parliamentary": "Parliamentary scrutiny reservation",
-    "linguistic": "Linguistic reservation",
-}
-
-
-def _reservation_marks(
-    setting: Setting, placement: Placement, paragraph: str | None, notes: list[str]
-) -> Iterator[str]:
-    """Footnote marks for the reservations on the article (or one paragraph); notes collects them."""
-    names = {party.id: party.name for party in setting.draft.parties}
-    for reservation in placement.entry.clause.reservation:
-        if reservation.paragraph != paragraph:
-            continue
-        label = f"{anchor_of(placement)}-{len(notes) + 1}"
-        party = reservation.party
-        who = f"{names[party]} ({party})" if party in names else party
-        text = f"{_KINDS[reservation.kind.value]} by {who}"
-        if reservation.note:
-            text += f": {' '.join(reservation.note.split())}"
-        notes.append(f"[^{label}]: {text.rstrip('.')}.")
-        yield f"[^{label}]"
-
-
-def _trace(setting: Setting, placement: Placement) -> str | None:
-    """``*Implements: ...*``: the requirements the shown text covers, by source and section."""
-    entry = placement.entry
-    library = setting.library
-    paragraphs = {p.id: p for p in entry.paragraphs}
-    groups: dict[tuple[str, str, str], list[str]] = {}
-    for cover in entry.covers:
-        requirement = library.requirements.get(cover.requirement)
-        if requirement is None or requirement.catalogue.source is None:
-            continue
-        paragraph = paragraphs.get(cover.paragraph) if cover.paragraph else None
-        if (
-            setting.rendering is Rendering.AGREED
-            and paragraph is not None
-            and paragraph_open_as_a_whole(paragraph)
-        ):
-            continue
-        where = ""
-        if cover.paragraph is not None and isinstance(placement, Article):
-            cited = placement.cite(cover.paragraph, cover.point).removeprefix(placement.label)
-            where = cited.replace("(", "", 1).replace(")", "", 1)  # "(2)(a)" -> "2(a)"
-        key = (where, requirement.catalogue.source.citation, requirement.requirement.section)
-        groups.setdefault(key, []).append(cover.requirement)
-    if not groups:
-        return None
-    parts = [
-        f"{', '.join(ids)} ({cite}, § {section})" + (f" in paragraph {where}" if where else "")
-        for (where, cite, section), ids in groups.items()
-    ]
-    return f"*Implements: {'; '.join(parts)}.*"

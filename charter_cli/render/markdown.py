@@ -15,16 +15,24 @@ from collections.abc import Iterator
 
 from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, Recital, TitlePart
 from charter_cli.load.library import Library
-from charter_cli.render.article import Setting, anchor_of, body, falls
+from charter_cli.render.article import Setting, anchor_of, body
 from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY, format_front_matter
+from charter_cli.render.layout import (
+    FALLEN_HEADING,
+    FALLEN_INTRO,
+    article_heading,
+    chapter_heading,
+    default_trace,
+    fallen,
+    fallen_line,
+    setting_for,
+    title_block,
+    title_heading,
+)
 from charter_cli.render.provenance import library_hash
-from charter_cli.vocabulary import JOINT, Rendering, Status
+from charter_cli.vocabulary import Rendering
 
-_TEXT_NAMES = {
-    Rendering.COMPILATION: "compilation text",
-    Rendering.AGREED: "agreed text",
-    Rendering.CLEAN: "clean text",
-}
+__all__ = ["anchor", "default_trace", "iter_markdown", "render_markdown"]
 
 
 def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | None = None) -> str:
@@ -35,11 +43,6 @@ def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | No
         return f"title-{placement.numeral.lower()}"
     assert title is not None  # noqa: S101 - a chapter is always rendered within its title
     return f"title-{title.numeral.lower()}-chapter-{placement.numeral.lower()}"
-
-
-def default_trace(rendering: Rendering) -> bool:
-    """Whether a rendering lists what each article implements unless told otherwise."""
-    return rendering is not Rendering.CLEAN
 
 
 def render_markdown(
@@ -61,14 +64,7 @@ def iter_markdown(
     trace: bool | None = None,
 ) -> Iterator[str]:
     """The draft in pieces, for writing it without holding all of it in memory."""
-    shown = frozenset(
-        clause_id
-        for clause_id, placement in draft.placements.items()
-        if rendering is not Rendering.AGREED or not falls(placement.entry)
-    )
-    setting = Setting(
-        draft, library, rendering, default_trace(rendering) if trace is None else trace, shown
-    )
+    setting = setting_for(draft, library, rendering, trace)
     separator = ""
     for block in _blocks(setting):
         yield separator + block
@@ -103,28 +99,7 @@ def _front_matter(setting: Setting) -> str:
 
 
 def _title_block(setting: Setting) -> list[str]:
-    draft = setting.draft
-    charter = draft.charter
-    blocks = [
-        f"# {charter.title}",
-        f"Draft version {charter.version} — {_TEXT_NAMES[setting.rendering]}",
-    ]
-    if draft.parties:
-        names = "; ".join(f"{party.name} ({party.id})" for party in draft.parties)
-        blocks.append(f"Parties: {names}")
-    articles = draft.articles
-    noun = "article" if len(articles) == 1 else "articles"
-    if setting.rendering is Rendering.AGREED:
-        shown = sum(a.entry.id in setting.shown for a in articles)
-        fallen = len(articles) - shown
-        line = f"{shown} of {len(articles)} {noun} in the agreed text"
-        blocks.append(line + (f"; {fallen} not yet agreed, listed at the end." if fallen else "."))
-        return blocks
-    order = (Status.AGREED, Status.PROPOSED, Status.BRACKETED)
-    tally = {status: sum(a.entry.standing.status is status for a in articles) for status in order}
-    status = ", ".join(f"{count} {status.value}" for status, count in tally.items() if count)
-    blocks.append(f"{len(articles)} {noun}" + (f": {status}." if status else "."))
-    return blocks
+    return [f"# {setting.draft.charter.title}", *title_block(setting)]
 
 
 def _contents(setting: Setting) -> list[str]:
@@ -135,32 +110,20 @@ def _contents(setting: Setting) -> list[str]:
 
     def articles(parts: tuple[Article, ...], indent: str) -> list[str]:
         return [
-            f"{indent}- [{_article_heading(a)}](#{anchor(a)})"
+            f"{indent}- [{article_heading(a)}](#{anchor(a)})"
             for a in parts
             if a.entry.id in setting.shown
         ]
 
     for title in draft.titles:
-        lines.append(f"- [{_title_heading(title)}](#{anchor(title)})")
+        lines.append(f"- [{title_heading(title)}](#{anchor(title)})")
         lines += articles(title.articles, "  ")
         for chapter in title.chapters:
-            lines.append(f"  - [{_chapter_heading(chapter)}](#{anchor(chapter, title)})")
+            lines.append(f"  - [{chapter_heading(chapter)}](#{anchor(chapter, title)})")
             lines += articles(chapter.articles, "    ")
-    if setting.rendering is Rendering.AGREED and _fallen_placements(setting):
+    if setting.rendering is Rendering.AGREED and fallen(setting):
         lines.append("- [Not yet agreed](#not-yet-agreed)")
     return ["## Contents", "\n".join(lines)] if lines else []
-
-
-def _title_heading(title: TitlePart) -> str:
-    return f"Title {title.numeral} — {title.heading}"
-
-
-def _chapter_heading(chapter: ChapterPart) -> str:
-    return f"Chapter {chapter.numeral} — {chapter.heading}"
-
-
-def _article_heading(article: Article) -> str:
-    return f"Article {article.number} — {article.entry.clause.title}"
 
 
 def _preamble(setting: Setting) -> list[str]:
@@ -179,12 +142,12 @@ def _preamble(setting: Setting) -> list[str]:
 
 def _title(setting: Setting, title: TitlePart) -> Iterator[str]:
     yield f'<a id="{anchor(title)}"></a>'
-    yield f"## {_title_heading(title)}"
+    yield f"## {title_heading(title)}"
     for article in title.articles:
         yield from _article(setting, article, "###")
     for chapter in title.chapters:
         yield f'<a id="{anchor(chapter, title)}"></a>'
-        yield f"### {_chapter_heading(chapter)}"
+        yield f"### {chapter_heading(chapter)}"
         for article in chapter.articles:
             yield from _article(setting, article, "####")
 
@@ -194,35 +157,15 @@ def _article(setting: Setting, article: Article, level: str) -> Iterator[str]:
     if article.entry.id not in setting.shown:
         return
     blocks, mark = body(setting, article)
-    heading = f"{level} {_article_heading(article)}{mark}"
+    heading = f"{level} {article_heading(article)}{mark}"
     yield "\n\n".join((f'<a id="{anchor(article)}"></a>', heading, *blocks))
 
 
-def _fallen_placements(setting: Setting) -> list[Placement]:
-    return [p for p in setting.draft.placements.values() if p.entry.id not in setting.shown]
-
-
 def _fallen(setting: Setting) -> Iterator[str]:
-    fallen = _fallen_placements(setting)
-    if not fallen:
+    placements = fallen(setting)
+    if not placements:
         return
     yield '<a id="not-yet-agreed"></a>'
-    yield "## Not yet agreed"
-    yield (
-        "These provisions of the compilation text are not agreed as a whole and fall from the "
-        "agreed text:"
-    )
-    lines = []
-    for placement in fallen:
-        entry = placement.entry
-        party = entry.clause.proposed_by
-        status = entry.standing.status
-        by = "" if party == JOINT else f" by {party}"
-        standing = f"proposed{by}" if status is Status.PROPOSED else f"{status.value}; proposed{by}"
-        name = (
-            _article_heading(placement)
-            if isinstance(placement, Article)
-            else f"{placement.label} of the preamble"
-        )
-        lines.append(f"- {name} ({standing})")
-    yield "\n".join(lines)
+    yield f"## {FALLEN_HEADING}"
+    yield FALLEN_INTRO
+    yield "\n".join(f"- {fallen_line(placement)}" for placement in placements)

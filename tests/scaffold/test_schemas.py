@@ -40,7 +40,7 @@ DIRECTIVE = "#:schema "
 def shipped_toml_files() -> list[Path]:
     return [
         REPO / "charter.toml",
-        *sorted((REPO / "sources").glob("*.toml")),
+        *sorted((REPO / "charter_cli" / "catalogues").glob("*.toml")),
         *sorted((REPO / "clauses").rglob("*.toml")),
     ]
 
@@ -246,7 +246,9 @@ def test_a_new_module_starts_with_its_directive(write_project: WriteProject) -> 
     module = root / "clauses" / "trade" / "tariffs.toml"
     add_clause(root, module, NewClause(id="tariffs", title="Tariffs", text="No tariffs."))
     text = module.read_text(encoding="utf-8")
-    assert text.startswith("#:schema ../../schemas/module.schema.json\n\n[[clause]]\n")
+    assert text.startswith(
+        '#:schema ../../schemas/module.schema.json\n[module]\ntitle = "Tariffs"\n\n[[clause]]\n'
+    )
     assert validate_file(module, root, schema_documents()) == []
 
 

@@ -10,13 +10,7 @@ import typer
 
 from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode, InvalidInputError
-from charter_cli.vocabulary import Rendering
-
-
-def default_output(text: Rendering) -> Path:
-    """Where ``build`` writes a rendering unless told: ``build/charter.md`` for the compilation."""
-    suffix = "" if text is Rendering.COMPILATION else f"-{text.value}"
-    return Path("build") / f"charter{suffix}.md"
+from charter_cli.vocabulary import Format, Rendering
 
 
 def build(
@@ -27,7 +21,8 @@ def build(
             "-o",
             "--output",
             help="Where to write the draft; '-' for stdout. [default: build/charter.md, "
-            "build/charter-agreed.md or build/charter-clean.md]",
+            "build/charter-agreed.md or build/charter-clean.md; .docx, .pdf or .akn.xml for "
+            "the other formats]",
             metavar="FILE",
         ),
     ] = None,
@@ -39,6 +34,13 @@ def build(
             "agreed (only what is agreed) or clean (the reading text, without parties).",
         ),
     ] = Rendering.COMPILATION,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            help="md (Markdown), docx (Word), pdf (typeset) or akn (Akoma Ntoso 3.0 XML).",
+        ),
+    ] = Format.MD,
     trace: Annotated[
         bool | None,
         typer.Option(
@@ -64,26 +66,35 @@ def build(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Assemble the numbered draft and write it as Markdown.
+    """Assemble the draft: Markdown, Word, PDF or Akoma Ntoso.
 
     The draft is written atomically; the same library gives byte-identical
-    output. Integrity errors stop the build; coverage gaps do not. With
+    output in every format. Integrity errors stop the build; coverage gaps do not. With
     --require-tracked (the pre-commit hook), a draft git does not track fails.
 
-    Example: charter build --text agreed -o agreed.md
+    Example: charter build --text agreed --format docx
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines
     from charter_cli.draft.analysis import analyse
     from charter_cli.load.project import relative, tracked_by_git
-    from charter_cli.render.markdown import iter_markdown
-    from charter_cli.write.draft import write_draft
+    from charter_cli.render.formats import EXPORTS
+    from charter_cli.render.reports.shared import working_paths
+    from charter_cli.write.draft import carries, was_generated, write_export
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import Kind, named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
-    target = named_output(opts.base(), root / default_output(text) if output is None else output)
+    export = EXPORTS[format]
+    target = named_output(
+        opts.base(), root / export.default_output(text) if output is None else output
+    )
+    if export.binary and target.kind is Kind.STDOUT and sys.stdout.isatty():
+        raise InvalidInputError(
+            f"a {format.value.upper()} file is not text; not written to the terminal",
+            hint="give a file with -o, or redirect the output: charter build ... -o - > FILE",
+        )
     if require_tracked and not target.is_file:
         raise InvalidInputError(
             f"--require-tracked needs a file to check, not {target.path}",
@@ -92,17 +103,21 @@ def build(
     with library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
-        for line in finding_lines(analysis):
+        for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
-    pieces = iter_markdown(analysis.draft, analysis.library, rendering=text, trace=trace)
+    chunks = export.render(analysis.draft, analysis.library, text, trace)
     if target.kind is Kind.STDOUT:
-        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
+        sys.stdout.buffer.writelines(chunks)
+        sys.stdout.buffer.flush()
     else:
+        signature = export.signature
+        owned = was_generated if signature is None else lambda path: carries(path, signature)
         inputs = project_inputs(analysis.library)
-        changed = write_draft(target, pieces, force=force, inputs=inputs)
+        changed = write_export(target, chunks, force=force, inputs=inputs, owned=owned)
         shown = relative(opts.base(), target.path) if target.is_file else str(target.path)
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
         if require_tracked and not tracked_by_git(target.path):

@@ -15,7 +15,9 @@ def edit(
     item: ClauseArgument,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Open a clause in $VISUAL or $EDITOR at its line, then check its module.
+    """Open a clause in your editor, then check its module.
+
+    The editor ($VISUAL, else $EDITOR) opens at the clause's line.
 
     When the editor is closed the module's findings are shown; exit 1 if it has
     errors.

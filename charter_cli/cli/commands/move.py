@@ -32,7 +32,9 @@ def move(
     dry_run: DryRun = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Move an article before or after another, or to the end of a title or chapter.
+    """Move an article next to another, or to the end of a part.
+
+    A part is a title or a chapter.
 
     The clause's table moves between modules, or its ID in charter.toml, as the
     manifest places it; every comment and the formatting of the files are kept, and

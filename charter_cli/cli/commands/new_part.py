@@ -26,7 +26,9 @@ def new_title(
     dry_run: DryRun = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Add a title to charter.toml (after the last one unless --before or --after).
+    """Add a title to charter.toml.
+
+    It goes after the last title unless --before or --after says where.
 
     Example: charter new title --heading "Final provisions"
     """
@@ -57,9 +59,13 @@ def new_chapter(
     dry_run: DryRun = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Add a chapter to a title in charter.toml (at its end unless --before or --after).
+    r"""Add a chapter to a title in charter.toml.
 
-    Example: charter new chapter --title II --heading "Arms control" --module clauses/state/arms.toml
+    It goes at the title's end unless --before or --after says where.
+
+    Example:
+      charter new chapter --title II --heading "Arms control" \
+        --module clauses/state/arms.toml
     """
     from charter_cli.cli.commands.editing import run_and_report
     from charter_cli.edit.structure import plan_new_chapter

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,7 +20,9 @@ def outline(
     ] = OutlineFormat.TEXT,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Show the draft's titles, chapters, articles and recitals, with what stands open.
+    """Show the shape of the draft and what stands open in it.
+
+    Its titles, chapters, articles and recitals.
 
     Each article with its number, ID, title and status, the brackets and
     alternatives still open in it, and its reservations.
@@ -31,13 +34,14 @@ def outline(
     from charter_cli.cli.views.outline import outline_json, outline_view
     from charter_cli.draft.analysis import analyse
     from charter_cli.draft.outline import outline as shape_of
+    from charter_cli.render.reports.shared import working_paths
     from charter_cli.write.lock import library_lock
 
     root = options(ctx).root()
     with library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None:
-        for line in summaries.finding_lines(analysis):
+        for line in summaries.finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         return analysis.exit_code()
     shape = shape_of(analysis.draft)

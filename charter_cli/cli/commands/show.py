@@ -28,7 +28,11 @@ def show(
     requirement with its quote and the articles that cover it; a title or chapter
     with its articles.
 
-    Example: charter show drugs-precursors; charter show 7; charter show "Title II, Chapter 3"
+    Examples:
+      charter show drugs-chemical-precursors
+      charter show GRA-4.1-drug-precursors
+      charter show 'Article 7'
+      charter show 'Title II, Chapter 3'
     """
     from charter_cli.cli import console
     from charter_cli.cli.views import items, summaries

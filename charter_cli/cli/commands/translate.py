@@ -12,7 +12,10 @@ from charter_cli.errors import ExitCode
 from charter_cli.vocabulary import ExchangeFormat
 
 Lang = Annotated[
-    str, typer.Option("--lang", help="The language, as charter.toml declares it (es, pt, fr).")
+    str,
+    typer.Option(
+        "--lang", help="The language, as charter.toml declares it (es, pt, fr).", metavar="LANG"
+    ),
 ]
 
 

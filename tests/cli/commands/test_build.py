@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from charter_cli.errors import ExitCode
-from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, WriteProject, invoke
+from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, SPARE, WriteProject, invoke
 
 
 def test_build_writes_the_default_file(write_project: WriteProject) -> None:
@@ -109,3 +111,102 @@ def test_require_tracked_needs_a_file(write_project: WriteProject) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
     assert result.stderr.startswith("error: --require-tracked needs a file to check")
+
+
+@pytest.mark.parametrize(
+    ("format", "name", "start"),
+    [
+        ("docx", "charter.docx", b"PK\x03\x04"),
+        ("pdf", "charter.pdf", b"%PDF-"),
+        ("akn", "charter.akn.xml", b"<?xml"),
+    ],
+)
+def test_build_writes_each_format_to_its_default_file(
+    write_project: WriteProject, format: str, name: str, start: bytes
+) -> None:
+    root = write_project()
+    result = invoke("-C", str(root), "build", "--format", format)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stderr.startswith(f"wrote build/{name}: 2 articles")
+    first = (root / "build" / name).read_bytes()
+    assert first.startswith(start)
+    again = invoke("-C", str(root), "build", "--format", format)
+    assert again.stderr.startswith(f"unchanged build/{name}")
+    agreed = invoke("-C", str(root), "build", "--format", format, "--text", "agreed")
+    assert agreed.exit_code == ExitCode.OK
+    stem, _, extension = name.partition(".")
+    assert (root / "build" / f"{stem}-agreed.{extension}").is_file()
+
+
+def test_build_replaces_only_exports_it_wrote(write_project: WriteProject) -> None:
+    root = write_project()
+    mine = root / "mine.pdf"
+    mine.write_bytes(b"%PDF-1.7 someone else's file")
+    result = invoke("-C", str(root), "build", "--format", "pdf", "-o", "mine.pdf")
+    assert result.exit_code == ExitCode.USAGE
+    assert "was not written by charter build; not overwritten" in result.stderr
+    assert mine.read_bytes() == b"%PDF-1.7 someone else's file"
+    forced = invoke("-C", str(root), "build", "--format", "pdf", "-o", "mine.pdf", "--force")
+    assert forced.exit_code == ExitCode.OK
+    rebuilt = invoke("-C", str(root), "build", "--format", "pdf", "-o", "mine.pdf", "--no-trace")
+    assert rebuilt.exit_code == ExitCode.OK, rebuilt.stderr  # its own output now: replaced
+
+
+def test_build_writes_a_binary_format_to_a_pipe_but_not_to_a_terminal(
+    write_project: WriteProject,
+) -> None:
+    import os
+    import sys
+
+    root = write_project()
+    piped = invoke("-C", str(root), "build", "--format", "docx", "-o", "-")
+    assert piped.exit_code == ExitCode.OK
+    assert piped.stdout_bytes.startswith(b"PK\x03\x04")
+    controller, terminal = os.openpty()
+    try:
+        refused = subprocess.run(
+            [sys.executable, "-m", "charter_cli", "-C", str(root), "build", "--format=pdf", "-o-"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert refused.returncode == ExitCode.USAGE
+    assert "a PDF file is not text; not written to the terminal" in refused.stderr
+    xml = invoke("-C", str(root), "build", "--format", "akn", "-o", "-")
+    assert xml.exit_code == ExitCode.OK
+    assert xml.stdout.startswith("<?xml")
+
+
+def test_a_stopped_build_ends_with_the_errors_that_stopped_it(
+    write_project: WriteProject,
+) -> None:
+    """Coverage findings are one count, warnings come first, the errors to fix come last."""
+    root = write_project(
+        {
+            "clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER,
+            "clauses/spare.toml": SPARE,
+        }
+    )
+    result = invoke("-C", str(root), "build")
+    assert result.exit_code == ExitCode.FINDINGS
+    lines = result.stderr.splitlines()
+    assert " CH208 warning: " in lines[0]  # the clause placed nowhere
+    assert lines[1] == (
+        "note: 1 coverage finding not listed here; 'charter check' lists every finding"
+    )
+    assert " CH204 error: " in lines[2]
+    assert lines[3] == "build stopped: 1 error(s) to fix first (see above)"
+    assert len(lines) == 4
+
+
+def test_findings_name_files_from_where_the_user_is(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    inside = invoke("build", cwd=root / "clauses" / "provisions")
+    assert inside.exit_code == ExitCode.FINDINGS
+    assert "\nobjectives.toml:6: CH204 error: " in f"\n{inside.stderr}"
+    above = invoke("-C", "project", "build", cwd=root.parent)
+    assert "\nproject/clauses/provisions/objectives.toml:6: CH204" in f"\n{above.stderr}"

@@ -1,0 +1,80 @@
+"""The formats ``charter build --format`` writes: for each, its renderer and its default file.
+
+Renderers are imported only when their format is asked for, so that a Markdown
+build never loads python-docx, typst or lxml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charter_cli.draft.model import Draft
+from charter_cli.load.library import Library
+from charter_cli.render.frontmatter import SIGNATURE
+from charter_cli.vocabulary import Format, Rendering
+
+Render = Callable[[Draft, Library, Rendering, bool | None], Iterator[bytes]]
+"""A renderer: the draft in one rendering, as the chunks of the file."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """One format: how to render it, where it goes, how to recognise it."""
+
+    format: Format
+    extension: str
+    """Of the default file: ``.md``, ``.docx``, ``.pdf``, ``.akn.xml``."""
+    render: Render
+    binary: bool
+    """Whether the output is not text (never written to a terminal)."""
+    signature: bytes | None
+    """What an earlier output holds, for a format without front matter; ``None`` for Markdown."""
+
+    def default_output(self, rendering: Rendering) -> Path:
+        """``build/charter.docx``, ``build/charter-agreed.docx``, ``build/charter-clean.docx``."""
+        suffix = "" if rendering is Rendering.COMPILATION else f"-{rendering.value}"
+        return Path("build") / f"charter{suffix}{self.extension}"
+
+
+def _markdown(
+    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+) -> Iterator[bytes]:
+    from charter_cli.render.markdown import iter_markdown
+
+    for piece in iter_markdown(draft, library, rendering=rendering, trace=trace):
+        yield piece.encode("utf-8")
+
+
+def _akn(
+    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+) -> Iterator[bytes]:
+    from charter_cli.render.akn import render_akn
+
+    yield render_akn(draft, library, rendering=rendering, trace=trace)
+
+
+def _docx(
+    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+) -> Iterator[bytes]:
+    from charter_cli.render.docx import render_docx
+
+    yield render_docx(draft, library, rendering=rendering, trace=trace)
+
+
+def _pdf(
+    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+) -> Iterator[bytes]:
+    from charter_cli.render.pdf import render_pdf
+
+    yield render_pdf(draft, library, rendering=rendering, trace=trace)
+
+
+EXPORTS = {
+    Format.MD: Export(Format.MD, ".md", _markdown, binary=False, signature=None),
+    Format.DOCX: Export(Format.DOCX, ".docx", _docx, binary=True, signature=SIGNATURE),
+    Format.PDF: Export(Format.PDF, ".pdf", _pdf, binary=True, signature=SIGNATURE),
+    Format.AKN: Export(Format.AKN, ".akn.xml", _akn, binary=False, signature=SIGNATURE),
+}
+"""Every format ``build`` writes."""
