@@ -25,7 +25,7 @@ import pytest
 from hypothesis import settings
 
 from charter_cli.draft.analysis import analyse
-from charter_cli.findings import Finding, Severity
+from charter_cli.findings import Finding
 from charter_cli.render.markdown import render_markdown
 from helpers import copy_shipped
 
@@ -108,8 +108,6 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _located(finding: Finding) -> bool:
-    if finding.code == "CH250" and finding.level is Severity.NOTE:
-        return bool(finding.file)  # the count of a language in progress names its folder
     return bool(finding.file) and finding.line is not None and finding.line >= 1
 
 
