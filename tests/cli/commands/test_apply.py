@@ -16,7 +16,7 @@ from charter_cli.errors import ExitCode
 from helpers import REPO, WriteProject, check_golden, invoke
 
 SHIPPED = REPO / "tests" / "shipped"
-PROJECT = ("charter.toml", "clauses", "amendments", "schemas")
+PROJECT = ("charter.toml", "clauses", "amendments", "schemas", "translations")
 
 
 def _shipped(target: Path) -> Path:
@@ -81,16 +81,22 @@ def test_the_diff_shows_exactly_the_adopted_amendments(
     }
 
 
-def test_the_consolidated_text_is_clean_and_apply_is_done(
+def test_the_consolidated_text_checks_and_apply_is_done(
     consolidated: tuple[Path, Path, str],
 ) -> None:
-    _, after, _ = consolidated
-    check = invoke("-C", str(after), "check", "--strict")
+    """No error; the translations of the amended paragraphs are reported stale, for translators."""
+    _, after, said = consolidated
+    check = invoke("-C", str(after), "check")
     assert check.exit_code == ExitCode.OK, check.stdout
+    warnings = [line for line in check.stdout.splitlines() if " warning: " in line]
+    assert warnings and all(line.startswith("translations/") for line in warnings)
+    assert {line.split(": ")[1].split()[0] for line in warnings} == {"CH251", "CH252"}
+    assert all(f"note: now {line}" in said for line in warnings)
     files = _files(after)
     again = invoke("-C", str(after), "apply")
     assert again.exit_code == ExitCode.OK
     assert again.stderr.count("is already in the text; nothing to change") == 6
+    assert "note: now" not in again.stderr
     assert _files(after) == files
 
 
@@ -99,12 +105,15 @@ def test_a_dry_run_shows_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     files = _files(root)
     result = invoke("-C", str(root), "apply", "--dry-run", "10")
     assert result.exit_code == ExitCode.OK
-    assert result.stderr.splitlines() == [
+    lines = result.stderr.splitlines()
+    assert lines[:2] == [
         "would have: applied amendment 10: new wording of Article 80(4) (paragraph "
         "'recommendations' of clause 'eurolat-charter-follow-up')",
         "  … reply in writing within [-six-] {+three+} months to the recommendations …",
-        "nothing was written (--dry-run)",
     ]
+    assert lines[-1] == "nothing was written (--dry-run)"
+    notes = lines[2:-1]  # what the translators would have to update
+    assert notes and all(" CH251 warning: unit 'eurolat-charter-follow-up#" in n for n in notes)
     assert _files(root) == files
 
 
