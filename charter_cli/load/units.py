@@ -134,5 +134,7 @@ def _paragraph_units(ident: str, home: str, paragraph: Paragraph) -> Iterator[Or
         yield OriginalUnit(f"{base}.{point.id}", clean(point.text), home, "point", ident)
     for name, options in paragraph.bracket.items():
         for option in options:
+            if not option.text.strip():
+                continue  # a proposal to delete the passage: no words to translate
             key = f"{base}{{{name}}}@{option.party}"
             yield OriginalUnit(key, clean(option.text), home, "option", ident)
