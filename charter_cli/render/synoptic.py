@@ -35,6 +35,8 @@ from charter_cli.render.layout import (
     Setting,
     article_heading,
     chapter_heading,
+    fallen,
+    fallen_line,
     framed,
     layout,
     reflowed,
@@ -114,6 +116,14 @@ def synoptic(left: Setting, right: Setting, inline: Inline) -> Synoptic:
             blocks.append(Block(2, heading))
             articles = (one_chapter.articles, two_chapter.articles)
             blocks += _articles(pair, articles, inline, 3)
+    if left.rendering is Rendering.AGREED and fallen(left):
+        heading = (left.labels.not_yet_agreed, right.labels.not_yet_agreed)
+        rows = [(left.labels.fallen_intro, right.labels.fallen_intro)]
+        rows += [
+            (fallen_line(one, left.labels), fallen_line(two, right.labels))
+            for one, two in zip(fallen(left), fallen(right), strict=True)
+        ]
+        blocks.append(Block(1, heading, tuple(rows)))
     columns = (left.labels.name, right.labels.name)
     if columns[0] == columns[1]:
         columns = (left.draft.charter.language, right.draft.charter.language)
