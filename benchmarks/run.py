@@ -27,6 +27,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,6 +53,11 @@ FORMAT_SIZES = (1_000, 10_000)
 """Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
 FORMAT_LIMITS = {"akn": 2.0, "docx": None, "pdf": None}
 """Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
+LANGUAGE_SIZES = (1_000, 10_000)
+"""Sizes at which the library with translations into three languages is timed."""
+LANGUAGE_LIMITS = {"lang-check": ("lang-floor", 3.0), "lang-build-all": ("lang-build", 4.5)}
+"""Budgets at 10,000 clauses of the library in four languages: ``check`` against the floor of
+the same files, ``build --lang all`` (four drafts) against a build of the original alone."""
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3
 STARTUP_FACTOR = 3
@@ -289,6 +295,8 @@ def bench_size(size: int, runs: int) -> SizeResult:
     ]
     if size in FORMAT_SIZES:
         jobs += [_format_job(base, size, name) for name in FORMATS]
+    if size in LANGUAGE_SIZES:
+        jobs += _language_jobs(size)
     for job in jobs:  # warm-up, untimed: bytecode and file caches
         if job.prepare is not None:
             job.prepare()
@@ -297,6 +305,42 @@ def bench_size(size: int, runs: int) -> SizeResult:
     if not output.is_file():
         raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
     return SizeResult(size, files, megabytes, series)
+
+
+def _language_jobs(size: int) -> list[Job]:
+    """The same library translated into Spanish, Portuguese and French (half done).
+
+    ``check`` against the floor of all its files; ``build --lang all`` (the original
+    and three translations, the default files under the library's ``build/``)
+    against a build of the original alone.
+    """
+    library, made = generate.ensure_library(size, languages=True)
+    files, megabytes = _library_size(library)
+    log(f"  with translations: {library} ({files} TOML files, {megabytes:.1f} MB), made: {made}")
+    assert_strict_check(library)
+    base = [str(CHARTER), "-C", str(library)]
+    single = generate.CACHE / "out" / f"draft-{size}-original.md"
+    drafts = library / "build"
+    return [
+        Job(
+            "lang-floor",
+            "floor: python -c (tomli, every .toml, with translations)",
+            [PYTHON, "-c", FLOOR_CODE, str(library)],
+        ),
+        Job("lang-check", "charter check (four languages)", [*base, "check"]),
+        Job(
+            "lang-build",
+            "charter build -o FILE (four languages declared, the original built)",
+            [*base, "build", "-o", str(single)],
+            lambda: single.unlink(missing_ok=True),
+        ),
+        Job(
+            "lang-build-all",
+            "charter build --lang all (four drafts)",
+            [*base, "build", "--lang", "all"],
+            lambda: shutil.rmtree(drafts, ignore_errors=True),
+        ),
+    ]
 
 
 def _format_job(base: list[str], size: int, name: str) -> Job:
@@ -460,6 +504,7 @@ def budgets(results: Results) -> list[Budget]:
             )
         )
     rows += _format_budgets(sizes.get(10_000))
+    rows += _language_budgets(sizes.get(10_000))
     rows.append(
         _time_budget(
             "`charter check` on the shipped library vs `charter --version`",
@@ -468,6 +513,21 @@ def budgets(results: Results) -> list[Budget]:
             1.5,
         )
     )
+    return rows
+
+
+def _language_budgets(result: SizeResult | None) -> list[Budget]:
+    """The library in four languages at 10,000 clauses."""
+    whats = {
+        "lang-check": "`charter check` with four languages at 10,000 clauses vs the floor",
+        "lang-build-all": "`charter build --lang all` (four languages) at 10,000 clauses "
+        "vs a single-language build",
+    }
+    rows = []
+    for key, (base, limit) in LANGUAGE_LIMITS.items():
+        value = result.series.get(key) if result else None
+        floor = result.series.get(base) if result else None
+        rows.append(_time_budget(whats[key], value, floor, limit))
     return rows
 
 
@@ -498,9 +558,15 @@ def size_rows(results: Results) -> list[list[str]]:
     rows = []
     for result in results.sizes:
         floor = result.series["floor"]
-        keys = ("floor", *LIBRARY_COMMANDS, *(f"build-{n}" for n in FORMATS))
+        keys = (
+            "floor",
+            *LIBRARY_COMMANDS,
+            *(f"build-{n}" for n in FORMATS),
+            *("lang-floor", "lang-check", "lang-build", "lang-build-all"),
+        )
         for key in (k for k in keys if k in result.series):
             series = result.series[key]
+            floor = result.series["lang-floor" if key.startswith("lang-") else "floor"]
             rows.append(
                 [
                     f"{result.size:,}",
@@ -747,6 +813,12 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "- `charter build --format akn|docx|pdf -o FILE` (Akoma Ntoso, Word, PDF), at "
         f"{' and '.join(f'{n:,}' for n in FORMAT_SIZES)} clauses only, judged against the "
         "Markdown build of the same size;\n"
+        "- the same library translated into Spanish and Portuguese (complete, required) and "
+        "French (every other unit), at "
+        f"{' and '.join(f'{n:,}' for n in LANGUAGE_SIZES)} clauses: `charter check` against the "
+        "floor of all its files (translations included), and `charter build --lang all` (the "
+        "original and three translations, four files) against `charter build -o FILE` of the "
+        "same library (the original alone);\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library against `charter --version` "
         f"({STARTUP_FACTOR} times as many runs, since they are short).",

@@ -23,8 +23,12 @@ TRACE_KEY = "trace"
 """Key that says whether the draft ends its articles with the requirements they implement."""
 
 
+TRANSLATION_KEY = "translation-of"
+"""Key of a translated draft: the language of the original it was translated from."""
+SYNOPTIC_KEY = "synoptic"
+"""Key of a synoptic draft: its two languages, ``en,es``."""
 LANGUAGE_KEYS = (
-    "translation-of",
+    TRANSLATION_KEY,
     "translation-current",
     "translation-stale",
     "translation-missing",

@@ -20,6 +20,7 @@ from charter_cli.draft.model import Article, Draft, Placement
 from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import (
     HASH_KEY,
+    SYNOPTIC_KEY,
     TEXT_KEY,
     TRACE_KEY,
     format_front_matter,
@@ -239,7 +240,7 @@ def _front_matter(view: Synoptic) -> str:
         "title": left.charter.title,
         "version": left.charter.version,
         "language": left.charter.language,
-        "synoptic": f"{left.charter.language},{right.charter.language}",
+        SYNOPTIC_KEY: f"{left.charter.language},{right.charter.language}",
         TEXT_KEY: view.left.rendering.value,
         HASH_KEY: library_hash(view.left.library),
         TRACE_KEY: view.left.trace,

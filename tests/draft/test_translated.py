@@ -124,7 +124,7 @@ _STALE = re.compile(r"unit '([^']+)' was translated into '(\w+)' from an earlier
 
 def _stale(root: Path) -> set[tuple[str, str]]:
     result = invoke("-C", str(root), "check")
-    return {m.groups() for m in _STALE.finditer(result.stdout)}
+    return {(m.group(1), m.group(2)) for m in _STALE.finditer(result.stdout)}
 
 
 def test_changing_one_english_paragraph_makes_exactly_its_translations_stale(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 
 from charter_cli.draft.analysis import Analysis, analyse
@@ -97,10 +98,14 @@ def test_the_original_is_unchanged_by_the_translations(analysis: Analysis) -> No
     assert "### Article 1 — Objectives" in original
 
 
+def _style(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
 def test_word_headings_properties_and_footnotes(analysis: Analysis) -> None:
     data = render_docx(draft_in(analysis, "pt"), analysis.library)
     document = Document(io.BytesIO(data))
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    headings = [p.text for p in document.paragraphs if _style(p) == "Heading 3"]
     assert headings[0] == "Artigo 1.º — Objetivos"
     assert "Índice" in [p.text for p in document.paragraphs]
     properties = document.core_properties
@@ -157,5 +162,5 @@ def test_synoptic_word_is_a_two_column_table_per_article(analysis: Analysis) -> 
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert ["English", "Português"] in cells
     assert any(right.startswith("Artigo 3.º — Secretariado") for _, right in cells)
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p.text for p in document.paragraphs if _style(p).startswith("Heading")]
     assert "Article 2 — Joint committee / Artigo 2.º — Comité Misto" in headings
