@@ -556,17 +556,18 @@ def _notes(
 def _translation_marks(setting: Setting, placement: Placement) -> dict[str | None, list[str]]:
     """The marks of stale and untranslated texts of a clause, by paragraph (``None``: the clause).
 
-    A recital shows no heading: the marks of its title go with its first paragraph.
+    A recital shows no heading, so neither its title nor a note on it: their marks are left out.
     """
     state = setting.draft.translated
     if state is None:
         return {}
     found: dict[str | None, list[str]] = {}
-    first = placement.entry.paragraphs[0].id
+    recital = isinstance(placement, Recital)
     for where, mark in state.marks.get(placement.entry.id, ()):
-        owner = first if where is None and isinstance(placement, Recital) else where
-        if mark not in found.setdefault(owner, []):
-            found[owner].append(mark)
+        if where is None and recital:
+            continue
+        if mark not in found.setdefault(where, []):
+            found[where].append(mark)
     return found
 
 

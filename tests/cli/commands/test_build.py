@@ -279,3 +279,15 @@ def test_build_lang_refuses_what_it_cannot_do(
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.startswith(message), result.stderr
     assert not (root / "build").exists()
+
+
+def test_verify_knows_a_translated_and_a_synoptic_draft(tmp_path: Path) -> None:
+    root = _translated(tmp_path)
+    assert invoke("-C", str(root), "build", "--lang", "pt").exit_code == ExitCode.OK
+    assert invoke("-C", str(root), "build", "--synoptic", "fr,es").exit_code == ExitCode.OK
+    for name in ("charter.pt.md", "charter.fr-es.md"):
+        result = invoke("-C", str(root), "verify", f"build/{name}")
+        assert result.exit_code == ExitCode.OK, result.stdout + result.stderr
+    draft = root / "build" / "charter.pt.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Comité Misto", "Comité"), "utf-8")
+    assert invoke("-C", str(root), "verify", "build/charter.pt.md").exit_code == ExitCode.FINDINGS
