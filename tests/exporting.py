@@ -35,6 +35,7 @@ def valid_akn(data: bytes) -> etree._Element:
         raise AssertionError("\n".join(str(error) for error in akn_schema().error_log))
     return document
 
+
 MULTILINGUAL_MANIFEST = """\
 [charter]
 title = "Carta Euro-Latinoamericana para la Paz y la Seguridad"

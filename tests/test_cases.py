@@ -81,9 +81,7 @@ def _drafts(case: str) -> list[str]:
     )
 
 
-@pytest.mark.parametrize(
-    ("case", "golden"), [(c, name) for c in _cases() for name in _drafts(c)]
-)
+@pytest.mark.parametrize(("case", "golden"), [(c, name) for c in _cases() for name in _drafts(c)])
 def test_build_draft(case: str, golden: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
     result = invoke("-C", str(project), "build", "-o", "-", *_build_args(golden))

@@ -52,9 +52,7 @@ def _markdown(analysis: Analysis, code: str, rendering: Rendering = Rendering.CO
 
 def _headings(text: str) -> list[str]:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    return [
-        tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"
-    ]
+    return [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
 
 
 @pytest.mark.parametrize(
@@ -148,7 +146,10 @@ def test_synoptic_markdown_is_one_table_per_article_row_by_row(analysis: Analysi
         elif token.type == "inline" and tokens[index - 1].type in {"td_open", "th_open"}:
             rows[-1].append(token.content)
     assert all(len(row) == 2 for row in rows)
-    assert ["(b) make recommendations to the Parties.", "(b) make recommendations to the Parties. ‡"] in rows
+    assert [
+        "(b) make recommendations to the Parties.",
+        "(b) make recommendations to the Parties. ‡",
+    ] in rows
     assert rows[0] == ["English", "Español"]
 
 

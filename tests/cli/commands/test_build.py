@@ -238,7 +238,9 @@ def test_build_lang_all_writes_every_language_in_the_format(tmp_path: Path) -> N
     root = _translated(tmp_path)
     result = invoke("-C", str(root), "build", "--lang", "all", "--format", "docx")
     assert result.exit_code == ExitCode.OK, result.stderr
-    written = [line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("wrote")]
+    written = [
+        line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("wrote")
+    ]
     assert written == [
         "wrote build/charter.docx",
         "wrote build/charter.es.docx",
