@@ -80,9 +80,9 @@ class Labels:
     delete: str = "delete"
     """A party's proposal to delete a passage."""
     language_line: str = (
-        "Language{colon}{language}; original{colon}{original}. Translation{colon}{current} "
-        "texts current, {stale} out of date (†), {missing} not yet translated "
-        "(‡, shown in the original); fingerprint {fingerprint}."
+        "Language{colon}{language}; original{colon}{original}. Translation{colon}texts "
+        "current{colon}{current}; out of date (†){colon}{stale}; not yet translated, shown in "
+        "the original (‡){colon}{missing}; fingerprint {fingerprint}."
     )
     """The title block's line on a translated draft."""
     stale_note: str = (
@@ -242,9 +242,9 @@ LABELS: dict[str, Labels] = {
         jointly="todas las Partes conjuntamente",
         delete="suprimir",
         language_line=(
-            "Idioma{colon}{language}; original{colon}{original}. Traducción{colon}{current} "
-            "textos al día, {stale} desactualizados (†), {missing} sin traducir "
-            "(‡, en el original); huella {fingerprint}."
+            "Idioma{colon}{language}; original{colon}{original}. Traducción{colon}textos al "
+            "día{colon}{current}; desactualizados (†){colon}{stale}; sin traducir, en el "
+            "original (‡){colon}{missing}; huella {fingerprint}."
         ),
         stale_note=(
             "Traducción desactualizada: el original de este texto ha cambiado desde que se tradujo."
@@ -295,9 +295,9 @@ LABELS: dict[str, Labels] = {
         jointly="todas as Partes conjuntamente",
         delete="suprimir",
         language_line=(
-            "Língua{colon}{language}; original{colon}{original}. Tradução{colon}{current} "
-            "textos atualizados, {stale} desatualizados (†), {missing} por traduzir "
-            "(‡, no original); impressão digital {fingerprint}."
+            "Língua{colon}{language}; original{colon}{original}. Tradução{colon}textos "
+            "atualizados{colon}{current}; desatualizados (†){colon}{stale}; por traduzir, no "
+            "original (‡){colon}{missing}; impressão digital {fingerprint}."
         ),
         stale_note="Tradução desatualizada: o original deste texto mudou desde que foi traduzido.",
         missing_note="Por traduzir: apresentado no original ({original}).",
@@ -348,9 +348,9 @@ LABELS: dict[str, Labels] = {
         jointly="toutes les Parties conjointement",
         delete="supprimer",
         language_line=(
-            "Langue{colon}{language} ; original{colon}{original}. Traduction{colon}{current} "
-            "textes à jour, {stale} périmés (†), {missing} non traduits "
-            "(‡, dans l'original) ; empreinte {fingerprint}."
+            "Langue{colon}{language} ; original{colon}{original}. Traduction{colon}textes à "
+            "jour{colon}{current} ; périmés (†){colon}{stale} ; non traduits, dans l'original "
+            "(‡){colon}{missing} ; empreinte {fingerprint}."
         ),
         stale_note="Traduction périmée : l'original de ce texte a changé depuis sa traduction.",
         missing_note="Pas encore traduit : présenté dans l'original ({original}).",
