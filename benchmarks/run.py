@@ -54,6 +54,11 @@ FORMAT_SIZES = (1_000, 10_000)
 """Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
 FORMAT_LIMITS = {"akn": 2.0, "docx": None, "pdf": None}
 """Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
+LANGUAGE_SIZES = (1_000, 10_000)
+"""Sizes at which the library with translations into three languages is timed."""
+LANGUAGE_LIMITS = {"lang-check": ("lang-floor", 3.0), "lang-build-all": ("lang-build", 4.5)}
+"""Budgets at 10,000 clauses of the library in four languages: ``check`` against the floor of
+the same files, ``build --lang all`` (four drafts) against a build of the original alone."""
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3
 STARTUP_FACTOR = 3
@@ -479,6 +484,8 @@ def bench_size(size: int, runs: int) -> SizeResult:
     ]
     if size in FORMAT_SIZES:
         jobs += [_format_job(base, size, name) for name in FORMATS]
+    if size in LANGUAGE_SIZES:
+        jobs += _language_jobs(size)
     for job in jobs:  # warm-up, untimed: bytecode and file caches
         if job.prepare is not None:
             job.prepare()
@@ -487,6 +494,42 @@ def bench_size(size: int, runs: int) -> SizeResult:
     if not output.is_file():
         raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
     return SizeResult(size, files, megabytes, series)
+
+
+def _language_jobs(size: int) -> list[Job]:
+    """The same library translated into Spanish, Portuguese and French (half done).
+
+    ``check`` against the floor of all its files; ``build --lang all`` (the original
+    and three translations, the default files under the library's ``build/``)
+    against a build of the original alone.
+    """
+    library, made = generate.ensure_library(size, languages=True)
+    files, megabytes = _library_size(library)
+    log(f"  with translations: {library} ({files} TOML files, {megabytes:.1f} MB), made: {made}")
+    assert_strict_check(library)
+    base = [str(CHARTER), "-C", str(library)]
+    single = generate.CACHE / "out" / f"draft-{size}-original.md"
+    drafts = library / "build"
+    return [
+        Job(
+            "lang-floor",
+            "floor: python -c (tomli, every .toml, with translations)",
+            [PYTHON, "-c", FLOOR_CODE, str(library)],
+        ),
+        Job("lang-check", "charter check (four languages)", [*base, "check"]),
+        Job(
+            "lang-build",
+            "charter build -o FILE (four languages declared, the original built)",
+            [*base, "build", "-o", str(single)],
+            lambda: single.unlink(missing_ok=True),
+        ),
+        Job(
+            "lang-build-all",
+            "charter build --lang all (four drafts)",
+            [*base, "build", "--lang", "all"],
+            lambda: shutil.rmtree(drafts, ignore_errors=True),
+        ),
+    ]
 
 
 def _format_job(base: list[str], size: int, name: str) -> Job:
@@ -660,6 +703,7 @@ def budgets(results: Results) -> list[Budget]:
             )
         )
     rows += _format_budgets(sizes.get(10_000))
+    rows += _language_budgets(sizes.get(10_000))
     rows.append(
         _time_budget(
             "`charter check` on the shipped library vs `charter --version`",
@@ -668,6 +712,21 @@ def budgets(results: Results) -> list[Budget]:
             1.5,
         )
     )
+    return rows
+
+
+def _language_budgets(result: SizeResult | None) -> list[Budget]:
+    """The library in four languages at 10,000 clauses."""
+    whats = {
+        "lang-check": "`charter check` with four languages at 10,000 clauses vs the floor",
+        "lang-build-all": "`charter build --lang all` (four languages) at 10,000 clauses "
+        "vs a single-language build",
+    }
+    rows = []
+    for key, (base, limit) in LANGUAGE_LIMITS.items():
+        value = result.series.get(key) if result else None
+        floor = result.series.get(base) if result else None
+        rows.append(_time_budget(whats[key], value, floor, limit))
     return rows
 
 
@@ -693,14 +752,27 @@ def _format_budgets(result: SizeResult | None) -> list[Budget]:
 # ------------------------------------------------------------------- tables
 
 
+def _floor_of(key: str) -> str:
+    """The series a command is judged against: the floor, or the floor of its own kind."""
+    if key == "diff":
+        return "diff-floor"
+    return "lang-floor" if key.startswith("lang-") else "floor"
+
+
 def size_rows(results: Results) -> list[list[str]]:
     """Size x command: median seconds, x floor, peak MiB, x floor's peak."""
     rows = []
     for result in results.sizes:
-        keys = ("floor", *LIBRARY_COMMANDS, *(f"build-{n}" for n in FORMATS), *VERSION_COMMANDS)
+        keys = (
+            "floor",
+            *LIBRARY_COMMANDS,
+            *(f"build-{n}" for n in FORMATS),
+            *VERSION_COMMANDS,
+            *("lang-floor", "lang-check", "lang-build", "lang-build-all"),
+        )
         for key in (k for k in keys if k in result.series):
             series = result.series[key]
-            floor = result.series["diff-floor" if key == "diff" else "floor"]
+            floor = result.series[_floor_of(key)]
             rows.append(
                 [
                     f"{result.size:,}",
@@ -958,6 +1030,12 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         f"- `charter apply --dry-run` on a copy of the library with an adopted amendment to every "
         f"{AMENDED_EVERY}th clause (one word of its text replaced), which plans the "
         "consolidation and checks the library as it would leave it, but writes nothing;\n"
+        "- the same library translated into Spanish and Portuguese (complete, required) and "
+        "French (every other unit), at "
+        f"{' and '.join(f'{n:,}' for n in LANGUAGE_SIZES)} clauses: `charter check` against the "
+        "floor of all its files (translations included), and `charter build --lang all` (the "
+        "original and three translations, four files) against `charter build -o FILE` of the "
+        "same library (the original alone);\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library against `charter --version` "
         f"({STARTUP_FACTOR} times as many runs, since they are short).",
