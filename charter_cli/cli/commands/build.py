@@ -101,7 +101,7 @@ def build(
             hint="leave out -o, or give it a file of the repository",
         )
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     if analysis.draft is None or analysis.blocking:
         for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)

@@ -79,7 +79,7 @@ def check(
         paths = report_paths(root, None if report_root is None else opts.base() / report_root)
     target = named_output(opts.base(), output_file) if output_file is not None else None
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     report = render_report(analysis, output_format, strict=strict, paths=paths)
     if target is None or target.kind is Kind.STDOUT:
         sys.stdout.write(report)
