@@ -58,10 +58,10 @@ class ParseCache:
         digest = hashlib.blake2b(raw, digest_size=20, key=self.salt[:64])
         return digest.hexdigest()
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        """The parsed data stored under ``key``, or ``None`` if there is no sound entry."""
+    def get(self, key: str, kind: str = "parsed") -> dict[str, Any] | None:
+        """The data stored under ``key``, or ``None`` if there is no sound entry."""
         try:
-            with self._entry(key).open("rb") as stream:
+            with self._entry(key, kind).open("rb") as stream:
                 blob = stream.read()
         except (OSError, ValueError):
             return None
@@ -74,13 +74,13 @@ class ParseCache:
             return None
         return data if isinstance(data, dict) else None
 
-    def put(self, key: str, data: dict[str, Any]) -> None:
+    def put(self, key: str, data: dict[str, Any], kind: str = "parsed") -> None:
         """Store ``data`` under ``key``, atomically; data JSON cannot carry is not stored."""
         try:
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         except (TypeError, ValueError, RecursionError):
             return  # dates and times: TOML has them, JSON does not
-        entry = self._entry(key)
+        entry = self._entry(key, kind)
         temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             self._prepare(entry.parent)
@@ -92,8 +92,10 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / f"v{FORMAT}" / key[:2] / f"{key[2:]}.json"
+    def _entry(self, key: str, kind: str) -> Path:
+        if kind == "parsed":
+            return self.folder / f"v{FORMAT}" / key[:2] / f"{key[2:]}.json"
+        return self.folder / f"v{FORMAT}" / kind / f"{key}.json"
 
     def _header(self, key: str, payload: bytes) -> bytes:
         checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
