@@ -31,6 +31,7 @@ def quick_check(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
         parsed is None
         or environ.get("CHARTER_NO_CACHE", "").lower() not in _FALSE
         or output_format not in _FORMATS
+        or sys.stdout is None
         or sys.stdout.isatty()
         or sys.stderr is None
         or sys.stderr.isatty()
