@@ -373,7 +373,9 @@ class _Edited:
         self.path.write_bytes(self.original + f"\n# benchmark edit {self.count}\n".encode())
 
     def restore(self) -> None:
-        self.path.write_bytes(self.original)
+        # only when changed: a file saved just before a check is not recorded ("racily clean")
+        if self.path.read_bytes() != self.original:
+            self.path.write_bytes(self.original)
 
 
 def _format_job(base: list[str], size: int, name: str) -> Job:
