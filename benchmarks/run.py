@@ -548,7 +548,7 @@ def budgets(results: Results) -> list[Budget]:
     rows += [
         _memory_budget(size, command, sizes.get(size))
         for size in (10_000, 100_000)
-        for command in ("check", "build", "coverage", "check-warm")
+        for command in ("check", "build", "coverage", "check-warm", "check-edit")
     ]
     rows += _format_budgets(sizes.get(10_000))
     return rows
@@ -556,9 +556,9 @@ def budgets(results: Results) -> list[Budget]:
 
 def _memory_budget(size: int, command: str, result: SizeResult | None) -> Budget:
     """Peak memory of a command against the floor's at one size: at most 3x."""
-    name = command.removesuffix("-warm")
-    warm = ", warm cache" if command.endswith("-warm") else ""
-    what = f"peak memory of `charter {name}`{warm} at {size:,} clauses vs the floor"
+    name, _, kind = command.partition("-")
+    warm = {"warm": " (warm cache, nothing changed)", "edit": " (warm cache, one module changed)"}
+    what = f"peak memory of `charter {name}`{warm.get(kind, '')} at {size:,} clauses vs the floor"
     if result is None or command not in result.series:
         return Budget(what, "at most 3x", "-", None)
     value, floor = result.series[command], result.series["floor"]
@@ -643,7 +643,7 @@ def growth_rows(results: Results) -> list[list[str]]:
             growth = _ratio(large.series[key].seconds, small.series[key].seconds)
             rows.append(
                 [
-                    f"charter {key}",
+                    large.series[key].label,
                     f"{small.size:,}",
                     f"{large.size:,}",
                     f"{growth:.2f}x",
