@@ -99,8 +99,8 @@ class RunCache:
             try:
                 if path.stat().st_mtime_ns >= started - _RACY_NS:
                     return  # it may have changed while it was read: not recorded
-            except OSError:
-                pass  # not there, or not readable: its digest says so
+            except (OSError, ValueError):
+                pass  # not there, not readable, or no file's name: its digest says so
             files.append([str(path), file_digest(path)])
         entry = {
             "files": files,
@@ -131,6 +131,8 @@ def file_digest(path: Path) -> str:
             return hashlib.blake2b(stream.read(), digest_size=20).hexdigest()
     except OSError as error:
         return f"error {error.errno}"
+    except ValueError as error:  # a name no file can have (a NUL in a manifest's source)
+        return f"error {error}"
 
 
 def tree_digest(root: Path, tops: list[Path]) -> str:
@@ -138,7 +140,10 @@ def tree_digest(root: Path, tops: list[Path]) -> str:
     digest = hashlib.blake2b(digest_size=20)
     for top in tops:
         digest.update(f"\0top {top} {top.is_dir()}".encode(errors="surrogateescape"))
-        _walk(digest, root, top)
+        try:
+            _walk(digest, root, top)
+        except ValueError:  # a name no folder can have: nothing to list
+            digest.update(b"\0unlistable")
     return digest.hexdigest()
 
 

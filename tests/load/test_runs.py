@@ -93,3 +93,11 @@ def test_a_damaged_record_is_ignored(tmp_path: Path) -> None:
 
 def test_the_tool_digest_is_stable() -> None:
     assert tool_digest() == tool_digest()
+
+
+def test_names_no_file_can_have_are_inputs_like_any_other(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "project")
+    runs = run_cache(parse_cache(tmp_path / "cache"), "check", str(root))
+    odd = [root / "a\0b.toml"]
+    runs.remember(root, odd, [root / "t\0r"], REPLAY, now())
+    assert runs.replay(root) == REPLAY
