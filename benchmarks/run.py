@@ -53,6 +53,11 @@ FORMAT_SIZES = (1_000, 10_000)
 """Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
 FORMAT_LIMITS = {"akn": 2.0, "docx": None, "pdf": None}
 """Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
+LANGUAGE_SIZES = (1_000, 10_000)
+"""Sizes at which the library with translations into three languages is timed."""
+LANGUAGE_LIMITS = {"lang-check": ("lang-floor", 3.0), "lang-build-all": ("lang-build", 4.5)}
+"""Budgets at 10,000 clauses of the library in four languages: ``check`` against the floor of
+the same files, ``build --lang all`` (four drafts) against a build of the original alone."""
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3
 STARTUP_FACTOR = 3
@@ -340,6 +345,8 @@ def bench_size(size: int, runs: int, *, formats: bool = True) -> SizeResult:
     ]
     if formats and size in FORMAT_SIZES:
         jobs += [_format_job(base, size, name) for name in FORMATS]
+    if size in LANGUAGE_SIZES:
+        jobs += _language_jobs(size)
     for job in jobs:  # warm-up, untimed: bytecode, file caches and the warm cache
         job.setup()
         run_once(job.argv, job.env)
@@ -376,6 +383,42 @@ class _Edited:
         # only when changed: a file saved just before a check is not recorded ("racily clean")
         if self.path.read_bytes() != self.original:
             self.path.write_bytes(self.original)
+
+
+def _language_jobs(size: int) -> list[Job]:
+    """The same library translated into Spanish, Portuguese and French (half done).
+
+    ``check`` against the floor of all its files; ``build --lang all`` (the original
+    and three translations, the default files under the library's ``build/``)
+    against a build of the original alone.
+    """
+    library, made = generate.ensure_library(size, languages=True)
+    files, megabytes = _library_size(library)
+    log(f"  with translations: {library} ({files} TOML files, {megabytes:.1f} MB), made: {made}")
+    assert_strict_check(library)
+    base = [str(CHARTER), "-C", str(library)]
+    single = generate.CACHE / "out" / f"draft-{size}-original.md"
+    drafts = library / "build"
+    return [
+        Job(
+            "lang-floor",
+            "floor: python -c (tomli, every .toml, with translations)",
+            [PYTHON, "-c", FLOOR_CODE, str(library)],
+        ),
+        Job("lang-check", "charter check (four languages)", [*base, "check"]),
+        Job(
+            "lang-build",
+            "charter build -o FILE (four languages declared, the original built)",
+            [*base, "build", "-o", str(single)],
+            lambda: single.unlink(missing_ok=True),
+        ),
+        Job(
+            "lang-build-all",
+            "charter build --lang all (four drafts)",
+            [*base, "build", "--lang", "all"],
+            lambda: shutil.rmtree(drafts, ignore_errors=True),
+        ),
+    ]
 
 
 def _format_job(base: list[str], size: int, name: str) -> Job:
@@ -551,6 +594,7 @@ def budgets(results: Results) -> list[Budget]:
         for command in ("check", "build", "coverage", "check-warm", "check-edit")
     ]
     rows += _format_budgets(sizes.get(10_000))
+    rows += _language_budgets(sizes.get(10_000))
     return rows
 
 
@@ -565,6 +609,21 @@ def _memory_budget(size: int, command: str, result: SizeResult | None) -> Budget
     ratio = _ratio(value.mib, floor.mib)
     shown = f"{_times(ratio, 3.0)} ({value.mib:.0f} MiB vs {floor.mib:.0f} MiB)"
     return Budget(what, "at most 3x", shown, ratio <= 3.0)
+
+
+def _language_budgets(result: SizeResult | None) -> list[Budget]:
+    """The library in four languages at 10,000 clauses."""
+    whats = {
+        "lang-check": "`charter check` with four languages at 10,000 clauses vs the floor",
+        "lang-build-all": "`charter build --lang all` (four languages) at 10,000 clauses "
+        "vs a single-language build",
+    }
+    rows = []
+    for key, (base, limit) in LANGUAGE_LIMITS.items():
+        value = result.series.get(key) if result else None
+        floor = result.series.get(base) if result else None
+        rows.append(_time_budget(whats[key], value, floor, limit))
+    return rows
 
 
 def _format_budgets(result: SizeResult | None) -> list[Budget]:
@@ -594,9 +653,16 @@ def size_rows(results: Results) -> list[list[str]]:
     rows = []
     for result in results.sizes:
         floor = result.series["floor"]
-        keys = ("floor", *LIBRARY_COMMANDS, *WARM_COMMANDS, *(f"build-{n}" for n in FORMATS))
+        keys = (
+            "floor",
+            *LIBRARY_COMMANDS,
+            *WARM_COMMANDS,
+            *(f"build-{n}" for n in FORMATS),
+            *("lang-floor", "lang-check", "lang-build", "lang-build-all"),
+        )
         for key in (k for k in keys if k in result.series):
             series = result.series[key]
+            floor = result.series["lang-floor" if key.startswith("lang-") else "floor"]
             rows.append(
                 [
                     f"{result.size:,}",
@@ -854,6 +920,12 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "the text is restored at the end), and `charter build -o FILE`. Every other run starts "
         f"with an empty cache (`CHARTER_CACHE_DIR={COLD_CACHE}`, deleted before each run, untimed), "
         "so it pays for writing the cache too: what the first run after installing costs;\n"
+        "- the same library translated into Spanish and Portuguese (complete, required) and "
+        "French (every other unit), at "
+        f"{' and '.join(f'{n:,}' for n in LANGUAGE_SIZES)} clauses: `charter check` against the "
+        "floor of all its files (translations included), and `charter build --lang all` (the "
+        "original and three translations, four files) against `charter build -o FILE` of the "
+        "same library (the original alone);\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
         "and `charter check` on the shipped library, with an empty and with a warm cache, "
         f'against `python -c "import typer"` ({STARTUP_FACTOR} times as many runs, since they are '

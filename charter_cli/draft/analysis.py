@@ -52,9 +52,18 @@ class Analysis:
 
     @property
     def blocking(self) -> list[Finding]:
-        """Errors that make a faithful draft impossible (all errors except coverage gaps)."""
+        """Errors that make a faithful draft impossible (all errors except coverage gaps).
+
+        The translations' findings do not stop a build either: the original does not
+        depend on them, and a draft in another language marks what is stale or missing.
+        """
+        table = codes()
         return [
-            f for f in self.findings if f.level is Severity.ERROR and not codes()[f.code].coverage
+            f
+            for f in self.findings
+            if f.level is Severity.ERROR
+            and not table[f.code].coverage
+            and not table[f.code].translation
         ]
 
     def exit_code(self, *, strict: bool = False) -> ExitCode:

@@ -111,6 +111,30 @@ class IncludeUse:
     """Clauses it drew that were already placed, with where they already stand."""
 
 
+STALE_MARK = "†"
+"""Marks a translated text made from an earlier original."""
+MISSING_MARK = "‡"
+"""Marks a text not yet translated, shown in the original."""
+
+
+@dataclass(frozen=True)
+class Translated:
+    """What a draft in another language than the original says about its translation."""
+
+    language: str
+    original: str
+    """The language of the original."""
+    current: int
+    stale: int
+    missing: int
+    """How many units of the library are current, stale or missing in the language."""
+    fingerprint: str
+    """``sha256:<hex>`` of the language's translation files."""
+    marks: Mapping[str, tuple[tuple[str | None, str], ...]] = field(default_factory=dict)
+    """By clause ID: the paragraphs (``None``: the clause's title or a note on it) holding a
+    stale (``STALE_MARK``) or untranslated (``MISSING_MARK``) text."""
+
+
 @dataclass(frozen=True)
 class Draft:
     """The assembled, numbered charter."""
@@ -125,6 +149,8 @@ class Draft:
     """Where each placed clause went, by clause ID, in draft order."""
     uses: tuple[IncludeUse, ...] = ()
     """What each include entry placed, in manifest order."""
+    translated: Translated | None = None
+    """For a draft in another language than the original: the state of its translation."""
 
     @property
     def articles(self) -> list[Article]:

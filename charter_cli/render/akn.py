@@ -41,8 +41,6 @@ from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
     ELLIPSIS,
-    FALLEN_HEADING,
-    FALLEN_INTRO,
     TEXT_NAMES,
     BodyView,
     Contest,
@@ -193,6 +191,15 @@ def _meta(bill: etree._Element, setting: Setting, traces: _Traces) -> None:
     provenance = etree.SubElement(proprietary, f"{{{TRACE_NAMESPACE}}}library")
     provenance.set("hash", library_hash(setting.library))
     provenance.set("text", setting.rendering.value)
+    translated = draft.translated
+    if translated is not None:
+        state = etree.SubElement(proprietary, f"{{{TRACE_NAMESPACE}}}translation")
+        state.set("language", translated.language)
+        state.set("original", translated.original)
+        state.set("current", str(translated.current))
+        state.set("stale", str(translated.stale))
+        state.set("missing", str(translated.missing))
+        state.set("fingerprint", translated.fingerprint)
     if setting.trace:
         traces.element = proprietary
 
@@ -233,7 +240,7 @@ def _preamble(bill: etree._Element, setting: Setting) -> None:
 def _title(body: etree._Element, setting: Setting, title: TitlePart, traces: _Traces) -> None:
     eid = title_eid(title)
     element = _sub(body, "title", eId=eid)
-    _sub(element, "num", f"Title {title.numeral}")
+    _sub(element, "num", setting.labels.title_heading(title.numeral))
     _sub(element, "heading", title.heading)
     for article in title.articles:
         _article(element, setting, article, traces)
@@ -247,7 +254,7 @@ def _chapter(
     parent: etree._Element, setting: Setting, chapter: ChapterPart, eid: str, traces: _Traces
 ) -> None:
     element = _sub(parent, "chapter", eId=eid)
-    _sub(element, "num", f"Chapter {chapter.numeral}")
+    _sub(element, "num", setting.labels.chapter_heading(chapter.numeral))
     _sub(element, "heading", chapter.heading)
     for article in chapter.articles:
         _article(element, setting, article, traces)
@@ -260,7 +267,7 @@ def _article(parent: etree._Element, setting: Setting, article: Article, traces:
         return
     eid = article_eid(article)
     element = _sub(parent, "article", eId=eid)
-    _sub(element, "num", article.label)
+    _sub(element, "num", setting.labels.article_heading(article.number))
     view = layout(setting, article)
     heading = _sub(element, "heading", article.entry.clause.title)
     _notes(heading, view.notes, view.heading_marks, eid)
@@ -302,7 +309,7 @@ def _paragraph(
             p = _sub(_sub(alinea, "content"), "p")
             lead = opens if alt.index == 1 else ""
             tail = closes if alt.index == len(paragraph.alternatives) else ""
-            _text(p, f"{lead}[Alternative {alt.index}{party}: ")
+            _text(p, f"{lead}[{alt.name}{party}: ")
             _runs(p, alt.runs, setting, eid)
             _text(p, f"]{tail}")
             if alt.index == 1:
@@ -423,15 +430,16 @@ def _contest(parent: etree._Element, contest: Contest, setting: Setting, eid: st
         if wording.runs:
             _runs(option, wording.runs, setting, eid)
         else:
-            _text(option, "delete")
+            _text(option, contest.delete)
         _text(element, "]")
 
 
 def _fallen(bill: etree._Element, setting: Setting) -> None:
     conclusions = _sub(bill, "conclusions")
     container = _sub(conclusions, "container", name="notYetAgreed", eId="not_yet_agreed")
-    _sub(container, "p", FALLEN_HEADING)
-    _sub(container, "p", FALLEN_INTRO)
+    labels = setting.labels
+    _sub(container, "p", labels.not_yet_agreed)
+    _sub(container, "p", labels.fallen_intro)
     lines: Iterable[Placement] = fallen(setting)
     for placement in lines:
-        _sub(container, "p", fallen_line(placement))
+        _sub(container, "p", fallen_line(placement, labels))

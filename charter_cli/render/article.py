@@ -64,7 +64,7 @@ def _paragraph(setting: Setting, paragraph: ParagraphView) -> list[str]:
         return [f"{marker}{ELLIPSIS}"]
     if paragraph.alternatives:
         parts = [
-            f"[Alternative {alt.index}{f' ({alt.party})' if alt.party else ''}: {inline(alt.runs)}]"
+            f"[{alt.name}{f' ({alt.party})' if alt.party else ''}: {inline(alt.runs)}]"
             for alt in paragraph.alternatives
         ]
     else:
@@ -104,7 +104,7 @@ def _contest(contest: Contest) -> str:
     if contest.joined:
         return f"{contest.space}[{' / '.join(inline(w.runs) for w in contest.wordings)}]"
     return contest.space + " ".join(
-        f"[{wording.party}: {inline(wording.runs) if wording.runs else '*delete*'}]"
+        f"[{wording.party}: {inline(wording.runs) if wording.runs else f'*{contest.delete}*'}]"
         for wording in contest.wordings
     )
 

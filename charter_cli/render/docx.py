@@ -43,9 +43,7 @@ from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
     ELLIPSIS,
-    FALLEN_HEADING,
     FALLEN_ID,
-    FALLEN_INTRO,
     TEXT_NAMES,
     BodyView,
     Contest,
@@ -66,6 +64,7 @@ from charter_cli.render.layout import (
     ref_eid,
     reflowed,
     setting_for,
+    text_name,
     title_block,
     title_eid,
     title_heading,
@@ -106,7 +105,7 @@ def render_docx(
     assert end is not None  # noqa: S101 - the template has its section properties
     for paragraph in writer.body:
         end.addprevious(paragraph)
-    _properties(document, setting)
+    set_properties(document, setting)
     _footnotes_part(document, writer.footnotes)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -199,10 +198,11 @@ class _Writer:
         for title in draft.titles:
             self._title(title)
         if setting.rendering is Rendering.AGREED and fallen(setting):
-            self._heading(FALLEN_HEADING, 1, FALLEN_ID)
-            self._run(self._para(None), FALLEN_INTRO)
+            labels = setting.labels
+            self._heading(labels.not_yet_agreed, 1, FALLEN_ID)
+            self._run(self._para(None), labels.fallen_intro)
             for placement in fallen(setting):
-                self._run(self._para("List Bullet"), fallen_line(placement))
+                self._run(self._para("List Bullet"), fallen_line(placement, labels))
 
     def _para(self, style: str | None) -> etree._Element:
         paragraph = etree.Element(_w("p"))
@@ -261,7 +261,7 @@ class _Writer:
         entries = contents(self.setting)
         if not entries:
             return
-        self._run(self._para("TOC Heading"), "Contents")
+        self._run(self._para("TOC Heading"), self.setting.labels.contents)
         for level, text, target in entries:
             self._link(self._para(CONTENTS[level]), text, target)
 
@@ -283,14 +283,14 @@ class _Writer:
             self._run(self._para(None), reflowed(preamble.closing.strip()))
 
     def _title(self, title: TitlePart) -> None:
-        self._heading(title_heading(title), 1, title_eid(title))
+        self._heading(title_heading(title, self.setting.labels), 1, title_eid(title))
         for article in title.articles:
             self._article(article)
         for chapter in title.chapters:
             self._chapter(title, chapter)
 
     def _chapter(self, title: TitlePart, chapter: ChapterPart) -> None:
-        self._heading(chapter_heading(chapter), 2, chapter_eid(title, chapter))
+        self._heading(chapter_heading(chapter, self.setting.labels), 2, chapter_eid(title, chapter))
         for article in chapter.articles:
             self._article(article)
 
@@ -298,7 +298,9 @@ class _Writer:
         if article.entry.id not in self.setting.shown:
             return
         view = layout(self.setting, article)
-        heading = self._heading(article_heading(article), 3, article_eid(article))
+        heading = self._heading(
+            article_heading(article, self.setting.labels), 3, article_eid(article)
+        )
         self._notes(heading, view, view.heading_marks)
         self._body(view, article)
 
@@ -360,7 +362,7 @@ class _Writer:
             target = out if alt.index == 1 else self._para(ALTERNATIVE)
             self._bracketed(target, (opens if alt.index == 1 else "") + "[")
             who = f" ({alt.party})" if alt.party else ""
-            self._run(target, f"Alternative {alt.index}{who}", PARTY)
+            self._run(target, f"{alt.name}{who}", PARTY)
             self._run(target, ": ")
             self._runs(target, alt.runs)
             self._bracketed(target, "]" + (closes if alt.index == last else ""))
@@ -414,7 +416,7 @@ class _Writer:
             if wording.runs:
                 self._runs(out, wording.runs, BRACKET)
             else:
-                self._run(out, "delete", BRACKET, italic=True)
+                self._run(out, contest.delete, BRACKET, italic=True)
             self._bracketed(out, "]")
 
     def _notes(self, out: etree._Element, view: BodyView, marks: tuple[str, ...]) -> None:
@@ -429,12 +431,15 @@ class _Writer:
 # ------------------------------------------------------------ parts and archive
 
 
-def _properties(document: DocumentObject, setting: Setting) -> None:
+def set_properties(document: DocumentObject, setting: Setting) -> None:
+    """The document's core properties: title, version, the library's hash, the generator."""
     charter = setting.draft.charter
     core = document.core_properties
     digest = library_hash(setting.library)
     core.title = xml_safe(charter.title)
-    core.subject = f"Draft version {xml_safe(charter.version)} — {TEXT_NAMES[setting.rendering]}"
+    labels = setting.labels
+    version = labels.draft_version.format(version=xml_safe(charter.version))
+    core.subject = f"{version} — {text_name(setting.rendering, labels)}"
     core.version = xml_safe(charter.version)
     core.identifier = digest
     core.keywords = SIGNATURE.decode()
@@ -444,6 +449,13 @@ def _properties(document: DocumentObject, setting: Setting) -> None:
     core.author = ""
     core.last_modified_by = "charter build"
     core.category = "draft"
+    translated = setting.draft.translated
+    if translated is not None:  # the state of the translation, as the Markdown's front matter
+        core.category = (
+            f"translation {translated.language} of {translated.original}: "
+            f"{translated.current} current, {translated.stale} stale, "
+            f"{translated.missing} missing; {translated.fingerprint}"
+        )
     core.revision = 1
     core.created = FIXED_TIME.replace(tzinfo=None)
     core.modified = FIXED_TIME.replace(tzinfo=None)

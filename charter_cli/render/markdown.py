@@ -16,10 +16,14 @@ from collections.abc import Iterator
 from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, Recital, TitlePart
 from charter_cli.load.library import Library
 from charter_cli.render.article import Setting, anchor_of, body
-from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY, format_front_matter
+from charter_cli.render.frontmatter import (
+    HASH_KEY,
+    TEXT_KEY,
+    TRACE_KEY,
+    format_front_matter,
+    translation_fields,
+)
 from charter_cli.render.layout import (
-    FALLEN_HEADING,
-    FALLEN_INTRO,
     article_heading,
     chapter_heading,
     default_trace,
@@ -95,6 +99,9 @@ def _front_matter(setting: Setting) -> str:
         HASH_KEY: library_hash(setting.library),
         TRACE_KEY: setting.trace,
     }
+    translated = setting.draft.translated
+    if translated is not None:
+        fields |= translation_fields(translated)
     return format_front_matter(fields)
 
 
@@ -104,26 +111,27 @@ def _title_block(setting: Setting) -> list[str]:
 
 def _contents(setting: Setting) -> list[str]:
     draft = setting.draft
+    labels = setting.labels
     lines = []
     if draft.preamble is not None:
         lines.append(f"- [{draft.preamble.heading}](#preamble)")
 
     def articles(parts: tuple[Article, ...], indent: str) -> list[str]:
         return [
-            f"{indent}- [{article_heading(a)}](#{anchor(a)})"
+            f"{indent}- [{article_heading(a, labels)}](#{anchor(a)})"
             for a in parts
             if a.entry.id in setting.shown
         ]
 
     for title in draft.titles:
-        lines.append(f"- [{title_heading(title)}](#{anchor(title)})")
+        lines.append(f"- [{title_heading(title, labels)}](#{anchor(title)})")
         lines += articles(title.articles, "  ")
         for chapter in title.chapters:
-            lines.append(f"  - [{chapter_heading(chapter)}](#{anchor(chapter, title)})")
+            lines.append(f"  - [{chapter_heading(chapter, labels)}](#{anchor(chapter, title)})")
             lines += articles(chapter.articles, "    ")
     if setting.rendering is Rendering.AGREED and fallen(setting):
-        lines.append("- [Not yet agreed](#not-yet-agreed)")
-    return ["## Contents", "\n".join(lines)] if lines else []
+        lines.append(f"- [{labels.not_yet_agreed}](#not-yet-agreed)")
+    return [f"## {labels.contents}", "\n".join(lines)] if lines else []
 
 
 def _preamble(setting: Setting) -> list[str]:
@@ -142,12 +150,12 @@ def _preamble(setting: Setting) -> list[str]:
 
 def _title(setting: Setting, title: TitlePart) -> Iterator[str]:
     yield f'<a id="{anchor(title)}"></a>'
-    yield f"## {title_heading(title)}"
+    yield f"## {title_heading(title, setting.labels)}"
     for article in title.articles:
         yield from _article(setting, article, "###")
     for chapter in title.chapters:
         yield f'<a id="{anchor(chapter, title)}"></a>'
-        yield f"### {chapter_heading(chapter)}"
+        yield f"### {chapter_heading(chapter, setting.labels)}"
         for article in chapter.articles:
             yield from _article(setting, article, "####")
 
@@ -157,7 +165,7 @@ def _article(setting: Setting, article: Article, level: str) -> Iterator[str]:
     if article.entry.id not in setting.shown:
         return
     blocks, mark = body(setting, article)
-    heading = f"{level} {article_heading(article)}{mark}"
+    heading = f"{level} {article_heading(article, setting.labels)}{mark}"
     yield "\n\n".join((f'<a id="{anchor(article)}"></a>', heading, *blocks))
 
 
@@ -165,7 +173,8 @@ def _fallen(setting: Setting) -> Iterator[str]:
     placements = fallen(setting)
     if not placements:
         return
+    labels = setting.labels
     yield '<a id="not-yet-agreed"></a>'
-    yield f"## {FALLEN_HEADING}"
-    yield FALLEN_INTRO
-    yield "\n".join(f"- {fallen_line(placement)}" for placement in placements)
+    yield f"## {labels.not_yet_agreed}"
+    yield labels.fallen_intro
+    yield "\n".join(f"- {fallen_line(placement, labels)}" for placement in placements)
