@@ -43,7 +43,7 @@ from charter_cli.cli.commands import (
 )
 from charter_cli.cli.funnel import CharterGroup
 from charter_cli.cli.helptext import CharterCommand, keep_hyphenated_words
-from charter_cli.cli.options import Debug, Directory, Options
+from charter_cli.cli.options import Debug, Directory, NoCache, Options
 from charter_cli.errors import ExitCode
 
 app = typer.Typer(
@@ -81,6 +81,7 @@ def main_options(
     ctx: typer.Context,
     directory: Directory = None,
     debug: Debug = False,
+    no_cache: NoCache = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -89,7 +90,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Draft, number, check and export a charter from a library of TOML clause modules."""
-    ctx.obj = Options(directory, debug)
+    ctx.obj = Options(directory, debug, no_cache)
 
 
 def _register(

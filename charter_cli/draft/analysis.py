@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charter_cli.check.amendments import check_amendments
 from charter_cli.check.integrity import check_integrity
@@ -25,6 +26,9 @@ from charter_cli.findings import Finding, Severity, codes, sort_findings
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
 from charter_cli.load.translations import Translations, load_translations
+
+if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
 
 
 @dataclass(frozen=True)
@@ -77,13 +81,19 @@ _NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH223", "CH301"})
 """Findings about what the draft places: not judged while the manifest itself has errors."""
 
 
-def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Analysis:
+def analyse(
+    root: Path,
+    *,
+    overlay: Mapping[str, str | None] | None = None,
+    cache: ParseCache | None = None,
+) -> Analysis:
     """Load the project at ``root``, check it, assemble the draft and compute its coverage.
 
-    ``overlay`` stands in for some of the project's files (see
-    :func:`~charter_cli.load.loader.load_library`): the analysis of an edit before it is written.
+    ``overlay`` stands in for some of the project's files, and ``cache`` holds files
+    parsed before (see :func:`~charter_cli.load.loader.load_library`): the analysis of
+    an edit before it is written, and the same analysis, sooner.
     """
-    library = load_library(root, overlay=overlay)
+    library = load_library(root, overlay=overlay, cache=cache)
     translations = load_translations(library)
     findings = [
         *library.findings,

@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from charter_cli.findings import Finding
 from charter_cli.load.amendments import (
@@ -45,15 +46,24 @@ from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo
 from charter_cli.suggest import did_you_mean
 
+if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
 
-def load_library(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Library:
+
+def load_library(
+    root: Path,
+    *,
+    overlay: Mapping[str, str | None] | None = None,
+    cache: ParseCache | None = None,
+) -> Library:
     """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``.
 
     ``overlay`` maps project-relative paths (``clauses/a.toml``) to a text that stands
     in for the file's (or ``None``: the file is gone): the library as an edit would
-    leave it, read before anything is written.
+    leave it, read before anything is written. ``cache`` holds files parsed by earlier
+    runs, by content (see :mod:`charter_cli.load.cache`); the result is the same without it.
     """
-    loader = _Loader(root, overlay=dict(overlay or {}))
+    loader = _Loader(root, overlay=dict(overlay or {}), cache=cache)
     loader.load_manifest()
     if loader.charter is not None:
         informative = set(loader.charter.informative)
@@ -105,6 +115,7 @@ class _Loader:
 
     root: Path
     overlay: dict[str, str | None] = field(default_factory=dict)
+    cache: ParseCache | None = None
     manifest_doc: Document | None = None
     manifest: Manifest | None = None
     charter: CharterInfo | None = None
@@ -126,11 +137,11 @@ class _Loader:
     def read(self, path: Path, rel: str) -> Document | Finding:
         """The document at ``path``, or the text the overlay gives for it."""
         if rel not in self.overlay:
-            return read_document(path, rel)
+            return read_document(path, rel, cache=self.cache)
         text = self.overlay[rel]
         if text is None:
             return Finding("CH001", "file not found", rel)
-        return parse_toml(text, path, rel)
+        return parse_toml(text, path, rel, cache=self.cache)
 
     def load_manifest(self) -> None:
         doc = self.read(self.root / MANIFEST, MANIFEST)

@@ -118,7 +118,7 @@ def build(
     if output is not None:
         _check_target(named_output(opts.base(), output), export, require_tracked=require_tracked)
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     if analysis.draft is None or analysis.blocking:
         for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
