@@ -94,7 +94,7 @@ def analyse(
     an edit before it is written, and the same analysis, sooner.
     """
     library = load_library(root, overlay=overlay, cache=cache)
-    translations = load_translations(library)
+    translations = load_translations(library, cache)
     findings = [
         *library.findings,
         *check_integrity(library),

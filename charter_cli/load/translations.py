@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charter_cli.findings import Finding, Severity
 from charter_cli.load.documents import Document, read_document
@@ -23,6 +24,9 @@ from charter_cli.load.salvage import salvage
 from charter_cli.load.schema import validate
 from charter_cli.load.walk import toml_paths
 from charter_cli.models.translation import Term, TranslationFile, Unit
+
+if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +69,11 @@ class Translations:
         return next((lang for lang in self.languages if lang.code == code), None)
 
 
-def load_translations(library: Library) -> Translations:
-    """Read the folder of every language the manifest declares (none without a manifest)."""
+def load_translations(library: Library, cache: ParseCache | None = None) -> Translations:
+    """Read the folder of every language the manifest declares (none without a manifest).
+
+    ``cache`` holds files parsed by earlier runs, as for the library's own files.
+    """
     manifest = library.manifest
     if manifest is None:
         return Translations("en")
@@ -81,26 +88,32 @@ def load_translations(library: Library) -> Translations:
                 "CH214",
                 f"the translations folder '{settings.folder}' is outside the project",
                 "charter.toml",
+                _line(library, ("translations", "folder")),
             )
         )
         return Translations(original, (), tuple(findings))
     languages = []
     for code in dict.fromkeys(settings.languages):
-        language, found = _load_language(root, base / code, code, code in settings.required)
+        language, found = _load_language(root, base / code, code, code in settings.required, cache)
         languages.append(language)
         findings += found
     findings += _undeclared(root, base, [*settings.languages, original])
     return Translations(original, tuple(languages), tuple(findings))
 
 
+def _line(library: Library, loc: tuple[str, ...]) -> int | None:
+    doc = library.manifest_doc
+    return doc.line(loc) if doc is not None else None
+
+
 def _load_language(
-    root: Path, folder: Path, code: str, required: bool
+    root: Path, folder: Path, code: str, required: bool, cache: ParseCache | None
 ) -> tuple[LanguageFiles, list[Finding]]:
     paths, findings = toml_paths(root, folder)
     units: dict[str, TranslatedUnit] = {}
     terms: list[tuple[Term, Document, int]] = []
     for path in paths:
-        doc = read_document(path, relative(root, path))
+        doc = read_document(path, relative(root, path), cache=cache)
         if isinstance(doc, Finding):
             findings.append(doc)
             continue
