@@ -179,7 +179,9 @@ def test_the_sdist_runs_its_own_tests(dist: Path, venv: Path, tmp_path: Path) ->
         k: v for k, v in os.environ.items() if not k.startswith(("HYPOTHESIS_", "PYTEST_", "COV_"))
     }
     output = _run(
-        python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=tmp_path / NAME, env=env
+        *(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-cov"),
+        cwd=tmp_path / NAME,
+        env=env,
     )
     assert re.search(r"^\d+ passed", output.splitlines()[-1]), output[-2000:]
     assert " failed" not in output.splitlines()[-1]
