@@ -78,6 +78,21 @@ class Rendering(StrEnum):
     """The reading text: every provision and option, without parties, reservations or notes."""
 
 
+class Format(StrEnum):
+    """The formats ``charter build --format`` writes (those with a renderer in ``render.formats``)."""
+
+    MD = "md"
+    """Markdown, with YAML front matter: the draft kept in the repository."""
+    HTML = "html"
+    """One self-contained, accessible HTML page."""
+    DOCX = "docx"
+    """Word, with real styles."""
+    PDF = "pdf"
+    """A typeset PDF with its fonts embedded."""
+    AKN = "akn"
+    """Akoma Ntoso 3.0 XML."""
+
+
 class ReservationKind(StrEnum):
     """What a party's reservation on an article or paragraph is."""
 

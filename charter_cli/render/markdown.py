@@ -1,45 +1,50 @@
 """Render stage: the numbered draft as one Markdown document, in one of three renderings.
 
 :func:`render_markdown` is a pure function of the draft: the same library gives
-the same bytes. Cross-references become links ("Article N", "Article N(2)"); the
-bodies of articles are rendered by :mod:`charter_cli.render.article`. The
-compilation text shows every open bracket, alternative and reservation; the
-agreed text only what is agreed, listing at the end the articles that fall; the
-clean text reads without parties, notes or reservations. With ``trace`` each
-article ends with the requirements and source sections it implements.
+the same bytes. What each rendering shows is decided by
+:mod:`charter_cli.render.document`; this module writes it so that it survives
+its consumers:
+
+* **links without raw HTML.** Headings hold the number alone (``#### Article 7``,
+  the title on the line below), so the anchor every reader derives from them
+  (GitHub, pandoc, markdown-it-py) is the same; links point to those anchors
+  (:mod:`charter_cli.render.slugs`);
+* **text as text.** Every text of the library is escaped, so ``*``, ``[``, ``<b>``
+  or a backtick in a title shows as typed (:mod:`charter_cli.render.mdtext`);
+* **mdformat's form.** Escapes, list markers and footnotes (all at the end) are
+  written as ``mdformat`` writes them, so formatting the draft changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, Recital, TitlePart
+from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
-from charter_cli.render.article import Setting, anchor_of, body, falls
-from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY, format_front_matter
-from charter_cli.render.provenance import library_hash
-from charter_cli.vocabulary import JOINT, Rendering, Status
+from charter_cli.render import document
+from charter_cli.render.article import Setting, trace_line
+from charter_cli.render.blocks import (
+    ArticleView,
+    Block,
+    Bracket,
+    Emphasis,
+    Inline,
+    Label,
+    Line,
+    Link,
+    Note,
+    NoteMark,
+    Para,
+    Provision,
+)
+from charter_cli.render.document import Heading, make_setting
+from charter_cli.render.frontmatter import format_front_matter
+from charter_cli.render.mdtext import escape_heading_end, escape_line_start, escape_run
+from charter_cli.render.slugs import Slugger
+from charter_cli.vocabulary import Rendering
 
-_TEXT_NAMES = {
-    Rendering.COMPILATION: "compilation text",
-    Rendering.AGREED: "agreed text",
-    Rendering.CLEAN: "clean text",
-}
-
-
-def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | None = None) -> str:
-    """The HTML anchor of a part of the draft."""
-    if isinstance(placement, Article | Recital):
-        return anchor_of(placement)
-    if isinstance(placement, TitlePart):
-        return f"title-{placement.numeral.lower()}"
-    assert title is not None  # noqa: S101 - a chapter is always rendered within its title
-    return f"title-{title.numeral.lower()}-chapter-{placement.numeral.lower()}"
-
-
-def default_trace(rendering: Rendering) -> bool:
-    """Whether a rendering lists what each article implements unless told otherwise."""
-    return rendering is not Rendering.CLEAN
+default_trace = document.default_trace
+CONTENTS = "Contents"
 
 
 def render_markdown(
@@ -59,170 +64,226 @@ def iter_markdown(
     *,
     rendering: Rendering = Rendering.COMPILATION,
     trace: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[str]:
-    """The draft in pieces, for writing it without holding all of it in memory."""
-    shown = frozenset(
-        clause_id
-        for clause_id, placement in draft.placements.items()
-        if rendering is not Rendering.AGREED or not falls(placement.entry)
-    )
-    setting = Setting(
-        draft, library, rendering, default_trace(rendering) if trace is None else trace, shown
-    )
+    """The draft in pieces (one per article), for writing it without holding all of it in memory.
+
+    ``progress`` is told ``(done, total)`` after each article or recital.
+    """
+    setting = make_setting(draft, library, rendering=rendering, trace=trace)
+    writer = _Writer(setting, heading_anchors(setting), document.article_counter(setting, progress))
     separator = ""
-    for block in _blocks(setting):
+    for block in writer.blocks():
         yield separator + block
         separator = "\n\n"
     yield "\n"
 
 
-def _blocks(setting: Setting) -> Iterator[str]:
+def heading_anchors(setting: Setting) -> dict[str, str]:
+    """The anchor readers give each heading of the draft, by the anchor the HTML export uses.
+
+    The headings are visited in the order the draft writes them, so that a
+    repeated heading (``Chapter 1`` of each title) gets the suffix readers give it.
+    """
+    slugger = Slugger()
     draft = setting.draft
-    yield _front_matter(setting)
-    yield from _title_block(setting)
-    yield from _contents(setting)
+    slugger(draft.charter.title)
+    entries = document.contents(setting)
+    if entries:
+        slugger(CONTENTS)
+    anchors = {}
     if draft.preamble is not None:
-        yield from _preamble(setting)
+        anchors[document.PREAMBLE] = slugger(draft.preamble.heading)
     for title in draft.titles:
-        yield from _title(setting, title)
-    if setting.rendering is Rendering.AGREED:
-        yield from _fallen(setting)
-
-
-def _front_matter(setting: Setting) -> str:
-    info = setting.draft.charter
-    fields: dict[str, str | bool] = {
-        "title": info.title,
-        "version": info.version,
-        "language": info.language,
-        TEXT_KEY: setting.rendering.value,
-        HASH_KEY: library_hash(setting.library),
-        TRACE_KEY: setting.trace,
-    }
-    return format_front_matter(fields)
-
-
-def _title_block(setting: Setting) -> list[str]:
-    draft = setting.draft
-    charter = draft.charter
-    blocks = [
-        f"# {charter.title}",
-        f"Draft version {charter.version} — {_TEXT_NAMES[setting.rendering]}",
-    ]
-    if draft.parties:
-        names = "; ".join(f"{party.name} ({party.id})" for party in draft.parties)
-        blocks.append(f"Parties: {names}")
-    articles = draft.articles
-    noun = "article" if len(articles) == 1 else "articles"
-    if setting.rendering is Rendering.AGREED:
-        shown = sum(a.entry.id in setting.shown for a in articles)
-        fallen = len(articles) - shown
-        line = f"{shown} of {len(articles)} {noun} in the agreed text"
-        blocks.append(line + (f"; {fallen} not yet agreed, listed at the end." if fallen else "."))
-        return blocks
-    order = (Status.AGREED, Status.PROPOSED, Status.BRACKETED)
-    tally = {status: sum(a.entry.standing.status is status for a in articles) for status in order}
-    status = ", ".join(f"{count} {status.value}" for status, count in tally.items() if count)
-    blocks.append(f"{len(articles)} {noun}" + (f": {status}." if status else "."))
-    return blocks
-
-
-def _contents(setting: Setting) -> list[str]:
-    draft = setting.draft
-    lines = []
-    if draft.preamble is not None:
-        lines.append(f"- [{draft.preamble.heading}](#preamble)")
-
-    def articles(parts: tuple[Article, ...], indent: str) -> list[str]:
-        return [
-            f"{indent}- [{_article_heading(a)}](#{anchor(a)})"
-            for a in parts
-            if a.entry.id in setting.shown
-        ]
-
-    for title in draft.titles:
-        lines.append(f"- [{_title_heading(title)}](#{anchor(title)})")
-        lines += articles(title.articles, "  ")
+        anchors[document.anchor(title)] = slugger(document.title_heading(title))
+        for article in title.articles:
+            if article.entry.id in setting.shown:
+                anchors[document.anchor(article)] = slugger(article.label)
         for chapter in title.chapters:
-            lines.append(f"  - [{_chapter_heading(chapter)}](#{anchor(chapter, title)})")
-            lines += articles(chapter.articles, "    ")
-    if setting.rendering is Rendering.AGREED and _fallen_placements(setting):
-        lines.append("- [Not yet agreed](#not-yet-agreed)")
-    return ["## Contents", "\n".join(lines)] if lines else []
+            anchors[document.anchor(chapter, title)] = slugger(document.chapter_heading(chapter))
+            for article in chapter.articles:
+                if article.entry.id in setting.shown:
+                    anchors[document.anchor(article)] = slugger(article.label)
+    if document.fallen_placements(setting):
+        anchors[document.NOT_YET_AGREED] = slugger(document.NOT_YET_AGREED_HEADING)
+    return anchors
 
 
-def _title_heading(title: TitlePart) -> str:
-    return f"Title {title.numeral} — {title.heading}"
+class _Writer:
+    """Writes the blocks of one draft, keeping what mdformat's form depends on."""
+
+    def __init__(
+        self, setting: Setting, anchors: dict[str, str], tick: Callable[[], None] | None
+    ) -> None:
+        self.setting = setting
+        self.anchors = anchors
+        self.tick = tick
+        self.notes: list[Note] = []
+        self.last_list: str | None = None
+        """The marker of the list just written, when the previous block is a list."""
+
+    def blocks(self) -> Iterator[str]:
+        setting = self.setting
+        yield format_front_matter(document.front_fields(setting))
+        yield from self._title_block()
+        yield from self._contents()
+        view = document.preamble(setting)
+        if view is not None:
+            yield f"## {self._heading(view.heading)}"
+            yield from self._plain_blocks(view.opening)
+            for recital in view.recitals:
+                yield self._article_body(recital)
+            yield from self._plain_blocks(view.closing)
+        for part in document.parts(setting):
+            yield self._heading_part(part) if isinstance(part, Heading) else self._article(part)
+        fallen = document.fallen(setting)
+        if fallen:
+            yield f"## {document.NOT_YET_AGREED_HEADING}"
+            yield self._para(((document.FALLEN_INTRO,),))
+            items = [self._para(((line,),), keep_list=True) for line in fallen]
+            yield self._list("-", items)
+        for note in self.notes:
+            yield f"[^{note.label}]: {escape_line_start(escape_run(note.text))}"
+
+    def _title_block(self) -> list[str]:
+        block = document.title_block(self.setting)
+        lines = [block.version, *([block.parties] if block.parties else []), block.count]
+        return [f"# {self._heading(block.title)}", *(self._para(((line,),)) for line in lines)]
+
+    def _contents(self) -> list[str]:
+        entries = document.contents(self.setting)
+        if not entries:
+            return []
+        lines = [
+            f"{'  ' * entry.depth}- [{escape_run(entry.text)}](#{self.anchors[entry.target]})"
+            for entry in entries
+        ]
+        self.last_list = "-"
+        return [f"## {CONTENTS}", "\n".join(lines)]
+
+    def _heading(self, text: str) -> str:
+        self.last_list = None
+        return escape_heading_end(escape_run(_one_line(text)))
+
+    def _heading_part(self, part: Heading) -> str:
+        level = "#" * (part.depth + 1)
+        lines = [f"{level} {self._heading(part.label)}"]
+        name = _one_line(part.name)
+        if name:
+            lines.append(f"**{escape_run(name)}**")
+        return "\n\n".join(lines)
+
+    def _article(self, view: ArticleView) -> str:
+        """One article as a single piece of text (fewer pieces to stream)."""
+        blocks = [f"{'#' * (view.depth + 1)} {self._heading(view.heading)}"]
+        title = _one_line(view.title)
+        strong = f"**{escape_run(title)}**" if title else ""
+        marks = "".join(f"[^{mark.label}]" for mark in view.title_marks)
+        if strong or marks:
+            blocks.append(escape_line_start(strong + marks))
+        blocks.append(self._article_body(view))
+        return "\n\n".join(blocks)
+
+    def _article_body(self, view: ArticleView) -> str:
+        out = [self._provision(provision) for provision in view.provisions]
+        if view.status_note is not None:
+            out.append(self._para((view.status_note,)))
+        if view.trace:
+            out.append(self._para(((Emphasis((trace_line(view.trace),)),),)))
+        self.notes += view.notes
+        if self.tick is not None:
+            self.tick()
+        return "\n\n".join(part for part in out if part)
+
+    def _provision(self, provision: Provision) -> str:
+        blocks = list(provision.blocks)
+        out = []
+        if provision.marker:
+            first = blocks[0] if blocks else None
+            if isinstance(first, Para):
+                head = first.lines[0] if first.lines else ()
+                line = (f"{provision.marker} ", *head) if head else (provision.marker,)
+                blocks[0] = Para((line, *first.lines[1:]))
+            else:
+                out.append(self._para(((provision.marker,),)))
+        out += [self._block(block) for block in blocks]
+        return "\n\n".join(part for part in out if part)
+
+    def _plain_blocks(self, blocks: tuple[Block, ...]) -> list[str]:
+        return [self._block(block) for block in blocks]
+
+    def _block(self, block: Block) -> str:
+        if isinstance(block, Para):
+            return self._para(block.lines)
+        items = [self._para(item.lines, keep_list=True) for item in block.items]
+        if not block.ordered:
+            return self._list("*" if self.last_list == "-" else "-", items)
+        marker = ")" if self.last_list == "." else "."
+        self.last_list = marker
+        other = "0" * (len(str(block.start)) - 1) + "1" + marker
+        return self._numbered(items, f"{block.start}{marker}", other)
+
+    def _list(self, marker: str, items: list[str]) -> str:
+        self.last_list = marker
+        return self._numbered(items, marker, marker)
+
+    @staticmethod
+    def _numbered(items: list[str], first: str, other: str) -> str:
+        indent = " " * (len(first) + 1)
+        out = []
+        for index, item in enumerate(items):
+            head, *rest = item.split("\n")
+            lines = [f"{first if index == 0 else other} {head}"]
+            lines += [f"{indent}{line}" for line in rest]
+            out.append("\n".join(lines))
+        return "\n".join(out)
+
+    def _para(self, lines: tuple[Line, ...], *, keep_list: bool = False) -> str:
+        if not keep_list:
+            self.last_list = None
+        rendered = (escape_line_start(self._inline(line)) for line in lines)
+        return "\n".join(line for line in rendered if line)
+
+    def _inline(self, line: Line) -> str:
+        tokens = _flatten(line)
+        out = []
+        for index, token in enumerate(tokens):
+            if isinstance(token, str):
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                out.append(escape_run(token, before_link=isinstance(following, Link)))
+            elif isinstance(token, Emphasis):
+                out.append(f"*{self._inline(token.content)}*")
+            elif isinstance(token, Link):
+                target = self.anchors.get(token.target, token.target)
+                out.append(f"[{escape_run(token.text)}](#{target})")
+            else:
+                out.append(f"[^{token.label}]")
+        return "".join(out)
 
 
-def _chapter_heading(chapter: ChapterPart) -> str:
-    return f"Chapter {chapter.numeral} — {chapter.heading}"
+def _flatten(line: Line) -> list[str | Emphasis | Link | NoteMark]:
+    """A line as the tokens a Markdown reader sees: runs of text between links, notes and italics."""
+    tokens: list[str | Emphasis | Link | NoteMark] = []
+
+    def add(pieces: tuple[Inline, ...]) -> None:
+        for piece in pieces:
+            if isinstance(piece, str | Label):
+                text = piece if isinstance(piece, str) else piece.text
+                if tokens and isinstance(tokens[-1], str):
+                    tokens[-1] += text
+                elif text:
+                    tokens.append(text)
+            elif isinstance(piece, Bracket):
+                add(piece.content)
+            else:
+                tokens.append(piece)
+
+    add(line)
+    return tokens
 
 
-def _article_heading(article: Article) -> str:
-    return f"Article {article.number} — {article.entry.clause.title}"
-
-
-def _preamble(setting: Setting) -> list[str]:
-    preamble = setting.draft.preamble
-    assert preamble is not None  # noqa: S101 - called only when there is one
-    blocks = ['<a id="preamble"></a>', f"## {preamble.heading}"]
-    if preamble.opening:
-        blocks.append(preamble.opening.strip())
-    for recital in preamble.recitals:
-        if recital.entry.id in setting.shown:
-            blocks += body(setting, recital)[0]
-    if preamble.closing:
-        blocks.append(preamble.closing.strip())
-    return blocks
-
-
-def _title(setting: Setting, title: TitlePart) -> Iterator[str]:
-    yield f'<a id="{anchor(title)}"></a>'
-    yield f"## {_title_heading(title)}"
-    for article in title.articles:
-        yield from _article(setting, article, "###")
-    for chapter in title.chapters:
-        yield f'<a id="{anchor(chapter, title)}"></a>'
-        yield f"### {_chapter_heading(chapter)}"
-        for article in chapter.articles:
-            yield from _article(setting, article, "####")
-
-
-def _article(setting: Setting, article: Article, level: str) -> Iterator[str]:
-    """One article as a single block of text (fewer pieces to stream)."""
-    if article.entry.id not in setting.shown:
-        return
-    blocks, mark = body(setting, article)
-    heading = f"{level} {_article_heading(article)}{mark}"
-    yield "\n\n".join((f'<a id="{anchor(article)}"></a>', heading, *blocks))
-
-
-def _fallen_placements(setting: Setting) -> list[Placement]:
-    return [p for p in setting.draft.placements.values() if p.entry.id not in setting.shown]
-
-
-def _fallen(setting: Setting) -> Iterator[str]:
-    fallen = _fallen_placements(setting)
-    if not fallen:
-        return
-    yield '<a id="not-yet-agreed"></a>'
-    yield "## Not yet agreed"
-    yield (
-        "These provisions of the compilation text are not agreed as a whole and fall from the "
-        "agreed text:"
-    )
-    lines = []
-    for placement in fallen:
-        entry = placement.entry
-        party = entry.clause.proposed_by
-        status = entry.standing.status
-        by = "" if party == JOINT else f" by {party}"
-        standing = f"proposed{by}" if status is Status.PROPOSED else f"{status.value}; proposed{by}"
-        name = (
-            _article_heading(placement)
-            if isinstance(placement, Article)
-            else f"{placement.label} of the preamble"
-        )
-        lines.append(f"- {name} ({standing})")
-    yield "\n".join(lines)
+def _one_line(text: str) -> str:
+    """A title or heading on one line, without the space around it."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.splitlines())
+    return text.strip()

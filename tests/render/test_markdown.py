@@ -2,15 +2,9 @@ import re
 from pathlib import Path
 
 from charter_cli.draft.analysis import Analysis, analyse
-from charter_cli.render.article import bracket
-from charter_cli.render.markdown import anchor, render_markdown
+from charter_cli.render.document import anchor
+from charter_cli.render.markdown import render_markdown
 from helpers import WriteProject
-
-
-def test_bracket_wraps_plain_text_and_lists() -> None:
-    assert bracket("The Parties shall.") == "[The Parties shall.]"
-    assert bracket("1. First.\n\n2. Second.") == "1. [First.\n\n2. Second.]"
-    assert bracket("  - item\n  - last  ") == "  - [item\n  - last]"
 
 
 def _render(analysis: Analysis, *, trace: bool = True) -> str:

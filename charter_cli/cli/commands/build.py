@@ -1,8 +1,9 @@
-"""``charter build``: the numbered draft, written atomically (or to stdout)."""
+"""``charter build``: the numbered draft in a chosen format, written atomically (or to stdout)."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -10,13 +11,26 @@ import typer
 
 from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode, InvalidInputError
-from charter_cli.vocabulary import Rendering
+from charter_cli.render.formats import EXPORTERS, exporter
+from charter_cli.vocabulary import Format, Rendering
+
+FORMATS = [str(name) for name in EXPORTERS]
+"""What ``--format`` offers: the formats that have a renderer."""
 
 
-def default_output(text: Rendering) -> Path:
+def _format(value: str) -> str:
+    if value not in FORMATS:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(FORMATS)}")
+    return value
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def default_output(text: Rendering, output_format: str = Format.MD.value) -> Path:
     """Where ``build`` writes a rendering unless told: ``build/charter.md`` for the compilation."""
-    suffix = "" if text is Rendering.COMPILATION else f"-{text.value}"
-    return Path("build") / f"charter{suffix}.md"
+    return exporter(output_format).default_output(text)
 
 
 def build(
@@ -27,10 +41,20 @@ def build(
             "-o",
             "--output",
             help="Where to write the draft; '-' for stdout. [default: build/charter.md, "
-            "build/charter-agreed.md or build/charter-clean.md]",
+            "build/charter-agreed.md or build/charter-clean.md, or .html]",
             metavar="FILE",
         ),
     ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help=f"The format to write: {' or '.join(FORMATS)} (one self-contained page).",
+            metavar="|".join(FORMATS),
+            callback=_format,
+            autocompletion=_complete_format,
+        ),
+    ] = Format.MD.value,
     text: Annotated[
         Rendering,
         typer.Option(
@@ -64,32 +88,41 @@ def build(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Assemble the numbered draft and write it as Markdown.
+    """Assemble the numbered draft and write it as Markdown or HTML.
 
     The draft is written atomically; the same library gives byte-identical
     output. Integrity errors stop the build; coverage gaps do not. With
     --require-tracked (the pre-commit hook), a draft git does not track fails.
+    On a terminal, a long build shows its progress on stderr.
 
-    Example: charter build --text agreed -o agreed.md
+    Example: charter build --format html --text agreed -o agreed.html
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines
     from charter_cli.draft.analysis import analyse
     from charter_cli.load.project import relative, tracked_by_git
-    from charter_cli.render.markdown import iter_markdown
     from charter_cli.write.draft import write_draft
     from charter_cli.write.lock import library_lock
-    from charter_cli.write.output import Kind, named_output, project_inputs
+    from charter_cli.write.output import Kind, is_terminal, named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
-    target = named_output(opts.base(), root / default_output(text) if output is None else output)
+    chosen = exporter(output_format)
+    target = named_output(
+        opts.base(), root / chosen.default_output(text) if output is None else output
+    )
     if require_tracked and not target.is_file:
         raise InvalidInputError(
             f"--require-tracked needs a file to check, not {target.path}",
             hint="leave out -o, or give it a file of the repository",
         )
-    with library_lock(root, shared=True):
+    to_terminal = sys.stdout.isatty() if target.kind is Kind.STDOUT else is_terminal(target)
+    if chosen.binary and to_terminal:
+        raise InvalidInputError(
+            f"{chosen.format.value.upper()} is not text; it is not written to a terminal",
+            hint="give a file with -o, or redirect the output: -o - > charter." + chosen.extension,
+        )
+    with console.progress("reading the library"), library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
         for line in finding_lines(analysis):
@@ -97,12 +130,17 @@ def build(
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
-    pieces = iter_markdown(analysis.draft, analysis.library, rendering=text, trace=trace)
-    if target.kind is Kind.STDOUT:
-        sys.stdout.writelines(pieces)
-    else:
-        inputs = project_inputs(analysis.library)
-        changed = write_draft(target, pieces, force=force, inputs=inputs)
+    with console.progress(f"writing {chosen.format.value.upper()}") as progress:
+        pieces = chosen.render(
+            analysis.draft, analysis.library, rendering=text, trace=trace, progress=progress
+        )
+        if target.kind is Kind.STDOUT:
+            _write_stdout(pieces, binary=chosen.binary)
+            changed = True
+        else:
+            inputs = project_inputs(analysis.library)
+            changed = write_draft(target, pieces, force=force, inputs=inputs, marker=chosen.marker)
+    if target.kind is not Kind.STDOUT:
         shown = relative(opts.base(), target.path) if target.is_file else str(target.path)
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
         if require_tracked and not tracked_by_git(target.path):
@@ -119,3 +157,15 @@ def build(
             f"note: {len(gaps)} requirement(s) not covered; run 'charter coverage --missing'"
         )
     return ExitCode.OK
+
+
+def _write_stdout(pieces: Iterable[bytes], *, binary: bool) -> None:
+    """Text through the text stream (its encoding and error handling), bytes as they are."""
+    if binary:
+        sys.stdout.flush()
+        for piece in pieces:
+            sys.stdout.buffer.write(piece)
+        sys.stdout.buffer.flush()
+        return
+    for piece in pieces:
+        sys.stdout.write(piece.decode("utf-8"))

@@ -23,7 +23,7 @@ def test_build_writes_the_default_file(write_project: WriteProject) -> None:
 def test_build_to_stdout_without_trace(write_project: WriteProject) -> None:
     result = invoke("-C", str(write_project()), "build", "-o", "-", "--no-trace")
     assert result.exit_code == ExitCode.OK
-    assert "### Article 1 — Objectives" in result.stdout
+    assert "### Article 1\n\n**Objectives**\n" in result.stdout
     assert "Implements" not in result.stdout
     assert result.stderr == ""
 

@@ -1,0 +1,433 @@
+"""Render stage: the numbered draft as one self-contained, accessible HTML file.
+
+One file, no external assets: the style sheet (screen and print) is inside it,
+there is no script. The page has the landmarks a screen reader offers (banner,
+navigation, main, content information), the charter's language on ``<html>``,
+contents that link to every title, chapter and article, and a link for every
+cross-reference. Square brackets, party labels, alternatives, open articles and
+reservations are styled; the brackets and labels stay in the text, so a copy
+of it reads as the Markdown draft does.
+
+Every element is built with :mod:`xml.etree.ElementTree`, which escapes every
+text and attribute it writes: nothing from the library reaches the page as
+markup. Like the Markdown, the page is a pure function of the library, written
+in pieces (one per article).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from charter_cli.draft.model import Draft
+from charter_cli.load.library import Library
+from charter_cli.render import document
+from charter_cli.render.article import Setting
+from charter_cli.render.blocks import (
+    ArticleView,
+    Block,
+    Bracket,
+    Emphasis,
+    Inline,
+    Label,
+    Line,
+    Link,
+    NoteMark,
+    Para,
+    Provision,
+    TraceGroup,
+)
+from charter_cli.render.document import Heading, PreambleView, make_setting
+from charter_cli.render.frontmatter import GENERATOR_META
+from charter_cli.vocabulary import Rendering
+
+STYLE = """
+:root{--ink:#1b1b1b;--muted:#555;--rule:#d0d0d0;--accent:#0b4f8a;--open:#fff4c2;
+--open-edge:#b08900;--alt:#eef5fb;--alt-edge:#0b4f8a;--note:#7a2e0e}
+*{box-sizing:border-box}
+html{font-family:Georgia,"Times New Roman",serif;color:var(--ink);background:#fff;line-height:1.5}
+body{margin:0 auto;max-width:52rem;padding:1rem 1.25rem 3rem}
+a{color:var(--accent)}
+a:focus{outline:2px solid var(--accent);outline-offset:2px}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.25rem .5rem}
+header h1{font-size:1.7rem;margin:1rem 0 .5rem}
+header p{margin:.2rem 0;color:var(--muted)}
+h2,h3,h4{font-family:"Helvetica Neue",Arial,sans-serif;margin:2rem 0 .25rem}
+h2{font-size:1.35rem}h3{font-size:1.15rem}h4{font-size:1rem}
+.heading-name{font-weight:normal}
+nav ul{list-style:none;padding-left:1.1rem;margin:.2rem 0}
+nav>ul{padding-left:0}
+.provision{margin:.6rem 0}
+.provision p{margin:.4rem 0}
+.point{margin-left:2.2rem}
+.marker{font-weight:bold;margin-right:.35rem}
+.option{background:var(--open);border-bottom:1px solid var(--open-edge)}
+.label{font-family:"Helvetica Neue",Arial,sans-serif;font-size:.85em;font-weight:bold;color:var(--open-edge)}
+.provision.open{border-left:3px solid var(--open-edge);padding-left:.6rem;background:#fffbea}
+.provision.alternative{border-left:3px solid var(--alt-edge);background:var(--alt)}
+article.open>h4::after,article.open>h3::after{content:" (not agreed)";font-weight:normal;font-size:.85em;color:var(--open-edge)}
+.status-note,.trace{color:var(--muted);font-size:.92em}
+.note-mark a{color:var(--note);text-decoration:none;font-weight:bold}
+.notes li{margin:.3rem 0}
+.notes,.fallen{border-top:1px solid var(--rule);margin-top:2rem}
+footer{border-top:1px solid var(--rule);margin-top:2rem;color:var(--muted);font-size:.85em}
+@media print{
+body{max-width:none;padding:0;font-size:11pt}
+.skip{display:none}
+a{color:inherit;text-decoration:none}
+nav{break-after:page}
+section.title>h2{break-before:page}
+h2,h3,h4{break-after:avoid}
+.provision{break-inside:avoid}
+.option,.provision.open,.provision.alternative{background:none}
+.option{border-bottom:1px dotted #000}
+}
+"""
+"""The style sheet of the page, for the screen and for print."""
+
+
+def render_html(
+    draft: Draft,
+    library: Library,
+    *,
+    rendering: Rendering = Rendering.COMPILATION,
+    trace: bool | None = None,
+) -> str:
+    """The whole page as one string."""
+    return "".join(iter_html(draft, library, rendering=rendering, trace=trace))
+
+
+def iter_html(
+    draft: Draft,
+    library: Library,
+    *,
+    rendering: Rendering = Rendering.COMPILATION,
+    trace: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[str]:
+    """The page in pieces (one per article), as :func:`~charter_cli.render.markdown.iter_markdown`."""
+    setting = make_setting(draft, library, rendering=rendering, trace=trace)
+    block = document.title_block(setting)
+    yield page_start(setting, f"{block.title} — {document.TEXT_NAMES[rendering]}")
+    yield from body(setting, HtmlOptions(on_article=document.article_counter(setting, progress)))
+    yield page_end()
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """What a page built on the draft adds to it (the preview of ``charter serve``)."""
+
+    requirement_link: Callable[[str], str] | None = None
+    """Where a requirement named in a trace links to, or ``None`` for plain text."""
+    main_class: str = ""
+    on_article: Callable[[], None] | None = field(default=None, compare=False)
+    """Called after each article is written (to show progress)."""
+
+
+def page_start(setting: Setting, title: str, *, style: str = STYLE, head: str = "") -> str:
+    """The document up to ``<body>``: language, character set, generator, title, style."""
+    fields = document.front_fields(setting)
+    metas = "".join(
+        _html(
+            "meta",
+            {
+                "name": f"charter:{key}",
+                "content": str(value).lower() if isinstance(value, bool) else str(value),
+            },
+        )
+        for key, value in fields.items()
+        if key not in {"title", "language"}
+    )
+    language = setting.draft.charter.language
+    return (
+        f'<!DOCTYPE html>\n<html lang="{_attribute(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"{GENERATOR_META}\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{metas}\n{_html('title', {}, title)}\n<style>{style}</style>\n{head}</head>\n<body>\n"
+    )
+
+
+def page_end() -> str:
+    """The end of the document."""
+    return "</body>\n</html>\n"
+
+
+def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
+    """The banner, the contents, the main text with its notes, and the footer."""
+    yield '<a class="skip" href="#main">Skip to the text</a>\n'
+    yield _serialise(_header(setting))
+    entries = document.contents(setting)
+    if entries:
+        yield _serialise(_contents(entries))
+    main_class = f' class="{_attribute(options.main_class)}"' if options.main_class else ""
+    yield f'<main id="main"{main_class}>\n'
+    writer = _Writer(setting, options)
+    yield from writer.main()
+    yield "</main>\n"
+    yield _serialise(_footer(setting))
+
+
+def _header(setting: Setting) -> ET.Element:
+    block = document.title_block(setting)
+    header = _element("header")
+    _child(header, "h1", block.title)
+    _child(header, "p", block.version, {"class": "version"})
+    if block.parties:
+        _child(header, "p", block.parties, {"class": "parties"})
+    _child(header, "p", block.count, {"class": "count"})
+    return header
+
+
+def _contents(entries: list[document.Entry]) -> ET.Element:
+    nav = _element("nav", {"aria-labelledby": "contents"})
+    _child(nav, "h2", "Contents", {"id": "contents"})
+    lists = [_child(nav, "ul")]
+    last_item: ET.Element | None = None
+    for entry in entries:
+        while entry.depth + 1 > len(lists) and last_item is not None:
+            lists.append(_child(last_item, "ul"))
+        del lists[entry.depth + 1 :]
+        last_item = _child(lists[-1], "li")
+        _child(last_item, "a", entry.text, {"href": f"#{entry.target}"})
+    return nav
+
+
+def _footer(setting: Setting) -> ET.Element:
+    footer = _element("footer")
+    fields = document.front_fields(setting)
+    text = (
+        f"Built by charter from the library {fields['library-hash']} "
+        f"({document.TEXT_NAMES[setting.rendering]}, version {fields['version']})."
+    )
+    _child(footer, "p", text, {"class": "provenance"})
+    return footer
+
+
+class _Writer:
+    """Writes the main text of one page, numbering its notes."""
+
+    def __init__(self, setting: Setting, options: HtmlOptions) -> None:
+        self.setting = setting
+        self.options = options
+        self.notes: list[tuple[str, str]] = []
+        self.numbers: dict[str, int] = {}
+
+    def main(self) -> Iterator[str]:
+        view = document.preamble(self.setting)
+        if view is not None:
+            yield _serialise(self._preamble(view))
+        open_title = open_chapter = False
+        for part in document.parts(self.setting):
+            if isinstance(part, Heading):
+                if open_chapter:
+                    yield "</section>\n"
+                if part.kind == "title" and open_title:
+                    yield "</section>\n"
+                open_chapter = part.kind == "chapter"
+                open_title = open_title or part.kind == "title"
+                yield f'<section class="{part.kind}">\n'
+                yield _serialise(self._heading(part))
+            else:
+                yield _serialise(self._article(part))
+                if self.options.on_article is not None:
+                    self.options.on_article()
+        yield "</section>\n" * (open_chapter + open_title)
+        fallen = document.fallen(self.setting)
+        if fallen:
+            section = _element("section", {"class": "fallen"})
+            _child(section, "h2", document.NOT_YET_AGREED_HEADING, {"id": document.NOT_YET_AGREED})
+            _child(section, "p", document.FALLEN_INTRO)
+            items = _child(section, "ul")
+            for line in fallen:
+                _child(items, "li", line)
+            yield _serialise(section)
+        if self.notes:
+            yield _serialise(self._notes())
+
+    def _heading(self, part: Heading) -> ET.Element:
+        heading = _element(f"h{part.depth + 1}", {"id": part.anchor})
+        number = _child(heading, "span", part.label, {"class": "heading-number"})
+        if part.name.strip():
+            number.tail = " — "
+            _child(heading, "span", part.name, {"class": "heading-name"})
+        return heading
+
+    def _preamble(self, view: PreambleView) -> ET.Element:
+        section = _element("section", {"class": "preamble"})
+        _child(section, "h2", view.heading, {"id": document.PREAMBLE})
+        self._blocks(_child(section, "div", None, {"class": "formula"}), view.opening)
+        for recital in view.recitals:
+            self._article_body(_child(section, "div", None, self._classes(recital)), recital)
+            if self.options.on_article is not None:
+                self.options.on_article()
+        self._blocks(_child(section, "div", None, {"class": "formula"}), view.closing)
+        return section
+
+    def _classes(self, view: ArticleView) -> dict[str, str]:
+        kind = "article" if view.heading else "recital"
+        classes = f"{kind} status-{view.status}" + (" open" if view.open else "")
+        return {"class": classes, "id": view.anchor} if not view.heading else {"class": classes}
+
+    def _article(self, view: ArticleView) -> ET.Element:
+        article = _element("article", {**self._classes(view), "aria-labelledby": view.anchor})
+        heading = _child(article, f"h{view.depth + 1}", None, {"id": view.anchor})
+        _child(heading, "span", view.heading, {"class": "heading-number"}).tail = " — "
+        name = _child(heading, "span", view.title, {"class": "heading-name"})
+        for mark in view.title_marks:
+            self._inline(name, mark)
+        self._article_body(article, view)
+        return article
+
+    def _article_body(self, parent: ET.Element, view: ArticleView) -> None:
+        for provision in view.provisions:
+            self._provision(parent, provision)
+        if view.status_note is not None:
+            self._line(_child(parent, "p", None, {"class": "status-note"}), view.status_note)
+        if view.trace:
+            self._trace(_child(parent, "p", None, {"class": "trace"}), view.trace)
+        self.notes += [(note.label, note.text) for note in view.notes]
+
+    def _provision(self, parent: ET.Element, provision: Provision) -> None:
+        classes = f"provision {provision.kind}" + (" open" if provision.open else "")
+        attributes = {"class": classes}
+        if provision.party:
+            attributes["data-party"] = provision.party
+        box = _child(parent, "div", None, attributes)
+        blocks = list(provision.blocks)
+        if provision.marker:
+            first = _child(box, "p")
+            _child(first, "span", provision.marker, {"class": "marker"}).tail = " "
+            lead = blocks[0] if blocks else None
+            if isinstance(lead, Para):
+                self._lines(first, lead.lines)
+                blocks.pop(0)
+        self._blocks(box, tuple(blocks))
+
+    def _blocks(self, parent: ET.Element, blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Para):
+                self._lines(_child(parent, "p"), block.lines)
+                continue
+            attributes = {"start": str(block.start)} if block.ordered and block.start != 1 else {}
+            items = _child(parent, "ol" if block.ordered else "ul", None, attributes)
+            for item in block.items:
+                self._lines(_child(items, "li"), item.lines)
+
+    def _lines(self, parent: ET.Element, lines: tuple[Line, ...]) -> None:
+        for index, line in enumerate(lines):
+            if index:
+                _append_text(parent, "\n")
+            self._line(parent, line)
+
+    def _line(self, parent: ET.Element, line: Line | tuple[Inline, ...]) -> None:
+        for piece in line:
+            self._inline(parent, piece)
+
+    def _inline(self, parent: ET.Element, piece: Inline) -> None:
+        if isinstance(piece, str):
+            _append_text(parent, piece)
+        elif isinstance(piece, Link):
+            _child(parent, "a", piece.text, {"href": f"#{piece.target}"})
+        elif isinstance(piece, Label):
+            _child(parent, "span", piece.text.rstrip(), {"class": "label"}).tail = (
+                piece.text[len(piece.text.rstrip()) :] or None
+            )
+        elif isinstance(piece, Emphasis):
+            self._line(_child(parent, "em"), piece.content)
+        elif isinstance(piece, Bracket):
+            attributes = {"class": "option"}
+            if piece.party:
+                attributes["data-party"] = piece.party
+            self._line(_child(parent, "span", None, attributes), piece.content)
+        else:
+            self._mark(parent, piece)
+
+    def _mark(self, parent: ET.Element, mark: NoteMark) -> None:
+        number = self.numbers.setdefault(mark.label, len(self.numbers) + 1)
+        sup = _child(parent, "sup", None, {"class": "note-mark"})
+        attributes = {
+            "href": f"#note-{mark.label}",
+            "id": f"ref-{mark.label}",
+            "role": "doc-noteref",
+            "aria-label": f"Note {number}",
+        }
+        _child(sup, "a", str(number), attributes)
+
+    def _trace(self, parent: ET.Element, groups: tuple[TraceGroup, ...]) -> None:
+        em = _child(parent, "em")
+        _append_text(em, "Implements: ")
+        link = self.options.requirement_link
+        for index, group in enumerate(groups):
+            if index:
+                _append_text(em, "; ")
+            for number, requirement in enumerate(group.requirements):
+                if number:
+                    _append_text(em, ", ")
+                if link is None:
+                    _append_text(em, requirement)
+                else:
+                    _child(
+                        em, "a", requirement, {"href": link(requirement), "class": "requirement"}
+                    )
+            where = f" in paragraph {group.where}" if group.where else ""
+            _append_text(em, f" ({group.citation}, § {group.section}){where}")
+        _append_text(em, ".")
+
+    def _notes(self) -> ET.Element:
+        section = _element("section", {"class": "notes", "role": "doc-endnotes"})
+        _child(section, "h2", "Notes", {"id": "notes"})
+        items = _child(section, "ol")
+        for label, text in self.notes:
+            item = _child(items, "li", text + " ", {"id": f"note-{label}"})
+            back = {
+                "href": f"#ref-{label}",
+                "role": "doc-backlink",
+                "aria-label": "Back to the text",
+            }
+            _child(item, "a", "↩", back)
+        return section
+
+
+def _element(tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    return ET.Element(tag, attributes or {})
+
+
+def _child(
+    parent: ET.Element,
+    tag: str,
+    text: str | None = None,
+    attributes: dict[str, str] | None = None,
+) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes or {})
+    element.text = text
+    return element
+
+
+def _append_text(parent: ET.Element, text: str) -> None:
+    """Add text after the last child of ``parent`` (or inside it, when it has none)."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _serialise(element: ET.Element) -> str:
+    return ET.tostring(element, encoding="unicode", method="html") + "\n"
+
+
+def _html(tag: str, attributes: dict[str, str], text: str | None = None) -> str:
+    element = _element(tag, attributes)
+    element.text = text
+    return ET.tostring(element, encoding="unicode", method="html")
+
+
+def _attribute(value: str) -> str:
+    """A value escaped for a double-quoted attribute."""
+    from html import escape
+
+    return escape(value, quote=True)
