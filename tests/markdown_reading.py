@@ -20,12 +20,17 @@ if TYPE_CHECKING:
 
 @cache
 def parser() -> MarkdownIt:
-    """CommonMark with the front matter and footnotes a draft uses (what mdformat reads)."""
+    """CommonMark with the front matter and footnotes a draft uses, as mdformat reads them.
+
+    Inline footnotes (``^[...]``, a pandoc extension) are off, as in mdformat and on GitHub.
+    """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin)
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin)
+    parser.disable("footnote_inline")
+    return parser
 
 
 def read_blocks(text: str) -> list[str]:

@@ -1,7 +1,8 @@
 """Golden cases: each folder of ``tests/cases/`` is a small project and its expected output.
 
 ``expected.txt`` holds the exit code, stdout and stderr of ``charter check``; a
-case with ``expected.md`` also pins the draft of ``charter build -o -``. Every
+case with ``expected.md`` also pins the draft of ``charter build -o -``, and one
+with ``expected.html`` the page of ``charter build --format html -o -``. Every
 case is copied to a temporary folder first, so a case without a manifest cannot
 find the repository's own. Refresh with ``pytest tests/test_cases.py --update-goldens``.
 """
@@ -51,11 +52,12 @@ def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> N
 
 
 DRAFTS = {
-    "expected.md": "compilation",
-    "expected-agreed.md": "agreed",
-    "expected-clean.md": "clean",
+    "expected.md": ("md", "compilation"),
+    "expected-agreed.md": ("md", "agreed"),
+    "expected-clean.md": ("md", "clean"),
+    "expected.html": ("html", "compilation"),
 }
-"""The pinned draft of each rendering a case may have."""
+"""The pinned draft of each format and rendering a case may have."""
 
 
 @pytest.mark.parametrize(
@@ -64,7 +66,10 @@ DRAFTS = {
 )
 def test_build_draft(case: str, golden: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
-    result = invoke("-C", str(project), "build", "-o", "-", "--text", DRAFTS[golden])
+    output_format, rendering = DRAFTS[golden]
+    result = invoke(
+        "-C", str(project), "build", "-o", "-", "--format", output_format, "--text", rendering
+    )
     assert result.exit_code == 0, result.stderr
     check_golden(CASES / case / golden, result.stdout, update=update_goldens)
 

@@ -246,6 +246,10 @@ class _Writer:
 
     def _inline(self, line: Line) -> str:
         tokens = _flatten(line)
+        if tokens and isinstance(tokens[0], str):  # what a reader strips, before escaping
+            tokens[0] = tokens[0].lstrip()
+        if tokens and isinstance(tokens[-1], str):
+            tokens[-1] = tokens[-1].rstrip()
         out = []
         for index, token in enumerate(tokens):
             if isinstance(token, str):

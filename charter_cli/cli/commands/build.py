@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,9 @@ from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode, InvalidInputError
 from charter_cli.render.formats import EXPORTERS, exporter
 from charter_cli.vocabulary import Format, Rendering
+
+if TYPE_CHECKING:
+    from charter_cli.write.output import Target
 
 FORMATS = [str(name) for name in EXPORTERS]
 """What ``--format`` offers: the formats that have a renderer."""
@@ -103,7 +106,7 @@ def build(
     from charter_cli.load.project import relative, tracked_by_git
     from charter_cli.write.draft import write_draft
     from charter_cli.write.lock import library_lock
-    from charter_cli.write.output import Kind, is_terminal, named_output, project_inputs
+    from charter_cli.write.output import Kind, named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
@@ -116,8 +119,7 @@ def build(
             f"--require-tracked needs a file to check, not {target.path}",
             hint="leave out -o, or give it a file of the repository",
         )
-    to_terminal = sys.stdout.isatty() if target.kind is Kind.STDOUT else is_terminal(target)
-    if chosen.binary and to_terminal:
+    if chosen.binary and _terminal(target):
         raise InvalidInputError(
             f"{chosen.format.value.upper()} is not text; it is not written to a terminal",
             hint="give a file with -o, or redirect the output: -o - > charter." + chosen.extension,
@@ -157,6 +159,13 @@ def build(
             f"note: {len(gaps)} requirement(s) not covered; run 'charter coverage --missing'"
         )
     return ExitCode.OK
+
+
+def _terminal(target: Target) -> bool:
+    """Whether the output is a terminal: standard output on one, or a device that is one."""
+    from charter_cli.write.output import Kind, is_terminal
+
+    return sys.stdout.isatty() if target.kind is Kind.STDOUT else is_terminal(target)
 
 
 def _write_stdout(pieces: Iterable[bytes], *, binary: bool) -> None:

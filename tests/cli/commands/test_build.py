@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 from pathlib import Path
+
+import pytest
 
 from charter_cli.errors import ExitCode
 from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, WriteProject, invoke
@@ -109,3 +113,96 @@ def test_require_tracked_needs_a_file(write_project: WriteProject) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
     assert result.stderr.startswith("error: --require-tracked needs a file to check")
+
+
+# --- formats ----------------------------------------------------------------------------------
+
+
+def test_build_writes_html_next_to_the_markdown(write_project: WriteProject) -> None:
+    root = write_project()
+    for text, name in (("compilation", "charter.html"), ("agreed", "charter-agreed.html")):
+        result = invoke("-C", str(root), "build", "--format", "html", "--text", text)
+        assert result.exit_code == ExitCode.OK, result.stderr
+        assert result.stderr.startswith(f"wrote build/{name}: 2 articles")
+        page = (root / "build" / name).read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>\n") and page.endswith("</html>\n")
+    again = invoke("-C", str(root), "build", "--format", "html")
+    assert again.stderr.startswith("unchanged build/charter.html")
+    assert not (root / "build" / "charter.md").exists()
+
+
+def test_build_html_replaces_only_its_own_pages(write_project: WriteProject) -> None:
+    root = write_project()
+    theirs = root / "index.html"
+    theirs.write_text("<!DOCTYPE html>\n<title>Our site</title>\n", encoding="utf-8")
+    refused = invoke("-C", str(root), "build", "--format", "html", "-o", "index.html")
+    assert refused.exit_code == ExitCode.USAGE
+    assert "was not written by charter build; not overwritten" in refused.stderr
+    assert theirs.read_text(encoding="utf-8").endswith("Our site</title>\n")
+    forced = invoke("-C", str(root), "build", "--format", "html", "-o", "index.html", "--force")
+    assert forced.exit_code == ExitCode.OK
+    markdown = root / "draft.md"
+    assert invoke("-C", str(root), "build", "-o", "draft.md").exit_code == ExitCode.OK
+    over = invoke("-C", str(root), "build", "--format", "html", "-o", "draft.md")
+    assert over.exit_code == ExitCode.USAGE  # a Markdown draft is not an HTML page of charter's
+    assert markdown.read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_build_offers_only_the_formats_it_can_write(write_project: WriteProject) -> None:
+    result = invoke("-C", str(write_project()), "build", "--format", "pdf")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(
+        "error: invalid value for '--format': 'pdf' is not one of md, html"
+    )
+    assert "--format md|html" in invoke("build", "--help").stdout
+
+
+def _binary_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Register Markdown as if it were a binary format (no binary format is registered yet)."""
+    from charter_cli.cli.commands import build
+    from charter_cli.render.formats import EXPORTERS, Exporter
+    from charter_cli.vocabulary import Format
+
+    binary = Exporter(
+        Format.DOCX, "docx", "charter_cli.render.markdown", "iter_markdown", binary=True
+    )
+    monkeypatch.setitem(EXPORTERS, Format.DOCX, binary)
+    monkeypatch.setattr(build, "FORMATS", [*build.FORMATS, "docx"])
+
+
+def test_a_binary_format_is_never_written_to_a_terminal(
+    write_project: WriteProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _binary_markdown(monkeypatch)
+    root = write_project()
+    leader, follower = os.openpty()
+    try:
+        terminal = os.ttyname(follower)
+        result = invoke("-C", str(root), "build", "--format", "docx", "-o", terminal)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        "error: DOCX is not text; it is not written to a terminal (hint: give a file with -o, "
+        "or redirect the output: -o - > charter.docx)\n"
+    )
+    piped = invoke("-C", str(root), "build", "--format", "docx", "-o", "-")
+    assert piped.exit_code == ExitCode.OK
+    assert piped.stdout_bytes.startswith(b"---\ntitle:")
+    written = invoke("-C", str(root), "build", "--format", "docx")
+    assert written.stderr.startswith("wrote build/charter.docx")
+
+
+def test_standard_output_on_a_terminal_is_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from charter_cli.cli.commands.build import _terminal
+    from charter_cli.write.output import Kind, Target
+
+    class Screen(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdout", Screen())
+    assert _terminal(Target(Kind.STDOUT, Path("-")))
+    assert not _terminal(Target(Kind.STREAM, Path("/dev/null")))
+    assert not _terminal(Target(Kind.FILE, Path("x.docx")))
