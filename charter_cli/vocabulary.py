@@ -59,6 +59,13 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
+class CoverageFormat(StrEnum):
+    """The output formats of ``charter coverage --output-format``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class Listable(StrEnum):
     """What ``charter list`` lists."""
 

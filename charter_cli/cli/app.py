@@ -26,6 +26,7 @@ from charter_cli.cli.commands import (
     migrate,
     new_clause,
     schema,
+    serve,
     show,
     verify,
 )
@@ -90,6 +91,7 @@ for _command in (
     schema.schema,
     init.init,
     migrate.migrate,
+    serve.serve,
 ):
     _register(app, _command)
 _register(app, listing.list_items, "list")

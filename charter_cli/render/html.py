@@ -121,13 +121,26 @@ class HtmlOptions:
 
     requirement_link: Callable[[str], str] | None = None
     """Where a requirement named in a trace links to, or ``None`` for plain text."""
-    main_class: str = ""
+    aside: str = ""
+    """Markup of an ``<aside>`` written after the main text (already escaped: built with a tree)."""
     on_article: Callable[[], None] | None = field(default=None, compare=False)
     """Called after each article is written (to show progress)."""
 
 
-def page_start(setting: Setting, title: str, *, style: str = STYLE, head: str = "") -> str:
-    """The document up to ``<body>``: language, character set, generator, title, style."""
+def page_start(
+    setting: Setting,
+    title: str,
+    *,
+    style: str = STYLE,
+    head: str = "",
+    root_attributes: str = "",
+    body_class: str = "",
+) -> str:
+    """The document up to ``<body>``: language, character set, generator, title, style.
+
+    ``head`` is markup the caller adds to the head (made from constants only);
+    ``root_attributes`` and ``body_class`` are added to ``<html>`` and ``<body>``.
+    """
     fields = document.front_fields(setting)
     metas = "".join(
         _html(
@@ -140,12 +153,13 @@ def page_start(setting: Setting, title: str, *, style: str = STYLE, head: str = 
         for key, value in fields.items()
         if key not in {"title", "language"}
     )
-    language = setting.draft.charter.language
+    language = _attribute(setting.draft.charter.language)
+    body = f'<body class="{_attribute(body_class)}">' if body_class else "<body>"
     return (
-        f'<!DOCTYPE html>\n<html lang="{_attribute(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"{GENERATOR_META}\n"
+        f'<!DOCTYPE html>\n<html lang="{language}"{root_attributes}>\n<head>\n'
+        f'<meta charset="utf-8">\n{GENERATOR_META}\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"{metas}\n{_html('title', {}, title)}\n<style>{style}</style>\n{head}</head>\n<body>\n"
+        f"{metas}\n{_html('title', {}, title)}\n<style>{style}</style>\n{head}</head>\n{body}\n"
     )
 
 
@@ -161,11 +175,11 @@ def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
     entries = document.contents(setting)
     if entries:
         yield _serialise(_contents(entries))
-    main_class = f' class="{_attribute(options.main_class)}"' if options.main_class else ""
-    yield f'<main id="main"{main_class}>\n'
+    yield '<main id="main">\n'
     writer = _Writer(setting, options)
     yield from writer.main()
     yield "</main>\n"
+    yield options.aside
     yield _serialise(_footer(setting))
 
 

@@ -13,8 +13,9 @@ definition's documentation instead of the key's), and ``X | None`` becomes
 ``X`` because TOML has no null. A TOML file names its schema in a first line
 ``#:schema <path>`` (see :func:`directive_for`).
 
-``charter schema`` also writes the schema of the JSON report of ``charter
-check`` (:func:`report_schema`), for the scripts that read it: that one is JSON,
+``charter schema`` also writes the schemas of the JSON reports of ``charter
+check`` and ``charter coverage`` (:func:`report_schema`), for the scripts that
+read them: those are JSON,
 where null is a value, so it is written as Pydantic makes it (draft 2020-12).
 """
 
@@ -30,7 +31,7 @@ from pydantic import BaseModel
 from charter_cli.errors import WriteRefusedError
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
-from charter_cli.render.reports.jsonreport import CheckReport
+from charter_cli.render.reports.jsonreport import CheckReport, CoverageReport
 from charter_cli.write.output import output_target, write_output
 
 SCHEMA_DIR = "schemas"
@@ -44,6 +45,8 @@ CATALOGUE_SCHEMA = "catalogue.schema.json"
 MODULE_SCHEMA = "module.schema.json"
 REPORT_SCHEMA = "check-report.schema.json"
 """The schema of ``charter check --output-format json``."""
+COVERAGE_SCHEMA = "coverage-report.schema.json"
+"""The schema of ``charter coverage --output-format json``."""
 REPORT_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The dialect of the report's schema: the one Pydantic writes."""
 
@@ -62,12 +65,15 @@ def schema_documents() -> dict[str, dict[str, Any]]:
     return {name: _document(model, title) for name, (model, title) in _KINDS.items()}
 
 
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema of the JSON report of ``charter check``, from its Pydantic models."""
-    body = CheckReport.model_json_schema(mode="serialization")
+def report_schema(
+    model: type[BaseModel] = CheckReport,
+    title: str = "charter check report (charter check --output-format json)",
+) -> dict[str, Any]:
+    """The JSON Schema of a JSON report (by default ``charter check``'s), from its Pydantic models."""
+    body = model.model_json_schema(mode="serialization")
     document: dict[str, Any] = {
         "$schema": REPORT_DRAFT,
-        "title": "charter check report (charter check --output-format json)",
+        "title": title,
         "description": (
             f"{body.pop('description')} Generated from the models of charter-drafter by "
             "'charter schema'; regenerate it rather than editing it."
@@ -79,8 +85,11 @@ def report_schema() -> dict[str, Any]:
 
 
 def schema_files() -> dict[str, dict[str, Any]]:
-    """Every schema ``charter schema`` writes, by file name: the file kinds, then the report."""
-    return {**schema_documents(), REPORT_SCHEMA: report_schema()}
+    """Every schema ``charter schema`` writes, by file name: the file kinds, then the reports."""
+    coverage = report_schema(
+        CoverageReport, "charter coverage report (charter coverage --output-format json)"
+    )
+    return {**schema_documents(), REPORT_SCHEMA: report_schema(), COVERAGE_SCHEMA: coverage}
 
 
 def render_schema(schema: dict[str, Any]) -> str:
