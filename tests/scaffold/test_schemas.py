@@ -145,18 +145,18 @@ def test_charter_schema_writes_then_reports_unchanged(
     out = tmp_path / "out"
     first = invoke("-C", str(root), "schema", "-o", str(out))
     assert first.exit_code == ExitCode.OK, first.output
-    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * 4
+    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * 5
     for name, schema in schema_files().items():
         assert (out / name).read_text(encoding="utf-8") == render_schema(schema)
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     second = invoke("-C", str(root), "schema", "-o", str(out))
     assert second.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * 4
+    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * 5
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
     # without -o, the project's own schemas/ folder, which init already filled
     default = invoke("-C", str(root), "schema")
     assert default.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * 4
+    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * 5
 
 
 def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
@@ -168,6 +168,7 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
         "catalogue.schema.json": False,
         "module.schema.json": True,
         "check-report.schema.json": False,
+        "coverage-report.schema.json": False,
     }
     assert (tmp_path / "module.schema.json").read_text(encoding="utf-8") == render_schema(
         schema_documents()["module.schema.json"]
