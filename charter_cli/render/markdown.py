@@ -88,8 +88,7 @@ def heading_anchors(setting: Setting) -> dict[str, str]:
     slugger = Slugger()
     draft = setting.draft
     slugger(draft.charter.title)
-    entries = document.contents(setting)
-    if entries:
+    if draft.preamble is not None or draft.titles:  # then the draft has contents
         slugger(CONTENTS)
     anchors = {}
     if draft.preamble is not None:
@@ -241,8 +240,19 @@ class _Writer:
     def _para(self, lines: tuple[Line, ...], *, keep_list: bool = False) -> str:
         if not keep_list:
             self.last_list = None
-        rendered = (escape_line_start(self._inline(line)) for line in lines)
-        return "\n".join(line for line in rendered if line)
+        rendered = []
+        for line in lines:
+            only = line[0] if len(line) == 1 else None
+            if isinstance(only, str):  # most lines: plain text
+                text = escape_line_start(escape_run(only.strip()))
+            elif isinstance(only, Emphasis) and len(only.content) == 1:  # a note, the trace
+                words = only.content[0]
+                text = f"*{escape_run(words)}*" if isinstance(words, str) else self._inline(line)
+            else:
+                text = escape_line_start(self._inline(line))
+            if text:
+                rendered.append(text)
+        return "\n".join(rendered)
 
     def _inline(self, line: Line) -> str:
         tokens = _flatten(line)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
-_NEEDS_WORK = re.compile(r"[\\*_\[\]<`&!\t]|  ")
-"""A character (or a run of spaces) that escaping may change; most runs have none."""
+_NEEDS_WORK = re.compile(r"[\\*_\[\]<`&!\t]")
+"""A character that escaping may change (besides a run of spaces); most runs have none."""
+_BRACKET = re.compile(r"[\[\]]")
 _SPACES = re.compile(r" {2,}")
 _LESS_THAN = re.compile(r"<(?:[^ ]|$)")
 _HEADING = re.compile(r"#{1,6}(?: |\t|$)")
@@ -48,7 +50,7 @@ def escape_run(text: str, *, before_link: bool = False) -> str:
     Runs of spaces become one (Markdown shows one anyway); ``before_link`` says
     that a link follows, so a final ``!`` must not turn it into an image.
     """
-    if _NEEDS_WORK.search(text) is None:
+    if "  " not in text and _NEEDS_WORK.search(text) is None:
         return text
     text = _SPACES.sub(" ", text.replace("\t", " "))
     text = text.replace("\\", "\\\\")
@@ -69,62 +71,71 @@ def escape_run(text: str, *, before_link: bool = False) -> str:
 
 def _asterisks(text: str) -> str:
     """Every ``*`` escaped unless white space stands on both sides of it."""
-    out = []
-    for index, char in enumerate(text):
-        if char == "*":
-            before = text[index - 1] if index else None
-            after = text[index + 1] if index + 1 < len(text) else None
-            if not (_is_whitespace(before) and _is_whitespace(after)):
-                out.append("\\")
-        out.append(char)
-    return "".join(out)
+    return _escape_where(
+        text, "*", lambda before, after: _is_whitespace(before) and _is_whitespace(after)
+    )
 
 
 def _underscores(text: str) -> str:
     """Every ``_`` escaped unless inside a word, or with white space on both sides."""
-    out = []
-    for index, char in enumerate(text):
-        if char == "_":
-            before = text[index - 1] if index else None
-            after = text[index + 1] if index + 1 < len(text) else None
-            inside = all(
-                c is not None and not _is_whitespace(c) and not _is_punctuation(c)
-                for c in (before, after)
-            )
-            if not inside and not (_is_whitespace(before) and _is_whitespace(after)):
-                out.append("\\")
-        out.append(char)
-    return "".join(out)
+
+    def kept(before: str | None, after: str | None) -> bool:
+        inside = all(
+            c is not None and not _is_whitespace(c) and not _is_punctuation(c)
+            for c in (before, after)
+        )
+        return inside or (_is_whitespace(before) and _is_whitespace(after))
+
+    return _escape_where(text, "_", kept)
+
+
+def _escape_where(text: str, char: str, kept: Callable[[str | None, str | None], bool]) -> str:
+    """``text`` with a backslash before each ``char`` that ``kept(before, after)`` does not keep."""
+    pieces, last, index = [], 0, text.find(char)
+    while index >= 0:
+        before = text[index - 1] if index else None
+        after = text[index + 1] if index + 1 < len(text) else None
+        if not kept(before, after):
+            pieces.append(text[last:index])
+            last = index
+        index = text.find(char, index + 1)
+    pieces.append(text[last:])
+    return "\\".join(pieces)
 
 
 def _square_brackets(text: str) -> str:
     """Brackets escaped unless a pair encloses no other bracket and is followed by neither ``:`` nor ``(``."""
     escape: list[int] = []
     opened: int | None = None
-    for index, char in enumerate(text):
-        if char == "[":
+    for match in _BRACKET.finditer(text):
+        index = match.start()
+        if match.group() == "[":
             if opened is not None:
                 escape.append(opened)
             opened = index
-        elif char == "]":
-            if opened is None:
-                escape.append(index)
-            elif text[index + 1 : index + 2] in {":", "("}:
-                escape += [opened, index]
-                opened = None
-            else:
-                opened = None
+        elif opened is None:
+            escape.append(index)
+        elif text[index + 1 : index + 2] in {":", "("}:
+            escape += [opened, index]
+            opened = None
+        else:
+            opened = None
     if opened is not None:
         escape.append(opened)
-    for index in sorted(escape, reverse=True):
-        text = f"{text[:index]}\\{text[index:]}"
-    return text
+    if not escape:
+        return text
+    pieces, last = [], 0
+    for index in sorted(escape):
+        pieces.append(text[last:index])
+        last = index
+    pieces.append(text[last:])
+    return "\\".join(pieces)
 
 
 def escape_line_start(line: str) -> str:
     """A line of a paragraph, stripped, escaped where its start would open a block."""
     line = line.strip()
-    if not line:
+    if not line or line[0].isalpha():  # most lines: no block starts with a letter
         return line
     first = line[0]
     if (first == "#" and _HEADING.match(line)) or first == ">" or _BULLET.match(line):
@@ -133,8 +144,8 @@ def escape_line_start(line: str) -> str:
         ordered = _ORDERED.match(line)
         if ordered is not None:
             line = f"{line[: ordered.start(1)]}\\{line[ordered.start(1) :]}"
-    if first in "-_*=":
-        line = _rule_or_underline(line)
+    if first in "-_*=" and not line.replace(first, "").strip(" \t"):
+        line = _rule_or_underline(line)  # a line of one of those characters (and spaces) only
     return line
 
 
