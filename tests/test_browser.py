@@ -106,7 +106,9 @@ def _follow(page: Page, href: str, within: str = "body") -> None:
     assert landed, href
 
 
-def test_the_html_export_in_a_browser(browser: BrowserContext, tmp_path: Path, screenshots: Path) -> None:
+def test_the_html_export_in_a_browser(
+    browser: BrowserContext, tmp_path: Path, screenshots: Path
+) -> None:
     output = tmp_path / "charter.html"
     result = invoke("-C", str(REPO), "build", "--format", "html", "-o", str(output))
     assert result.exit_code == 0, result.stderr
