@@ -19,6 +19,7 @@ from charter_cli.findings import Finding, Severity
 from charter_cli.render import html
 from charter_cli.render.coverage_map import MAP_STYLE, coverage_map, requirement_id
 from charter_cli.render.document import TEXT_NAMES, make_setting, title_block
+from charter_cli.render.tree import child, serialise
 from charter_cli.vocabulary import Rendering
 
 PREVIEW_STYLE = """
@@ -62,7 +63,7 @@ class Page:
 def preview_page(analysis: Analysis, rendering: Rendering) -> Page:
     """The page for one state of the library (a broken one too)."""
     draft = analysis.draft
-    aside = _serialise(_aside(analysis))
+    aside = serialise(_aside(analysis))
     if draft is None:
         parts = [_problem_page(aside)]
     else:
@@ -70,7 +71,7 @@ def preview_page(analysis: Analysis, rendering: Rendering) -> Page:
         options = html.HtmlOptions(requirement_link=lambda r: f"#{requirement_id(r)}", aside=aside)
         parts = list(html.body(setting, options))
         if analysis.blocking:
-            parts.insert(2, _serialise(_blocked(analysis)))
+            parts.insert(2, serialise(_blocked(analysis)))
         title = f"{title_block(setting).title} — {TEXT_NAMES[rendering]} (preview)"
         start = html.page_start(
             setting, title, style=_STYLE, head=LIVE_RELOAD, body_class="preview"
@@ -96,17 +97,17 @@ def _aside(analysis: Analysis) -> ET.Element:
 
 def _findings(findings: tuple[Finding, ...]) -> ET.Element:
     section = ET.Element("section", {"class": "findings", "aria-labelledby": "findings"})
-    _text(section, "h2", "Findings", {"id": "findings"})
+    child(section, "h2", "Findings", {"id": "findings"})
     counts = {level: sum(f.level is level for f in findings) for level in Severity}
     summary = ", ".join(f"{n} {level.value}{'' if n == 1 else 's'}" for level, n in counts.items())
-    _text(section, "p", summary if findings else "No findings.", {"class": "finding-count"})
+    child(section, "p", summary if findings else "No findings.", {"class": "finding-count"})
     serious = [f for f in findings if f.level is not Severity.NOTE]
     notes = [f for f in findings if f.level is Severity.NOTE]
     if serious:
         _finding_list(section, serious)
     if notes:
         details = ET.SubElement(section, "details")
-        _text(details, "summary", f"{len(notes)} note{'' if len(notes) == 1 else 's'}")
+        child(details, "summary", f"{len(notes)} note{'' if len(notes) == 1 else 's'}")
         _finding_list(details, notes)
     return section
 
@@ -115,10 +116,10 @@ def _finding_list(parent: ET.Element, findings: list[Finding]) -> None:
     listing = ET.SubElement(parent, "ul")
     for finding in findings:
         item = ET.SubElement(listing, "li", {"class": f"finding severity-{finding.level.value}"})
-        _text(item, "span", finding.code, {"class": "code"}).tail = f" {finding.level.value} "
+        child(item, "span", finding.code, {"class": "code"}).tail = f" {finding.level.value} "
         where = finding.file + (f":{finding.line}" if finding.line else "")
-        _text(item, "span", where, {"class": "where"}).tail = f": {finding.message} "
-        _text(item, "span", f"(hint: {finding.advice})", {"class": "hint"})
+        child(item, "span", where, {"class": "where"}).tail = f": {finding.message} "
+        child(item, "span", f"(hint: {finding.advice})", {"class": "hint"})
 
 
 def _blocked(analysis: Analysis) -> ET.Element:
@@ -135,28 +136,16 @@ def _problem_page(aside: str) -> str:
     """A page for a library whose manifest cannot be read: the findings alone."""
     head = ET.Element("head")
     ET.SubElement(head, "meta", {"charset": "utf-8"})
-    _text(head, "title", "charter preview: the draft cannot be assembled")
-    _text(head, "style", _STYLE)
+    child(head, "title", "charter preview: the draft cannot be assembled")
+    child(head, "style", _STYLE)
     message = "The draft cannot be assembled: charter.toml has errors (see the findings)."
     main = ET.Element("main", {"id": "main", "class": "problem", "role": "alert"})
     main.text = message
     head_markup = ET.tostring(head, encoding="unicode", method="html").removesuffix("</head>")
     return (
         f'<!DOCTYPE html>\n<html lang="en">\n{head_markup}{LIVE_RELOAD}</head>\n'
-        f'<body class="preview">\n{_serialise(main)}{aside}</body>\n</html>\n'
+        f'<body class="preview">\n{serialise(main)}{aside}</body>\n</html>\n'
     )
-
-
-def _text(
-    parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | None = None
-) -> ET.Element:
-    element = ET.SubElement(parent, tag, attributes or {})
-    element.text = text
-    return element
-
-
-def _serialise(element: ET.Element) -> str:
-    return ET.tostring(element, encoding="unicode", method="html") + "\n"
 
 
 def error_page(message: str) -> Page:
@@ -166,7 +155,7 @@ def error_page(message: str) -> Page:
     text = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>charter preview</title>\n<style>{_STYLE}</style>\n{LIVE_RELOAD}</head>\n"
-        f'<body class="preview">\n{_serialise(main)}</body>\n</html>\n'
+        f'<body class="preview">\n{serialise(main)}</body>\n</html>\n'
     )
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     marked = text.replace(">\n<head>", f' data-version="{version}">\n<head>', 1)

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 
 from charter_cli.draft.coverage import Coverage, CoverState, RequirementCoverage, Tally
 from charter_cli.render.article import anchor_of
+from charter_cli.render.tree import append_text, child
 from charter_cli.vocabulary import Level, RequirementKind
 
 MAP_STYLE = """
@@ -66,8 +67,8 @@ def coverage_map(coverage: Coverage) -> ET.Element:
     """The map: a summary line, the grid, its legend, and a panel per cell."""
     cells = coverage.summary()
     section = ET.Element("section", {"class": "coverage-map", "aria-labelledby": "coverage-map"})
-    _text(section, "h2", "Coverage map", {"id": "coverage-map"})
-    _text(section, "p", _summary(coverage), {"class": "map-summary"})
+    child(section, "h2", "Coverage map", {"id": "coverage-map"})
+    child(section, "p", _summary(coverage), {"class": "map-summary"})
     section.append(_grid(cells))
     section.append(_legend())
     by_cell: dict[tuple[Level, RequirementKind], list[RequirementCoverage]] = {}
@@ -94,15 +95,15 @@ def _grid(cells: dict[tuple[Level, RequirementKind], Tally]) -> ET.Element:
     levels = [level for level in Level if any(key[0] is level for key in cells)]
     kinds = [kind for kind in RequirementKind if any(key[1] is kind for key in cells)]
     table = ET.Element("table")
-    _text(table, "caption", "Requirements by level and kind: covered by agreed text of all")
+    child(table, "caption", "Requirements by level and kind: covered by agreed text of all")
     head = ET.SubElement(ET.SubElement(table, "thead"), "tr")
-    _text(head, "th", "kind", {"scope": "col"})
+    child(head, "th", "kind", {"scope": "col"})
     for level in levels:
-        _text(head, "th", level.value, {"scope": "col"})
+        child(head, "th", level.value, {"scope": "col"})
     body = ET.SubElement(table, "tbody")
     for kind in kinds:
         row = ET.SubElement(body, "tr")
-        _text(row, "th", kind.value, {"scope": "row"})
+        child(row, "th", kind.value, {"scope": "row"})
         for level in levels:
             tally = cells.get((level, kind))
             if tally is None:
@@ -140,7 +141,7 @@ def _cell(level: Level, kind: RequirementKind, tally: Tally) -> ET.Element:
         f"{tally.at_risk} at risk, {tally.waived} waived, {tally.uncovered} not covered"
     )
     link = {"href": f"#{cell_id(level, kind)}", "style": style, "aria-label": label, "title": label}
-    _text(cell, "a", f"{tally.agreed}/{tally.total}", link)
+    child(cell, "a", f"{tally.agreed}/{tally.total}", link)
     return cell
 
 
@@ -167,7 +168,7 @@ def _panel(
         + (f", {tally.waived} waived" if tally.waived else "")
         + (f", {tally.uncovered} not covered" if tally.uncovered else "")
     )
-    _text(panel, "h3", heading)
+    child(panel, "h3", heading)
     listing = ET.SubElement(panel, "ul")
     for item in items:
         listing.append(_requirement(item))
@@ -178,8 +179,8 @@ def _requirement(item: RequirementCoverage) -> ET.Element:
     state = item.state
     attributes = {"class": "requirement", "data-state": state.value}
     line = ET.Element("li", {**attributes, "id": requirement_id(item.entry.id)})
-    _text(line, "strong", item.entry.id).tail = " "
-    _text(
+    child(line, "strong", item.entry.id).tail = " "
+    child(
         line, "span", _STATE_NAMES[state], {"class": f"state state-{state.value}"}
     ).tail = f" § {item.entry.requirement.section}: {item.entry.requirement.statement}"
     if item.covering:
@@ -187,26 +188,13 @@ def _requirement(item: RequirementCoverage) -> ET.Element:
         covered.text = "covered by "
         for index, covering in enumerate(item.covering):
             if index:
-                _tail(covered, ", ")
+                append_text(covered, ", ")
             target = anchor_of(covering.placement)
-            link = _text(covered, "a", covering.citation, {"href": f"#{target}"})
+            link = child(covered, "a", covering.citation, {"href": f"#{target}"})
             if covering.open:
                 link.tail = " (not yet agreed)"
     elif item.waiver is not None:
-        _text(
+        child(
             line, "div", f"waived: {' '.join(item.waiver.reason.split())}", {"class": "covered-by"}
         )
     return line
-
-
-def _text(
-    parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | None = None
-) -> ET.Element:
-    element = ET.SubElement(parent, tag, attributes or {})
-    element.text = text
-    return element
-
-
-def _tail(parent: ET.Element, text: str) -> None:
-    last = parent[-1]
-    last.tail = (last.tail or "") + text

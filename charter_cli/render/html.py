@@ -22,24 +22,12 @@ from dataclasses import dataclass, field
 
 from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
+from charter_cli.render import blocks as ir
 from charter_cli.render import document
 from charter_cli.render.article import Setting
-from charter_cli.render.blocks import (
-    ArticleView,
-    Block,
-    Bracket,
-    Emphasis,
-    Inline,
-    Label,
-    Line,
-    Link,
-    NoteMark,
-    Para,
-    Provision,
-    TraceGroup,
-)
 from charter_cli.render.document import Heading, PreambleView, make_setting
 from charter_cli.render.frontmatter import GENERATOR_META
+from charter_cli.render.tree import append_text, child, serialise
 from charter_cli.vocabulary import Rendering
 
 STYLE = """
@@ -86,17 +74,6 @@ h2,h3,h4{break-after:avoid}
 }
 """
 """The style sheet of the page, for the screen and for print."""
-
-
-def render_html(
-    draft: Draft,
-    library: Library,
-    *,
-    rendering: Rendering = Rendering.COMPILATION,
-    trace: bool | None = None,
-) -> str:
-    """The whole page as one string."""
-    return "".join(iter_html(draft, library, rendering=rendering, trace=trace))
 
 
 def iter_html(
@@ -171,40 +148,40 @@ def page_end() -> str:
 def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
     """The banner, the contents, the main text with its notes, and the footer."""
     yield '<a class="skip" href="#main">Skip to the text</a>\n'
-    yield _serialise(_header(setting))
+    yield serialise(_header(setting))
     entries = document.contents(setting)
     if entries:
-        yield _serialise(_contents(entries))
+        yield serialise(_contents(entries))
     yield '<main id="main">\n'
     writer = _Writer(setting, options)
     yield from writer.main()
     yield "</main>\n"
     yield options.aside
-    yield _serialise(_footer(setting))
+    yield serialise(_footer(setting))
 
 
 def _header(setting: Setting) -> ET.Element:
     block = document.title_block(setting)
     header = _element("header")
-    _child(header, "h1", block.title)
-    _child(header, "p", block.version, {"class": "version"})
+    child(header, "h1", block.title)
+    child(header, "p", block.version, {"class": "version"})
     if block.parties:
-        _child(header, "p", block.parties, {"class": "parties"})
-    _child(header, "p", block.count, {"class": "count"})
+        child(header, "p", block.parties, {"class": "parties"})
+    child(header, "p", block.count, {"class": "count"})
     return header
 
 
 def _contents(entries: list[document.Entry]) -> ET.Element:
     nav = _element("nav", {"aria-labelledby": "contents"})
-    _child(nav, "h2", "Contents", {"id": "contents"})
-    lists = [_child(nav, "ul")]
+    child(nav, "h2", "Contents", {"id": "contents"})
+    lists = [child(nav, "ul")]
     last_item: ET.Element | None = None
     for entry in entries:
         while entry.depth + 1 > len(lists) and last_item is not None:
-            lists.append(_child(last_item, "ul"))
+            lists.append(child(last_item, "ul"))
         del lists[entry.depth + 1 :]
-        last_item = _child(lists[-1], "li")
-        _child(last_item, "a", entry.text, {"href": f"#{entry.target}"})
+        last_item = child(lists[-1], "li")
+        child(last_item, "a", entry.text, {"href": f"#{entry.target}"})
     return nav
 
 
@@ -215,7 +192,7 @@ def _footer(setting: Setting) -> ET.Element:
         f"Built by charter from the library {fields['library-hash']} "
         f"({document.TEXT_NAMES[setting.rendering]}, version {fields['version']})."
     )
-    _child(footer, "p", text, {"class": "provenance"})
+    child(footer, "p", text, {"class": "provenance"})
     return footer
 
 
@@ -231,7 +208,7 @@ class _Writer:
     def main(self) -> Iterator[str]:
         view = document.preamble(self.setting)
         if view is not None:
-            yield _serialise(self._preamble(view))
+            yield serialise(self._preamble(view))
         open_title = open_chapter = False
         for part in document.parts(self.setting):
             if isinstance(part, Heading):
@@ -242,196 +219,168 @@ class _Writer:
                 open_chapter = part.kind == "chapter"
                 open_title = open_title or part.kind == "title"
                 yield f'<section class="{part.kind}">\n'
-                yield _serialise(self._heading(part))
+                yield serialise(self._heading(part))
             else:
-                yield _serialise(self._article(part))
+                yield serialise(self._article(part))
                 if self.options.on_article is not None:
                     self.options.on_article()
         yield "</section>\n" * (open_chapter + open_title)
         fallen = document.fallen(self.setting)
         if fallen:
             section = _element("section", {"class": "fallen"})
-            _child(section, "h2", document.NOT_YET_AGREED_HEADING, {"id": document.NOT_YET_AGREED})
-            _child(section, "p", document.FALLEN_INTRO)
-            items = _child(section, "ul")
+            child(section, "h2", document.NOT_YET_AGREED_HEADING, {"id": document.NOT_YET_AGREED})
+            child(section, "p", document.FALLEN_INTRO)
+            items = child(section, "ul")
             for line in fallen:
-                _child(items, "li", line)
-            yield _serialise(section)
+                child(items, "li", line)
+            yield serialise(section)
         if self.notes:
-            yield _serialise(self._notes())
+            yield serialise(self._notes())
 
     def _heading(self, part: Heading) -> ET.Element:
         heading = _element(f"h{part.depth + 1}", {"id": part.anchor})
-        number = _child(heading, "span", part.label, {"class": "heading-number"})
+        number = child(heading, "span", part.label, {"class": "heading-number"})
         if part.name.strip():
             number.tail = " — "
-            _child(heading, "span", part.name, {"class": "heading-name"})
+            child(heading, "span", part.name, {"class": "heading-name"})
         return heading
 
     def _preamble(self, view: PreambleView) -> ET.Element:
         section = _element("section", {"class": "preamble"})
-        _child(section, "h2", view.heading, {"id": document.PREAMBLE})
-        self._blocks(_child(section, "div", None, {"class": "formula"}), view.opening)
+        child(section, "h2", view.heading, {"id": document.PREAMBLE})
+        self._blocks(child(section, "div", None, {"class": "formula"}), view.opening)
         for recital in view.recitals:
-            self._article_body(_child(section, "div", None, self._classes(recital)), recital)
+            self._article_body(child(section, "div", None, self._classes(recital)), recital)
             if self.options.on_article is not None:
                 self.options.on_article()
-        self._blocks(_child(section, "div", None, {"class": "formula"}), view.closing)
+        self._blocks(child(section, "div", None, {"class": "formula"}), view.closing)
         return section
 
-    def _classes(self, view: ArticleView) -> dict[str, str]:
+    def _classes(self, view: ir.ArticleView) -> dict[str, str]:
         kind = "article" if view.heading else "recital"
         classes = f"{kind} status-{view.status}" + (" open" if view.open else "")
         return {"class": classes, "id": view.anchor} if not view.heading else {"class": classes}
 
-    def _article(self, view: ArticleView) -> ET.Element:
+    def _article(self, view: ir.ArticleView) -> ET.Element:
         article = _element("article", {**self._classes(view), "aria-labelledby": view.anchor})
-        heading = _child(article, f"h{view.depth + 1}", None, {"id": view.anchor})
-        _child(heading, "span", view.heading, {"class": "heading-number"}).tail = " — "
-        name = _child(heading, "span", view.title, {"class": "heading-name"})
+        heading = child(article, f"h{view.depth + 1}", None, {"id": view.anchor})
+        child(heading, "span", view.heading, {"class": "heading-number"}).tail = " — "
+        name = child(heading, "span", view.title, {"class": "heading-name"})
         for mark in view.title_marks:
             self._inline(name, mark)
         self._article_body(article, view)
         return article
 
-    def _article_body(self, parent: ET.Element, view: ArticleView) -> None:
+    def _article_body(self, parent: ET.Element, view: ir.ArticleView) -> None:
         for provision in view.provisions:
             self._provision(parent, provision)
         if view.status_note is not None:
-            self._line(_child(parent, "p", None, {"class": "status-note"}), view.status_note)
+            self._line(child(parent, "p", None, {"class": "status-note"}), view.status_note)
         if view.trace:
-            self._trace(_child(parent, "p", None, {"class": "trace"}), view.trace)
+            self._trace(child(parent, "p", None, {"class": "trace"}), view.trace)
         self.notes += [(note.label, note.text) for note in view.notes]
 
-    def _provision(self, parent: ET.Element, provision: Provision) -> None:
+    def _provision(self, parent: ET.Element, provision: ir.Provision) -> None:
         classes = f"provision {provision.kind}" + (" open" if provision.open else "")
         attributes = {"class": classes}
         if provision.party:
             attributes["data-party"] = provision.party
-        box = _child(parent, "div", None, attributes)
+        box = child(parent, "div", None, attributes)
         blocks = list(provision.blocks)
         if provision.marker:
-            first = _child(box, "p")
-            _child(first, "span", provision.marker, {"class": "marker"}).tail = " "
+            first = child(box, "p")
+            child(first, "span", provision.marker, {"class": "marker"}).tail = " "
             lead = blocks[0] if blocks else None
-            if isinstance(lead, Para):
+            if isinstance(lead, ir.Para):
                 self._lines(first, lead.lines)
                 blocks.pop(0)
         self._blocks(box, tuple(blocks))
 
-    def _blocks(self, parent: ET.Element, blocks: tuple[Block, ...]) -> None:
+    def _blocks(self, parent: ET.Element, blocks: tuple[ir.Block, ...]) -> None:
         for block in blocks:
-            if isinstance(block, Para):
-                self._lines(_child(parent, "p"), block.lines)
+            if isinstance(block, ir.Para):
+                self._lines(child(parent, "p"), block.lines)
                 continue
             attributes = {"start": str(block.start)} if block.ordered and block.start != 1 else {}
-            items = _child(parent, "ol" if block.ordered else "ul", None, attributes)
+            items = child(parent, "ol" if block.ordered else "ul", None, attributes)
             for item in block.items:
-                self._lines(_child(items, "li"), item.lines)
+                self._lines(child(items, "li"), item.lines)
 
-    def _lines(self, parent: ET.Element, lines: tuple[Line, ...]) -> None:
+    def _lines(self, parent: ET.Element, lines: tuple[ir.Line, ...]) -> None:
         for index, line in enumerate(lines):
             if index:
-                _append_text(parent, "\n")
+                append_text(parent, "\n")
             self._line(parent, line)
 
-    def _line(self, parent: ET.Element, line: Line | tuple[Inline, ...]) -> None:
+    def _line(self, parent: ET.Element, line: ir.Line | tuple[ir.Inline, ...]) -> None:
         for piece in line:
             self._inline(parent, piece)
 
-    def _inline(self, parent: ET.Element, piece: Inline) -> None:
+    def _inline(self, parent: ET.Element, piece: ir.Inline) -> None:
         if isinstance(piece, str):
-            _append_text(parent, piece)
-        elif isinstance(piece, Link):
-            _child(parent, "a", piece.text, {"href": f"#{piece.target}"})
-        elif isinstance(piece, Label):
-            _child(parent, "span", piece.text.rstrip(), {"class": "label"}).tail = (
+            append_text(parent, piece)
+        elif isinstance(piece, ir.Link):
+            child(parent, "a", piece.text, {"href": f"#{piece.target}"})
+        elif isinstance(piece, ir.Label):
+            child(parent, "span", piece.text.rstrip(), {"class": "label"}).tail = (
                 piece.text[len(piece.text.rstrip()) :] or None
             )
-        elif isinstance(piece, Emphasis):
-            self._line(_child(parent, "em"), piece.content)
-        elif isinstance(piece, Bracket):
+        elif isinstance(piece, ir.Emphasis):
+            self._line(child(parent, "em"), piece.content)
+        elif isinstance(piece, ir.Bracket):
             attributes = {"class": "option"}
             if piece.party:
                 attributes["data-party"] = piece.party
-            self._line(_child(parent, "span", None, attributes), piece.content)
+            self._line(child(parent, "span", None, attributes), piece.content)
         else:
             self._mark(parent, piece)
 
-    def _mark(self, parent: ET.Element, mark: NoteMark) -> None:
+    def _mark(self, parent: ET.Element, mark: ir.NoteMark) -> None:
         number = self.numbers.setdefault(mark.label, len(self.numbers) + 1)
-        sup = _child(parent, "sup", None, {"class": "note-mark"})
+        sup = child(parent, "sup", None, {"class": "note-mark"})
         attributes = {
             "href": f"#note-{mark.label}",
             "id": f"ref-{mark.label}",
             "role": "doc-noteref",
             "aria-label": f"Note {number}",
         }
-        _child(sup, "a", str(number), attributes)
+        child(sup, "a", str(number), attributes)
 
-    def _trace(self, parent: ET.Element, groups: tuple[TraceGroup, ...]) -> None:
-        em = _child(parent, "em")
-        _append_text(em, "Implements: ")
+    def _trace(self, parent: ET.Element, groups: tuple[ir.TraceGroup, ...]) -> None:
+        em = child(parent, "em")
+        append_text(em, "Implements: ")
         link = self.options.requirement_link
         for index, group in enumerate(groups):
             if index:
-                _append_text(em, "; ")
+                append_text(em, "; ")
             for number, requirement in enumerate(group.requirements):
                 if number:
-                    _append_text(em, ", ")
+                    append_text(em, ", ")
                 if link is None:
-                    _append_text(em, requirement)
+                    append_text(em, requirement)
                 else:
-                    _child(
-                        em, "a", requirement, {"href": link(requirement), "class": "requirement"}
-                    )
+                    child(em, "a", requirement, {"href": link(requirement), "class": "requirement"})
             where = f" in paragraph {group.where}" if group.where else ""
-            _append_text(em, f" ({group.citation}, § {group.section}){where}")
-        _append_text(em, ".")
+            append_text(em, f" ({group.citation}, § {group.section}){where}")
+        append_text(em, ".")
 
     def _notes(self) -> ET.Element:
         section = _element("section", {"class": "notes", "role": "doc-endnotes"})
-        _child(section, "h2", "Notes", {"id": "notes"})
-        items = _child(section, "ol")
+        child(section, "h2", "Notes", {"id": "notes"})
+        items = child(section, "ol")
         for label, text in self.notes:
-            item = _child(items, "li", text + " ", {"id": f"note-{label}"})
+            item = child(items, "li", text + " ", {"id": f"note-{label}"})
             back = {
                 "href": f"#ref-{label}",
                 "role": "doc-backlink",
                 "aria-label": "Back to the text",
             }
-            _child(item, "a", "↩", back)
+            child(item, "a", "↩", back)
         return section
 
 
 def _element(tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
     return ET.Element(tag, attributes or {})
-
-
-def _child(
-    parent: ET.Element,
-    tag: str,
-    text: str | None = None,
-    attributes: dict[str, str] | None = None,
-) -> ET.Element:
-    element = ET.SubElement(parent, tag, attributes or {})
-    element.text = text
-    return element
-
-
-def _append_text(parent: ET.Element, text: str) -> None:
-    """Add text after the last child of ``parent`` (or inside it, when it has none)."""
-    if not text:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _serialise(element: ET.Element) -> str:
-    return ET.tostring(element, encoding="unicode", method="html") + "\n"
 
 
 def _html(tag: str, attributes: dict[str, str], text: str | None = None) -> str:

@@ -21,22 +21,9 @@ from collections.abc import Callable, Iterator
 
 from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
+from charter_cli.render import blocks as ir
 from charter_cli.render import document
 from charter_cli.render.article import Setting, trace_line
-from charter_cli.render.blocks import (
-    ArticleView,
-    Block,
-    Bracket,
-    Emphasis,
-    Inline,
-    Label,
-    Line,
-    Link,
-    Note,
-    NoteMark,
-    Para,
-    Provision,
-)
 from charter_cli.render.document import Heading, make_setting
 from charter_cli.render.frontmatter import format_front_matter
 from charter_cli.render.mdtext import escape_heading_end, escape_line_start, escape_run
@@ -117,7 +104,7 @@ class _Writer:
         self.setting = setting
         self.anchors = anchors
         self.tick = tick
-        self.notes: list[Note] = []
+        self.notes: list[ir.Note] = []
         self.last_list: str | None = None
         """The marker of the list just written, when the previous block is a list."""
 
@@ -172,7 +159,7 @@ class _Writer:
             lines.append(f"**{escape_run(name)}**")
         return "\n\n".join(lines)
 
-    def _article(self, view: ArticleView) -> str:
+    def _article(self, view: ir.ArticleView) -> str:
         """One article as a single piece of text (fewer pieces to stream)."""
         blocks = [f"{'#' * (view.depth + 1)} {self._heading(view.heading)}"]
         title = _one_line(view.title)
@@ -183,36 +170,36 @@ class _Writer:
         blocks.append(self._article_body(view))
         return "\n\n".join(blocks)
 
-    def _article_body(self, view: ArticleView) -> str:
+    def _article_body(self, view: ir.ArticleView) -> str:
         out = [self._provision(provision) for provision in view.provisions]
         if view.status_note is not None:
             out.append(self._para((view.status_note,)))
         if view.trace:
-            out.append(self._para(((Emphasis((trace_line(view.trace),)),),)))
+            out.append(self._para(((ir.Emphasis((trace_line(view.trace),)),),)))
         self.notes += view.notes
         if self.tick is not None:
             self.tick()
         return "\n\n".join(part for part in out if part)
 
-    def _provision(self, provision: Provision) -> str:
+    def _provision(self, provision: ir.Provision) -> str:
         blocks = list(provision.blocks)
         out = []
         if provision.marker:
             first = blocks[0] if blocks else None
-            if isinstance(first, Para):
+            if isinstance(first, ir.Para):
                 head = first.lines[0] if first.lines else ()
                 line = (f"{provision.marker} ", *head) if head else (provision.marker,)
-                blocks[0] = Para((line, *first.lines[1:]))
+                blocks[0] = ir.Para((line, *first.lines[1:]))
             else:
                 out.append(self._para(((provision.marker,),)))
         out += [self._block(block) for block in blocks]
         return "\n\n".join(part for part in out if part)
 
-    def _plain_blocks(self, blocks: tuple[Block, ...]) -> list[str]:
+    def _plain_blocks(self, blocks: tuple[ir.Block, ...]) -> list[str]:
         return [self._block(block) for block in blocks]
 
-    def _block(self, block: Block) -> str:
-        if isinstance(block, Para):
+    def _block(self, block: ir.Block) -> str:
+        if isinstance(block, ir.Para):
             return self._para(block.lines)
         items = [self._para(item.lines, keep_list=True) for item in block.items]
         if not block.ordered:
@@ -237,7 +224,7 @@ class _Writer:
             out.append("\n".join(lines))
         return "\n".join(out)
 
-    def _para(self, lines: tuple[Line, ...], *, keep_list: bool = False) -> str:
+    def _para(self, lines: tuple[ir.Line, ...], *, keep_list: bool = False) -> str:
         if not keep_list:
             self.last_list = None
         rendered = []
@@ -245,7 +232,7 @@ class _Writer:
             only = line[0] if len(line) == 1 else None
             if isinstance(only, str):  # most lines: plain text
                 text = escape_line_start(escape_run(only.strip()))
-            elif isinstance(only, Emphasis) and len(only.content) == 1:  # a note, the trace
+            elif isinstance(only, ir.Emphasis) and len(only.content) == 1:  # a note, the trace
                 words = only.content[0]
                 text = f"*{escape_run(words)}*" if isinstance(words, str) else self._inline(line)
             else:
@@ -254,7 +241,7 @@ class _Writer:
                 rendered.append(text)
         return "\n".join(rendered)
 
-    def _inline(self, line: Line) -> str:
+    def _inline(self, line: ir.Line) -> str:
         tokens = _flatten(line)
         if tokens and isinstance(tokens[0], str):  # what a reader strips, before escaping
             tokens[0] = tokens[0].lstrip()
@@ -264,10 +251,10 @@ class _Writer:
         for index, token in enumerate(tokens):
             if isinstance(token, str):
                 following = tokens[index + 1] if index + 1 < len(tokens) else None
-                out.append(escape_run(token, before_link=isinstance(following, Link)))
-            elif isinstance(token, Emphasis):
+                out.append(escape_run(token, before_link=isinstance(following, ir.Link)))
+            elif isinstance(token, ir.Emphasis):
                 out.append(f"*{self._inline(token.content)}*")
-            elif isinstance(token, Link):
+            elif isinstance(token, ir.Link):
                 target = self.anchors.get(token.target, token.target)
                 out.append(f"[{escape_run(token.text)}](#{target})")
             else:
@@ -275,19 +262,19 @@ class _Writer:
         return "".join(out)
 
 
-def _flatten(line: Line) -> list[str | Emphasis | Link | NoteMark]:
+def _flatten(line: ir.Line) -> list[str | ir.Emphasis | ir.Link | ir.NoteMark]:
     """A line as the tokens a Markdown reader sees: runs of text between links, notes and italics."""
-    tokens: list[str | Emphasis | Link | NoteMark] = []
+    tokens: list[str | ir.Emphasis | ir.Link | ir.NoteMark] = []
 
-    def add(pieces: tuple[Inline, ...]) -> None:
+    def add(pieces: tuple[ir.Inline, ...]) -> None:
         for piece in pieces:
-            if isinstance(piece, str | Label):
+            if isinstance(piece, str | ir.Label):
                 text = piece if isinstance(piece, str) else piece.text
                 if tokens and isinstance(tokens[-1], str):
                     tokens[-1] += text
                 elif text:
                     tokens.append(text)
-            elif isinstance(piece, Bracket):
+            elif isinstance(piece, ir.Bracket):
                 add(piece.content)
             else:
                 tokens.append(piece)

@@ -5,23 +5,11 @@ The terminal escapes control characters itself (:mod:`charter_cli.cli.console`).
 
 from __future__ import annotations
 
+from charter_cli.render import blocks as ir
 from charter_cli.render.article import trace_line
-from charter_cli.render.blocks import (
-    ArticleView,
-    Block,
-    Bracket,
-    Emphasis,
-    Inline,
-    Label,
-    Line,
-    Link,
-    NoteMark,
-    Para,
-    Provision,
-)
 
 
-def plain_article(view: ArticleView) -> str:
+def plain_article(view: ir.ArticleView) -> str:
     """The body of an article: its paragraphs, status note, trace and reservations."""
     parts = [_provision(provision) for provision in view.provisions]
     if view.status_note is not None:
@@ -32,7 +20,7 @@ def plain_article(view: ArticleView) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _provision(provision: Provision) -> str:
+def _provision(provision: ir.Provision) -> str:
     blocks = [_block(block) for block in provision.blocks]
     if provision.marker:
         first = blocks[0] if blocks else ""
@@ -40,8 +28,8 @@ def _provision(provision: Provision) -> str:
     return "\n\n".join(blocks)
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Para):
+def _block(block: ir.Block) -> str:
+    if isinstance(block, ir.Para):
         return _para(block)
     return "\n".join(
         f"{f'{block.start + index}.' if block.ordered else '-'} {_para(item)}"
@@ -49,21 +37,21 @@ def _block(block: Block) -> str:
     )
 
 
-def _para(para: Para) -> str:
+def _para(para: ir.Para) -> str:
     return "\n".join(_line(line) for line in para.lines)
 
 
-def _line(line: Line | tuple[Inline, ...]) -> str:
+def _line(line: ir.Line | tuple[ir.Inline, ...]) -> str:
     out = []
     for piece in line:
         if isinstance(piece, str):
             out.append(piece)
-        elif isinstance(piece, Label | Link):
+        elif isinstance(piece, ir.Label | ir.Link):
             out.append(piece.text)
-        elif isinstance(piece, Emphasis):
+        elif isinstance(piece, ir.Emphasis):
             out.append(f"*{_line(piece.content)}*")
-        elif isinstance(piece, Bracket):
+        elif isinstance(piece, ir.Bracket):
             out.append(_line(piece.content))
-        elif isinstance(piece, NoteMark):
+        elif isinstance(piece, ir.NoteMark):
             out.append(f"[^{piece.label}]")
     return "".join(out)

@@ -70,9 +70,13 @@ def report_schema(
     title: str = "charter check report (charter check --output-format json)",
 ) -> dict[str, Any]:
     """The JSON Schema of a JSON report (by default ``charter check``'s), from its Pydantic models."""
-    body = model.model_json_schema(mode="serialization")
+    return _headed(REPORT_DRAFT, title, model.model_json_schema(mode="serialization"))
+
+
+def _headed(dialect: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A schema document: its dialect, title and description first, then the body's keywords."""
     document: dict[str, Any] = {
-        "$schema": REPORT_DRAFT,
+        "$schema": dialect,
         "title": title,
         "description": (
             f"{body.pop('description')} Generated from the models of charter-drafter by "
@@ -147,16 +151,7 @@ def _document(model: type[BaseModel], title: str) -> dict[str, Any]:
     definitions: dict[str, Any] = raw.pop("$defs", {})
     body = _editor_friendly(raw, definitions)
     used = _referenced(body, definitions)
-    document: dict[str, Any] = {
-        "$schema": DRAFT,
-        "title": title,
-        "description": (
-            f"{body.pop('description')} Generated from the models of charter-drafter by "
-            "'charter schema'; regenerate it rather than editing it."
-        ),
-    }
-    body.pop("title", None)
-    document.update(body)
+    document = _headed(DRAFT, title, body)
     if used:
         document["definitions"] = {
             name: _editor_friendly(definitions[name], definitions) for name in sorted(used)

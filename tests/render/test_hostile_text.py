@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from charter_cli.draft.analysis import analyse
-from charter_cli.render.html import render_html
+from charter_cli.render.html import iter_html
 from charter_cli.render.markdown import render_markdown
 from charter_cli.syntax import text_blocks
 from charter_cli.vocabulary import Rendering
@@ -127,7 +127,7 @@ def test_every_text_reads_as_typed_in_markdown_and_html(
         expected = _expected_blocks(body)
         assert blocks[article + 2 : article + 2 + len(expected)] == expected
         page = lxml.html.document_fromstring(
-            render_html(analysis.draft, analysis.library, rendering=rendering)
+            "".join(iter_html(analysis.draft, analysis.library, rendering=rendering))
         )
         assert not page.xpath("//main//script | //main//b | //main//img | //main//code")
         heading = page.get_element_by_id("article-1")

@@ -18,7 +18,7 @@ import pypandoc
 import pytest
 
 from charter_cli.draft.analysis import analyse
-from charter_cli.render.html import render_html
+from charter_cli.render.html import iter_html
 from charter_cli.vocabulary import Rendering
 from helpers import CASES, REPO, WriteProject, invoke
 
@@ -26,7 +26,7 @@ from helpers import CASES, REPO, WriteProject, invoke
 def _page(root: Path, rendering: Rendering = Rendering.COMPILATION) -> str:
     analysis = analyse(root)
     assert analysis.draft is not None
-    return render_html(analysis.draft, analysis.library, rendering=rendering)
+    return "".join(iter_html(analysis.draft, analysis.library, rendering=rendering))
 
 
 @pytest.fixture(scope="module")
