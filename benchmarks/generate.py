@@ -13,7 +13,7 @@ to three requirements of its own folder (every requirement is covered), has thre
 numbered paragraphs of 80 to 200 words in all, and about a third of the clauses
 refer to another article with ``[[clause-id]]``. Statuses and proposing parties are
 mixed. Words are drawn, with a Zipf-like frequency, from the study text in
-``sources/grabendorff-2008.txt`` plus words derived from it (several thousand in all).
+``charter_cli/catalogues/grabendorff-2008.txt`` plus words derived from it (several thousand in all).
 
 Generation is deterministic (fixed seed). Libraries are cached under the temporary
 folder and reused while :data:`GENERATOR_VERSION` and this file are unchanged.
@@ -39,7 +39,7 @@ GENERATOR_VERSION = 2
 SEED = 20081112
 """The seed of every library (the study's date)."""
 REPO = Path(__file__).resolve().parents[1]
-STUDY = REPO / "sources" / "grabendorff-2008.txt"
+STUDY = REPO / "charter_cli" / "catalogues" / "grabendorff-2008.txt"
 VOCABULARY_SIZE = 6000
 """Distinct words the texts are drawn from: the study's words plus derived ones."""
 REQUIREMENTS_PER_SOURCE = 1000

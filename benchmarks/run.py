@@ -50,6 +50,12 @@ CHARTER = BIN / "charter"
 PYTHON = sys.executable
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
+FORMATS = ("html", "akn", "docx", "pdf")
+"""The formats of ``charter build --format`` timed besides Markdown."""
+FORMAT_SIZES = (1_000, 10_000)
+"""Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
+FORMAT_LIMITS = {"html": 2.0, "akn": 2.0, "docx": None, "pdf": None}
+"""Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3
 STARTUP_FACTOR = 3
@@ -60,6 +66,8 @@ FLOOR_CODE = (
     " for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.toml'))]"
 )
 """The floor: start the interpreter, read and parse every TOML file, keep the data."""
+LIBRARY_COMMANDS = ("check", "build", "coverage", "outline", "move", "status")
+"""The commands timed on each generated library, besides the floor."""
 HEAVY_MODULES = ("pydantic", "charter_cli.load", "charter_cli.draft")
 """Modules that ``--version`` and ``--help`` must not import."""
 PYCACHE = generate.CACHE / "pycache"
@@ -234,6 +242,20 @@ def _library_size(library: Path) -> tuple[int, float]:
     return tomls, sum(p.stat().st_size for p in files) / 1e6
 
 
+def _first_and_last_clause(library: Path) -> tuple[str, str, str]:
+    """The first clause of the first module and the last of the last (for the edits).
+
+    Also a status the first clause does not have, so that ``status`` plans a real change.
+    """
+    import tomli
+
+    modules = sorted((library / "clauses" / "principles").rglob("*.toml"))
+    first = tomli.loads(modules[0].read_text(encoding="utf-8"))["clause"][0]
+    last = tomli.loads(modules[-1].read_text(encoding="utf-8"))["clause"][-1]["id"]
+    other = "bracketed" if first.get("status") == "proposed" else "proposed"
+    return str(first["id"]), str(last), other
+
+
 def bench_size(size: int, runs: int) -> SizeResult:
     """Generate (or reuse) the library of ``size`` clauses and time the commands on it."""
     log(f"size {size}: preparing the library")
@@ -246,15 +268,12 @@ def bench_size(size: int, runs: int) -> SizeResult:
     assert_strict_check(library)
     output = generate.CACHE / "out" / f"draft-{size}.md"
     output.parent.mkdir(parents=True, exist_ok=True)
-    page = output.with_suffix(".html")
 
     def fresh_output() -> None:
         output.unlink(missing_ok=True)  # every build renders and writes the whole draft
 
-    def fresh_page() -> None:
-        page.unlink(missing_ok=True)
-
     base = [str(CHARTER), "-C", str(library)]
+    first, last, status = _first_and_last_clause(library)
     jobs = [
         Job(
             "floor",
@@ -263,21 +282,24 @@ def bench_size(size: int, runs: int) -> SizeResult:
         ),
         Job("check", "charter check", [*base, "check"]),
         Job("build", "charter build -o FILE", [*base, "build", "-o", str(output)], fresh_output),
-        Job(
-            "build-html",
-            "charter build --format html -o FILE",
-            [*base, "build", "--format", "html", "-o", str(page)],
-            fresh_page,
-        ),
         Job("coverage", "charter coverage", [*base, "coverage"]),
+        Job("outline", "charter outline", [*base, "outline"]),
+        Job(
+            "move",
+            "charter move --dry-run",
+            [*base, "move", last, "--before", first, "--dry-run"],
+        ),
+        Job("status", "charter status --dry-run", [*base, "status", first, status, "--dry-run"]),
     ]
+    if size in FORMAT_SIZES:
+        jobs += [_format_job(base, size, name) for name in FORMATS]
     for job in jobs:  # warm-up, untimed: bytecode and file caches
         if job.prepare is not None:
             job.prepare()
         run_once(job.argv)
     series = measure(jobs, runs, f"size {size}")
-    if not output.is_file() or not page.is_file():
-        raise BenchmarkError(f"charter build exited 0 but wrote no {output} or {page}")
+    if not output.is_file():
+        raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
     series["serve-edit"] = bench_serve(library, runs, f"size {size}")
     return SizeResult(size, files, megabytes, series)
 
@@ -379,6 +401,17 @@ def _next_event(response: http.client.HTTPResponse) -> str:
             return line.removeprefix("data: ").strip()
 
 
+def _format_job(base: list[str], size: int, name: str) -> Job:
+    """``charter build --format NAME -o FILE``, the file deleted before each run."""
+    output = generate.CACHE / "out" / f"draft-{size}.{name}"
+    return Job(
+        f"build-{name}",
+        f"charter build --format {name} -o FILE",
+        [*base, "build", "--format", name, "-o", str(output)],
+        lambda: output.unlink(missing_ok=True),
+    )
+
+
 def startup_imports(option: str) -> list[str]:
     """Which of :data:`HEAVY_MODULES` ``charter OPTION`` imports (from ``-X importtime``)."""
     done = subprocess.run(
@@ -428,10 +461,14 @@ class Budget:
     measured: str
     met: bool | None
     """``None`` when this run did not measure it (a size left out)."""
+    recorded: bool = False
+    """A figure recorded without a limit."""
 
     @property
     def verdict(self) -> str:
-        """Met, not met, or not measured."""
+        """Met, not met, recorded, or not measured."""
+        if self.recorded and self.met is not None:
+            return "recorded"
         return {True: "met", False: "**not met**", None: "not measured"}[self.met]
 
 
@@ -496,14 +533,6 @@ def budgets(results: Results) -> list[Budget]:
     result = sizes.get(10_000)
     rows.append(
         _time_budget(
-            "`charter build --format html` at 10,000 clauses vs `charter build` (Markdown)",
-            result.series.get("build-html") if result else None,
-            result.series.get("build") if result else None,
-            2.0,
-        )
-    )
-    rows.append(
-        _time_budget(
             "`charter serve`: an edit shown at 10,000 clauses vs `charter build` (Markdown)",
             result.series.get("serve-edit") if result else None,
             result.series.get("build") if result else None,
@@ -541,6 +570,7 @@ def budgets(results: Results) -> list[Budget]:
                 ratio <= 3.0,
             )
         )
+    rows += _format_budgets(sizes.get(10_000))
     rows.append(
         _time_budget(
             "`charter check` on the shipped library vs `charter --version`",
@@ -552,6 +582,25 @@ def budgets(results: Results) -> list[Budget]:
     return rows
 
 
+def _format_budgets(result: SizeResult | None) -> list[Budget]:
+    """Each format at 10,000 clauses against the Markdown build."""
+    rows = []
+    for name in FORMATS:
+        what = f"`charter build --format {name}` at 10,000 clauses vs the Markdown build"
+        value = result.series.get(f"build-{name}") if result else None
+        markdown = result.series.get("build") if result else None
+        limit = FORMAT_LIMITS[name]
+        if limit is not None:
+            rows.append(_time_budget(what, value, markdown, limit))
+        elif value is None or markdown is None:
+            rows.append(Budget(what, "recorded", "-", None, recorded=True))
+        else:
+            ratio = _ratio(value.seconds, markdown.seconds)
+            shown = f"{ratio:.2f}x ({value.seconds:.3f}s vs {markdown.seconds:.3f}s)"
+            rows.append(Budget(what, "recorded", shown, True, recorded=True))
+    return rows
+
+
 # ------------------------------------------------------------------- tables
 
 
@@ -560,7 +609,8 @@ def size_rows(results: Results) -> list[list[str]]:
     rows = []
     for result in results.sizes:
         floor = result.series["floor"]
-        for key in ("floor", "check", "build", "build-html", "coverage", "serve-edit"):
+        keys = ("floor", *LIBRARY_COMMANDS, *(f"build-{n}" for n in FORMATS), "serve-edit")
+        for key in (k for k in keys if k in result.series):
             series = result.series[key]
             rows.append(
                 [
@@ -603,7 +653,7 @@ def growth_rows(results: Results) -> list[list[str]]:
     rows = []
     for small, large in zip(results.sizes, results.sizes[1:], strict=False):
         floor = _ratio(large.series["floor"].seconds, small.series["floor"].seconds)
-        for key in ("check", "build", "build-html", "coverage", "serve-edit"):
+        for key in (*LIBRARY_COMMANDS, "serve-edit"):
             growth = _ratio(large.series[key].seconds, small.series[key].seconds)
             rows.append(
                 [
@@ -720,9 +770,11 @@ def write_chart(results: Results, target: Path) -> str | None:
         "floor": ("k", "--"),
         "check": ("tab:blue", "-"),
         "build": ("tab:orange", "-"),
-        "build-html": ("tab:red", "-"),
-        "serve-edit": ("tab:brown", "-."),
+        "serve-edit": ("tab:cyan", "-."),
         "coverage": ("tab:green", "-"),
+        "outline": ("tab:olive", "-."),
+        "move": ("tab:brown", "-."),
+        "status": ("tab:pink", "-."),
     }
     for key, (colour, style) in styles.items():
         label = results.sizes[0].series[key].label
@@ -797,9 +849,16 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "virtual environment:\n\n"
         "- **floor**: `python -c` that imports tomli and keeps `tomli.loads(...)` of every `.toml` "
         "file under the library (read as UTF-8, in sorted order);\n"
-        "- `charter check`, `charter build -o FILE` and `charter build --format html -o FILE` "
-        "(the file is deleted before each run, so every run renders and writes the whole draft) "
-        "and `charter coverage` (its table goes to `/dev/null`);\n"
+        "- `charter check`, `charter build -o FILE` (the file is deleted before each run, so "
+        "every run renders and writes the whole draft), `charter coverage` and `charter outline` "
+        "(their output goes to `/dev/null`), and two editing commands with `--dry-run`, which plan "
+        "the edit and check the library as it would be but write nothing (the cached library "
+        "stays as generated): `charter move LAST --before FIRST` (the last clause of the last "
+        "module of `clauses/principles` before the first clause of the first) and `charter status "
+        "FIRST proposed`;\n"
+        "- `charter build --format html|akn|docx|pdf -o FILE` (HTML, Akoma Ntoso, Word, PDF), at "
+        f"{' and '.join(f'{n:,}' for n in FORMAT_SIZES)} clauses only, judged against the "
+        "Markdown build of the same size;\n"
         "- `charter serve: an edit shown`: one `charter serve --port 0` runs while a clause's "
         "title in the first module is changed (the file replaced, as an editor saves it) once "
         "per run; the time is from the replacement to the server-sent event that announces the "
@@ -819,7 +878,7 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "has three numbered paragraphs of 80 to 200 words, about a third of them with a "
         "`[[clause-id]]` cross-reference; statuses and six parties mixed. Words are drawn with a "
         f"Zipf-like frequency from {generate.VOCABULARY_SIZE:,} words: those of the study text "
-        "`sources/grabendorff-2008.txt` and words derived from them.",
+        "`charter_cli/catalogues/grabendorff-2008.txt` and words derived from them.",
         markdown_table(["clauses", "TOML files", "MB on disk"], _library_rows(results)),
         "## Machine",
         f"Measured {when} with `{command}` ({results.runs} runs per library command).",

@@ -59,8 +59,22 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
 
 
+class ExchangeFormat(StrEnum):
+    """The files of ``charter translate export``."""
+
+    XLIFF = "xliff"
+    PO = "po"
+
+
 class CoverageFormat(StrEnum):
     """The output formats of ``charter coverage --output-format``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class OutlineFormat(StrEnum):
+    """The formats of ``charter outline``."""
 
     TEXT = "text"
     JSON = "json"
@@ -83,21 +97,6 @@ class Rendering(StrEnum):
     """Only what is agreed: open words dropped with an ellipsis, open articles listed at the end."""
     CLEAN = "clean"
     """The reading text: every provision and option, without parties, reservations or notes."""
-
-
-class Format(StrEnum):
-    """The formats ``charter build --format`` writes (those with a renderer in ``render.formats``)."""
-
-    MD = "md"
-    """Markdown, with YAML front matter: the draft kept in the repository."""
-    HTML = "html"
-    """One self-contained, accessible HTML page."""
-    DOCX = "docx"
-    """Word, with real styles."""
-    PDF = "pdf"
-    """A typeset PDF with its fonts embedded."""
-    AKN = "akn"
-    """Akoma Ntoso 3.0 XML."""
 
 
 class ReservationKind(StrEnum):
@@ -150,3 +149,18 @@ class PointStyle(StrEnum):
 
     PARENTHESES = "(a)"
     CLOSING = "a)"
+
+
+class Format(StrEnum):
+    """The formats ``charter build --format`` writes."""
+
+    MD = "md"
+    """Markdown, with front matter."""
+    HTML = "html"
+    """One self-contained, accessible HTML page."""
+    DOCX = "docx"
+    """A Word document."""
+    PDF = "pdf"
+    """A typeset PDF."""
+    AKN = "akn"
+    """Akoma Ntoso 3.0 XML (OASIS LegalDocML)."""

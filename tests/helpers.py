@@ -85,6 +85,36 @@ def working_folder(folder: Path | None) -> Iterator[None]:
         os.chdir(before)
 
 
+STUDY = "charter:grabendorff-2008"
+"""How the shipped manifest names the study's catalogue, which ships with the package."""
+
+
+def copy_shipped(target: Path, *, local_study: bool = False) -> Path:
+    """Copy the shipped project (manifest, clauses, schemas) into ``target``.
+
+    With ``local_study`` the study's catalogue and text are copied too, into
+    ``sources/``, and the manifest names them there, for tests that edit the
+    catalogue (the packaged one is the same for every test).
+    """
+    from charter_cli.load.packaged import CATALOGUES
+
+    target.mkdir(parents=True, exist_ok=True)
+    manifest = (REPO / "charter.toml").read_text(encoding="utf-8")
+    for name in ("clauses", "schemas"):
+        shutil.copytree(REPO / name, target / name)
+    if local_study:
+        (target / "sources").mkdir()
+        for suffix in (".toml", ".txt"):
+            shutil.copy(CATALOGUES / f"grabendorff-2008{suffix}", target / "sources")
+        catalogue = target / "sources" / "grabendorff-2008.toml"
+        text = catalogue.read_text(encoding="utf-8").replace("../../schemas/", "../schemas/", 1)
+        catalogue.write_text(text, encoding="utf-8")
+        assert f'"{STUDY}"' in manifest
+        manifest = manifest.replace(f'"{STUDY}"', '"sources/grabendorff-2008.toml"')
+    (target / "charter.toml").write_text(manifest, encoding="utf-8")
+    return target
+
+
 def write_project(target: Path, changes: dict[str, str | None] | None = None) -> Path:
     """Write the starter project into ``target``, then apply ``changes``.
 

@@ -118,11 +118,11 @@ def test_the_html_export_in_a_browser(
         page.wait_for_load_state("load")
         assert page.evaluate(LINK_COUNT) > 200
         assert page.evaluate(LINKS_THAT_MISS) == []
-        for href in ("#article-24", "#title-iii-chapter-2", "#preamble"):
+        for href in ("#art_27", "#title_III__chp_2", "#preamble"):
             _follow(page, href)  # from the contents
         reference = page.locator("div.provision a").first
         _follow(page, reference.get_attribute("href") or "")  # a cross-reference
-        page.goto(output.as_uri() + "#article-25")
+        page.goto(output.as_uri() + "#art_28")
         page.screenshot(path=str(screenshots / "html-export.png"))
     assert problems == []
     assert page.evaluate("() => document.documentElement.lang") == "en"
@@ -158,6 +158,8 @@ def project(tmp_path: Path) -> Path:
     root.mkdir()
     for name in ("charter.toml", "clauses", "sources"):
         source = REPO / name
+        if not source.exists():  # the study's catalogue ships in the package
+            continue
         if source.is_dir():
             shutil.copytree(source, root / name)
         else:
@@ -191,7 +193,7 @@ def test_the_serve_page_shows_the_map_and_follows_edits(
         page.wait_for_load_state("load")
         cells = page.evaluate(MAP_NUMBERS)
         shown = {(c["level"], c["kind"]): c for c in cells}
-        assert len(shown) == len(expected) == 30
+        assert len(shown) == len(expected) == 28
         for cell in expected:
             numbers = shown[(cell["level"], cell["kind"])]
             assert {k: numbers[k] for k in cell} == cell
@@ -201,12 +203,12 @@ def test_the_serve_page_shows_the_map_and_follows_edits(
         assert not panel.is_visible()
         page.click('a[href="#cell-public-instrument"]')
         panel.wait_for(state="visible")
-        assert panel.locator("li.requirement").count() == 14
+        assert panel.locator("li.requirement").count() == 15
         _follow(
             page, panel.locator("a").first.get_attribute("href") or "", "#cell-public-instrument"
         )
-        _follow(page, "#req-GRA-4.1-drug-precursors", "#article-24 ~ p.trace")  # in its panel
-        page.goto(url + "#article-25")
+        _follow(page, "#req-GRA-4.1-drug-precursors", "#art_27 ~ p.trace")  # in its panel
+        page.goto(url + "#art_28")
         page.screenshot(path=str(screenshots / "serve.png"))
 
         module = project / "clauses" / "instruments" / "public" / "drug-trafficking.toml"
@@ -220,7 +222,7 @@ def test_the_serve_page_shows_the_map_and_follows_edits(
             encoding="utf-8",
         )
         page.wait_for_function(
-            "() => document.getElementById('article-24').innerText.includes('pre-precursors')",
+            "() => document.getElementById('art_27').innerText.includes('pre-precursors')",
             timeout=2000,
         )
     assert problems == []

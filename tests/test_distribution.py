@@ -82,6 +82,8 @@ def test_the_metadata_has_the_licence_and_the_readme(dist: Path) -> None:
         raw = wheel.read(f"{NAME}.dist-info/METADATA").decode("utf-8")
         assert f"{NAME}.dist-info/licenses/LICENSE" in wheel.namelist()
         assert "charter_cli/codes.toml" in wheel.namelist()
+        for suffix in (".toml", ".txt"):  # the study's catalogue, for charter:grabendorff-2008
+            assert f"charter_cli/catalogues/grabendorff-2008{suffix}" in wheel.namelist()
     metadata = email.message_from_string(raw)
     assert metadata["License-Expression"] == "MIT"
     assert metadata["Description-Content-Type"] == "text/markdown"
@@ -95,8 +97,8 @@ def test_the_sdist_holds_what_its_tests_read(dist: Path) -> None:
     for needed in (
         "LICENSE",
         "charter.toml",
-        "sources/grabendorff-2008.toml",
-        "sources/grabendorff-2008.txt",
+        "charter_cli/catalogues/grabendorff-2008.toml",
+        "charter_cli/catalogues/grabendorff-2008.txt",
         "schemas/check-report.schema.json",
         "schemas/coverage-report.schema.json",
         "docs/img/serve.png",
@@ -129,6 +131,35 @@ def test_the_wheel_works_alone_outside_the_repository(venv: Path, tmp_path: Path
         cwd=tmp_path,
     )
     assert Path(where.strip()).is_relative_to(venv)
+
+
+def test_a_committee_starts_from_the_study_with_the_wheel_alone(venv: Path, tmp_path: Path) -> None:
+    """``init --with-study`` in an empty clone, a new clause, a check: the study ships in the wheel."""
+    charter = venv / "bin" / "charter"
+    clone = tmp_path / "euro-latin-charter"
+    clone.mkdir()
+    _run("git", "init", "-q", cwd=clone)
+    (clone / "README.md").write_text("# Euro-Latin American Charter\n", encoding="utf-8")
+    _run(charter, "init", ".", "--with-study", cwd=clone)
+    assert (clone / "README.md").read_text(encoding="utf-8") == "# Euro-Latin American Charter\n"
+    assert not (clone / "sources").exists()
+    _run(charter, "new", "clause", "clauses/objectives-and-principles/objectives.toml",
+         "--id", "bi-regional-framework", "--title", "Framework for bi-regional positions",
+         "--covers", "GRA-intro-bi-regional-framework",
+         "--text", "The Parties shall use this Charter to advance their bi-regional positions.",
+         cwd=clone)  # fmt: skip
+    report = subprocess.run(
+        [str(charter), "check", "--strict"], cwd=clone, capture_output=True, text=True, check=False
+    )
+    assert report.returncode == 0, report.stdout + report.stderr
+    gaps = [line for line in report.stdout.splitlines() if " CH301 note: " in line]
+    assert len(gaps) == 135  # the study's 137 requirements, less the two the clauses cover
+    assert all(line.startswith("charter:grabendorff-2008:") for line in gaps)
+    assert str(venv) not in report.stdout + report.stderr  # never the folder pip installed it in
+    assert "2 articles, 1 recital; 2 of 137 requirements covered" in report.stderr
+    missing = _run(charter, "list", "requirements", "--missing", "--section", "intro", cwd=clone)
+    assert "GRA-intro-bi-regional-framework" not in missing
+    assert "GRA-intro-multilateral-instruments" in missing
 
 
 def test_the_sdist_runs_its_own_tests(dist: Path, venv: Path, tmp_path: Path) -> None:

@@ -1,11 +1,10 @@
 """The documentation stays true to the code."""
 
 import re
-import shutil
 from pathlib import Path
 
 from charter_cli.findings import codes
-from helpers import REPO, invoke
+from helpers import REPO, copy_shipped, invoke
 
 
 def test_every_finding_code_is_documented() -> None:
@@ -67,12 +66,7 @@ def test_readme_documents_the_schema_command() -> None:
 
 def _check_mutated(tmp_path: Path, path: str, old: str, new: str) -> list[str]:
     """Run the check on a copy of the shipped library with one edit, as the docs' examples do."""
-    for name in ("charter.toml", "sources", "clauses", "schemas"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
+    copy_shipped(tmp_path)
     target = tmp_path / path
     text = target.read_text(encoding="utf-8")
     assert old in text
@@ -139,3 +133,43 @@ def test_the_negotiating_guide_shows_what_the_tool_renders() -> None:
         r"```toml\n(\[\[clause\]\]\nid = \"joint-committee\".*?)\n```", guide, re.DOTALL
     )
     assert example is not None and example.group(1) in module
+
+
+def test_the_day_in_the_life_of_the_editing_guide_is_what_the_tool_prints(
+    tmp_path: Path,
+) -> None:
+    """Replay every ``$ charter ...`` of docs/editing.md's day in the life on a copy of the library."""
+    import shlex
+
+    guide = (REPO / "docs" / "editing.md").read_text(encoding="utf-8")
+    day = guide[guide.index("## A day in the life") :]
+    project = copy_shipped(tmp_path / "charter")
+    replayed = 0
+    for block in re.findall(r"```console\n(.*?)```", day, flags=re.DOTALL):
+        lines = block.splitlines()
+        for index, line in enumerate(lines):
+            if not line.startswith("$ charter ") or "&&" in line:
+                continue
+            shown = []
+            for following in lines[index + 1 :]:
+                if following.startswith("$ "):
+                    break
+                shown.append(following)
+            result = invoke("-C", str(project), *shlex.split(line[len("$ charter ") :]))
+            printed = [*result.stdout.splitlines(), *result.stderr.splitlines()]
+            if "check" in line:
+                assert result.exit_code == 0, printed
+                continue
+            assert printed == shown, line
+            replayed += 1
+    assert replayed >= 7
+
+
+def test_the_readme_coverage_by_section_example_is_what_coverage_prints() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "charter coverage --by-section --agreed-only"
+    example = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    printed = invoke("-C", str(REPO), *command.split()[1:]).stdout.splitlines()
+    shown = [line for line in example.splitlines() if line != "..."]
+    assert len(shown) >= 4
+    assert all(line in printed for line in shown), shown

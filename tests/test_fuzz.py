@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from hypothesis import settings
 from charter_cli.draft.analysis import analyse
 from charter_cli.findings import Finding
 from charter_cli.render.markdown import render_markdown
-from helpers import REPO
+from helpers import copy_shipped
 
 THOROUGH = settings.get_current_profile_name() == "thorough"
 BATCHES, PER_BATCH = (20, 100) if THOROUGH else (1, 40)
@@ -105,12 +104,7 @@ def alarm(seconds: int) -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("fuzz") / "charter"
-    root.mkdir()
-    shutil.copy(REPO / "charter.toml", root / "charter.toml")
-    for folder in ("sources", "clauses"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+    return copy_shipped(tmp_path_factory.mktemp("fuzz") / "charter", local_study=True)
 
 
 def _located(finding: Finding) -> bool:

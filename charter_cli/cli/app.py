@@ -21,16 +21,24 @@ from charter_cli.cli.commands import (
     build,
     check,
     coverage,
+    edit,
     init,
     listing,
     migrate,
+    move,
     new_clause,
+    new_part,
+    outline,
+    remove,
     schema,
     serve,
     show,
+    status,
+    translate,
     verify,
 )
 from charter_cli.cli.funnel import CharterGroup
+from charter_cli.cli.helptext import CharterCommand, keep_hyphenated_words
 from charter_cli.cli.options import Debug, Directory, Options
 from charter_cli.errors import ExitCode
 
@@ -48,6 +56,12 @@ new_app = typer.Typer(
     help="Add a well-formed item to the library.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(new_app, name="new")
+translate_app = typer.Typer(
+    help="Translations: their state, and the exchange with translators.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(translate_app, name="translate")
 
 
 def _version(value: bool) -> None:
@@ -75,11 +89,15 @@ def main_options(
 def _register(
     group: typer.Typer, command: Callable[..., ExitCode], name: str | None = None
 ) -> None:
-    """Add a command; the last paragraph of its docstring, its example, becomes the epilog."""
+    r"""Add a command; the last paragraph of its docstring, its example, becomes the epilog.
+
+    The example is shown as written (Click's ``\b`` marker keeps it from being
+    rewrapped), so an ID is never cut in two and a long command line keeps the
+    line breaks it was given.
+    """
     text, _, example = inspect.cleandoc(command.__doc__ or "").rpartition("\n\nExample")
-    group.command(name=name, help=text or None, epilog=f"Example{example}" if text else None)(
-        command
-    )
+    epilog = f"\b\nExample{example}" if text else None
+    group.command(name=name, help=text or None, epilog=epilog, cls=CharterCommand)(command)
 
 
 for _command in (
@@ -92,10 +110,23 @@ for _command in (
     init.init,
     migrate.migrate,
     serve.serve,
+    outline.outline,
+    move.move,
+    remove.remove,
+    status.status,
+    edit.edit,
 ):
     _register(app, _command)
 _register(app, listing.list_items, "list")
 _register(new_app, new_clause.new_clause, "clause")
+_register(new_app, new_part.new_title, "title")
+_register(new_app, new_part.new_chapter, "chapter")
+_register(translate_app, translate.status, "status")
+_register(translate_app, translate.export, "export")
+_register(translate_app, translate.import_, "import")
+
+
+keep_hyphenated_words()
 
 
 def main() -> None:

@@ -194,6 +194,9 @@ class TableView:
     rows: list[tuple[Cell, ...]] = field(default_factory=list)
     breaks: set[int] = field(default_factory=set)
     """Row indices before which a separator is drawn."""
+    keep: frozenset[int] = frozenset()
+    """Columns never wrapped (IDs, paths, numbers): on a terminal too narrow for them and the
+    other columns' longest words, each row is shown as a block of lines instead."""
 
     def add(self, *cells: str | Cell) -> None:
         """Append a row; plain strings become unstyled cells."""
@@ -271,29 +274,116 @@ def _escaped(view: View) -> View:
         view.right,
         [tuple(cell(item) for item in row) for row in view.rows],
         view.breaks,
+        view.keep,
     )
 
 
 def _rich(view: View, *, stderr: bool) -> None:
     from rich.console import Console, Group
-    from rich.table import Table
     from rich.text import Text
 
     renderable: RenderableType
+    console = Console(stderr=stderr, highlight=False)
     view = _escaped(view)
     if isinstance(view, TextView):
         renderable = Group(*(Text(line.text, style=line.style or "") for line in view.lines))
     elif not view.rows:
         renderable = Group(Text(view.title, style="bold"), Text("none"))
     else:
-        table = Table()
-        for index, name in enumerate(view.columns):
-            table.add_column(
-                name, justify="right" if index in view.right else "left", overflow="fold"
-            )
-        for index, row in enumerate(view.rows):
-            if index in view.breaks:
-                table.add_section()
-            table.add_row(*(Text(cell.text, style=cell.style or "") for cell in row))
-        renderable = Group(Text(view.title, style="bold"), table)
-    Console(stderr=stderr, highlight=False).print(renderable)
+        widths = column_widths(view, console.width)
+        body = _boxed(view, widths) if widths is not None else _stacked(view, console.width)
+        renderable = Group(Text(view.title, style="bold"), body)
+    console.print(renderable)
+
+
+_BOX_OVERHEAD = 3
+"""Characters a boxed table spends per column (a border and a space on each side), plus one."""
+
+
+def column_widths(view: TableView, width: int) -> list[int] | None:
+    """The width of each column of a boxed table ``width`` characters wide, or ``None``.
+
+    A kept column is as wide as its longest cell; any other column is at least as
+    wide as its longest word, so wrapping never cuts an ID or a path in two. The
+    room left goes to the wrapped columns, up to what they need. ``None`` when the
+    table cannot fit that way.
+    """
+    from rich.cells import cell_len
+
+    count = len(view.columns)
+    texts = [[view.columns[i], *(row[i].text for row in view.rows)] for i in range(count)]
+    widest = [max(cell_len(text) for text in column) for column in texts]
+    least = [
+        widest[i]
+        if i in view.keep
+        else max(cell_len(word) for text in texts[i] for word in [*text.split(), ""])
+        for i in range(count)
+    ]
+    room = width - _BOX_OVERHEAD * count - 1
+    if sum(widest) <= room:
+        return widest
+    if sum(least) > room:
+        return None
+    widths, spare = list(least), room - sum(least)
+    while spare > 0:
+        short = [i for i in range(count) if widths[i] < widest[i]]
+        for i in short[:spare]:
+            widths[i] += 1
+        spare -= len(short[:spare])
+    return widths
+
+
+def _boxed(view: TableView, widths: list[int]) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table()
+    for index, (name, width) in enumerate(zip(view.columns, widths, strict=True)):
+        table.add_column(
+            name,
+            justify="right" if index in view.right else "left",
+            width=width,
+            no_wrap=index in view.keep,
+            overflow="fold",
+        )
+    for index, row in enumerate(view.rows):
+        if index in view.breaks:
+            table.add_section()
+        table.add_row(*(Text(cell.text, style=cell.style or "") for cell in row))
+    return table
+
+
+def _stacked(view: TableView, width: int) -> RenderableType:
+    """Each row as a block: kept cells on its first line while they fit, the rest below it.
+
+    No cell is cut: a kept cell that does not fit the first line gets a line of
+    its own, and the other cells wrap at spaces.
+    """
+    from rich.cells import cell_len
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.text import Text
+
+    blocks: list[RenderableType] = []
+    kept = [i for i in range(len(view.columns)) if i in view.keep] or [0]
+    for index, row in enumerate(view.rows):
+        if index in view.breaks:
+            blocks.append(Rule(style="dim"))
+        head = Text()
+        head.append(row[kept[0]].text, style=row[kept[0]].style or "bold")
+        below: list[int] = []
+        for i in kept[1:]:
+            if not below and cell_len(head.plain) + 2 + cell_len(row[i].text) <= width:
+                head.append("  ")
+                head.append(row[i].text, style=row[i].style or "")
+            else:
+                below.append(i)
+        blocks.append(head)
+        for i, cell in enumerate(row):
+            if (i in below or i not in kept) and cell.text:
+                line = Text()
+                line.append(f"{view.columns[i]}: ", style="dim")
+                line.append(cell.text, style=cell.style or "")
+                blocks.append(Padding(line, (0, 0, 0, 4), expand=False))
+    return Group(*blocks)

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 from typer._click.core import Context
-from typer._click.exceptions import ClickException
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from charter_cli.cli import console
@@ -73,6 +73,11 @@ class CharterGroup(TyperGroup):
             if not standalone_mode:
                 raise
             sys.exit(console.leave_quietly())
+        except NoArgsIsHelpError as error:  # 'charter' or 'charter new' alone: the help, whole
+            if not standalone_mode:
+                raise
+            console.err(error.ctx.get_help() if error.ctx is not None else "")
+            sys.exit(error.exit_code)
         except ClickException as error:
             if not standalone_mode:
                 raise

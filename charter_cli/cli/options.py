@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from charter_cli.errors import CharterError
-from charter_cli.vocabulary import Level, RequirementKind, Status
+from charter_cli.vocabulary import JOINT, Level, RequirementKind, Status
+
+if TYPE_CHECKING:
+    from charter_cli.load.library import Library
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,80 @@ def options(ctx: typer.Context) -> Options:
     return Options(directory if isinstance(directory, Path) else None, debug=False)
 
 
-def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Clause and requirement IDs of the project, for ``charter show <TAB>``."""
+def _library(ctx: typer.Context) -> Library | None:
+    """The library of the project the command line names, or ``None`` while there is none."""
     from charter_cli.load.loader import load_library
 
     try:
-        library = load_library(options(ctx).root())
+        return load_library(options(ctx).root())
     except CharterError:
+        return None
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Clause and requirement IDs of the project, for ``charter show <TAB>``."""
+    library = _library(ctx)
+    if library is None:
         return []
     return sorted(i for i in (*library.clauses, *library.requirements) if i.startswith(incomplete))
+
+
+def complete_requirements(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Requirement IDs of the project, each with its statement, for ``--covers <TAB>``."""
+    library = _library(ctx)
+    if library is None:
+        return []
+    return [
+        (name, entry.requirement.statement)
+        for name, entry in library.requirements.items()
+        if name.startswith(incomplete)
+    ]
+
+
+def complete_parties(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Party IDs of the manifest, each with its name, for ``--party <TAB>``."""
+    library = _library(ctx)
+    if library is None:
+        return []
+    return [(p.id, p.name) for p in library.parties if p.id.startswith(incomplete)]
+
+
+def complete_parties_or_joint(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Party IDs, and ``joint``, for the proposing party of a new clause."""
+    joint = [(JOINT, "proposed by all parties together")] if JOINT.startswith(incomplete) else []
+    return complete_parties(ctx, incomplete) + joint
+
+
+def complete_sections(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Sections of the sources, each with its title, for ``--section <TAB>``."""
+    library = _library(ctx)
+    if library is None:
+        return []
+    found = {
+        section.id: section.title
+        for catalogue in library.catalogues
+        for _, section in catalogue.file.sections
+        if section.id.startswith(incomplete)
+    }
+    return list(found.items())
+
+
+def complete_chapters(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Titles and chapters of the draft as ``II`` and ``II.3``, each with its heading.
+
+    The numerals are the draft's own (the manifest's ``[numbering]``), so what is
+    completed is what the draft shows.
+    """
+    from charter_cli.draft.assemble import assemble
+
+    library = _library(ctx)
+    if library is None or library.manifest is None:
+        return []
+    parts: list[tuple[str, str]] = []
+    for title in assemble(library, library.manifest).titles:
+        parts.append((title.numeral, title.heading))
+        parts += [(f"{title.numeral}.{c.numeral}", c.heading) for c in title.chapters]
+    return [(ref, heading) for ref, heading in parts if ref.startswith(incomplete)]
 
 
 Directory = Annotated[
@@ -101,20 +170,50 @@ Strict = Annotated[
     bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")
 ]
 """``--strict``: warnings fail the run."""
-LevelFilter = Annotated[
-    Level | None,
-    typer.Option("--level", help="Only requirements of this level: " + ", ".join(Level) + "."),
-]
+
+
+def _one_of(option: str, values: type[StrEnum], only: str) -> Any:
+    """A filter that takes one value of ``values``, named in its help and by its metavar."""
+    listed = ", ".join(values)
+    return typer.Option(option, help=f"Only {only}: {listed}.", metavar=option[2:].upper())
+
+
+LevelFilter = Annotated[Level | None, _one_of("--level", Level, "requirements of this level")]
 """``--level``: only requirements of one security level."""
 KindFilter = Annotated[
-    RequirementKind | None, typer.Option("--kind", help="Only requirements of this kind.")
+    RequirementKind | None, _one_of("--kind", RequirementKind, "requirements of this kind")
 ]
 """``--kind``: only requirements of one kind."""
-StatusFilter = Annotated[
-    Status | None, typer.Option("--status", help="Only clauses with this status.")
-]
+StatusFilter = Annotated[Status | None, _one_of("--status", Status, "clauses with this status")]
 """``--status``: only clauses with one status."""
 PartyFilter = Annotated[
-    str | None, typer.Option("--party", help="Only clauses proposed by this party.")
+    str | None,
+    typer.Option(
+        "--party",
+        help="Only clauses proposed by this party.",
+        metavar="PARTY",
+        autocompletion=complete_parties_or_joint,
+    ),
 ]
 """``--party``: only clauses one party proposed."""
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")]
+"""``--dry-run``: an editing command plans and checks the change but writes nothing."""
+ClauseArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The clause: its ID or its article number ('12' or 'Article 12').",
+        metavar="ID",
+        autocompletion=complete_ids,
+    ),
+]
+"""The clause an editing command acts on."""
+SectionFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--section",
+        help="Only requirements of this section of the source and its subsections (4 holds 4.1).",
+        metavar="SECTION",
+        autocompletion=complete_sections,
+    ),
+]
+"""``--section``: only requirements of one section of the sources, and of its subsections."""

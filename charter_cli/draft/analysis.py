@@ -8,10 +8,12 @@ then render or report; nothing here prints or writes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from charter_cli.check.integrity import check_integrity
+from charter_cli.check.translations import check_translations
 from charter_cli.draft.assemble import assemble
 from charter_cli.draft.coverage import Coverage, compute_coverage, coverage_findings
 from charter_cli.draft.model import Draft
@@ -20,6 +22,7 @@ from charter_cli.errors import ExitCode
 from charter_cli.findings import Finding, Severity, codes, sort_findings
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
+from charter_cli.load.translations import Translations, load_translations
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class Analysis:
     """The numbered draft; ``None`` when the manifest could not be read."""
     coverage: Coverage | None
     findings: tuple[Finding, ...]
+    translations: Translations | None = None
+    """The translations of the library, as read (``None`` until they are)."""
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
@@ -57,14 +62,23 @@ class Analysis:
         return ExitCode.OK
 
 
-_NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH301"})
+_NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH223", "CH301"})
 """Findings about what the draft places: not judged while the manifest itself has errors."""
 
 
-def analyse(root: Path) -> Analysis:
-    """Load the project at ``root``, check it, assemble the draft and compute its coverage."""
-    library = load_library(root)
-    findings = [*library.findings, *check_integrity(library)]
+def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Analysis:
+    """Load the project at ``root``, check it, assemble the draft and compute its coverage.
+
+    ``overlay`` stands in for some of the project's files (see
+    :func:`~charter_cli.load.loader.load_library`): the analysis of an edit before it is written.
+    """
+    library = load_library(root, overlay=overlay)
+    translations = load_translations(library)
+    findings = [
+        *library.findings,
+        *check_integrity(library),
+        *check_translations(library, translations),
+    ]
     draft = coverage = None
     if library.manifest is not None and library.manifest_doc is not None:
         draft = assemble(library, library.manifest)
@@ -74,4 +88,4 @@ def analyse(root: Path) -> Analysis:
         if not library.damage.manifest_clean:  # a misspelt key may have emptied a part
             judged = [f for f in judged if f.code not in _NEEDS_CLEAN_MANIFEST]
         findings += judged
-    return Analysis(library, draft, coverage, tuple(sort_findings(findings)))
+    return Analysis(library, draft, coverage, tuple(sort_findings(findings)), translations)

@@ -19,7 +19,7 @@ from enum import StrEnum
 from charter_cli.check.integrity import unknown_covers
 from charter_cli.draft.model import Article, Draft, Placement
 from charter_cli.findings import Finding, Severity
-from charter_cli.load.entries import ClauseEntry, RequirementEntry
+from charter_cli.load.entries import CatalogueFile, ClauseEntry, RequirementEntry
 from charter_cli.load.library import Library
 from charter_cli.load.negotiation import paragraph_open_as_a_whole
 from charter_cli.models.manifest import Waiver
@@ -137,20 +137,60 @@ class Coverage:
         return sum(item.state is CoverState.WAIVED for item in self.items)
 
     def select(
-        self, level: Level | None = None, *, missing: bool = False, agreed_only: bool = False
+        self,
+        level: Level | None = None,
+        *,
+        kind: RequirementKind | None = None,
+        section: str | None = None,
+        missing: bool = False,
+        agreed_only: bool = False,
     ) -> Coverage:
-        """The requirements of one level (or all); optionally only the gaps.
+        """The requirements of one level, kind or section (or all); optionally only the gaps.
 
-        With ``agreed_only``, a requirement covered only by open text counts as a gap.
+        A section selects itself and its subsections: ``4`` selects ``4``, ``4.1``
+        and ``4.2``. With ``agreed_only``, a requirement covered only by open text
+        counts as a gap.
         """
         return Coverage(
             tuple(
                 item
                 for item in self.items
                 if (level is None or item.entry.requirement.level == level)
+                and (kind is None or item.entry.requirement.kind == kind)
+                and (section is None or in_section(item.entry.requirement.section, section))
                 and not (missing and _counts(item, agreed_only=agreed_only))
             )
         )
+
+    def by_section(self, *, agreed_only: bool = False) -> list[SectionTally]:
+        """Covered, at-risk and total requirements of each section, in the order of the catalogues.
+
+        A section's own requirements only (``4`` does not count those of ``4.1``);
+        sections without requirements here are left out. With ``agreed_only``, a
+        requirement covered only by open text is not covered.
+        """
+        tallies: dict[tuple[int, str], list[RequirementCoverage]] = {}
+        catalogues: dict[int, CatalogueFile] = {}
+        for item in self.items:
+            catalogue = item.entry.catalogue
+            catalogues.setdefault(id(catalogue), catalogue)
+            tallies.setdefault((id(catalogue), item.entry.requirement.section), []).append(item)
+        result = []
+        order = list(catalogues)  # the catalogues in the order their requirements come
+        for key in sorted(tallies, key=lambda k: _section_order(order, catalogues[k[0]], k[1])):
+            items, catalogue = tallies[key], catalogues[key[0]]
+            titles = {section.id: section.title for _, section in catalogue.sections}
+            result.append(
+                SectionTally(
+                    catalogue,
+                    key[1],
+                    titles.get(key[1]),
+                    covered=sum(_counts(i, agreed_only=agreed_only) for i in items),
+                    at_risk=sum(i.state is CoverState.AT_RISK for i in items),
+                    total=len(items),
+                )
+            )
+        return result
 
     def summary(self) -> dict[tuple[Level, RequirementKind], Tally]:
         """Covered, agreed-covered and total requirements by level and kind."""
@@ -169,6 +209,35 @@ class Coverage:
             key: Tally(covered[key], totals[key], agreed[key], waived[key])
             for key in sorted(totals, key=_cell_order)
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTally:
+    """The requirements of one section of a source: how many, how many covered, how many at risk."""
+
+    catalogue: CatalogueFile
+    section: str
+    title: str | None
+    """The section's title, if the catalogue declares it."""
+    covered: int
+    """Covered (waived ones count as covered)."""
+    at_risk: int
+    """Covered only by text not yet agreed."""
+    total: int
+
+
+def in_section(section: str, wanted: str) -> bool:
+    """Whether ``section`` is ``wanted`` or one of its subsections (``4.1`` is in ``4``)."""
+    return section == wanted or section.startswith(f"{wanted}.")
+
+
+def _section_order(
+    order: list[int], catalogue: CatalogueFile, section: str
+) -> tuple[int, int, str]:
+    """Sections in the order the catalogue declares them; undeclared ones after, by name."""
+    declared = [s.id for _, s in catalogue.sections]
+    position = declared.index(section) if section in declared else len(declared)
+    return order.index(id(catalogue)), position, section
 
 
 def _counts(item: RequirementCoverage, *, agreed_only: bool) -> bool:

@@ -21,7 +21,33 @@ from charter_cli.syntax import references
 def check_placement(library: Library, draft: Draft, manifest: Document) -> list[Finding]:
     """Every placement problem of the assembled draft."""
     findings = [f for use in draft.uses for f in _check_use(library, use, manifest)]
+    findings += _empty_parts(library, draft, manifest)
     return findings + _unplaced(library, draft) + _non_article_references(library, draft)
+
+
+def _empty_parts(library: Library, draft: Draft, manifest: Document) -> Iterator[Finding]:
+    """``CH223`` for a chapter, or a title without chapters, whose include list is empty."""
+    if library.manifest is None:
+        return
+    for t_index, (title, part) in enumerate(zip(library.manifest.title, draft.titles, strict=True)):
+        loc: tuple[str | int, ...] = ("title", t_index)
+        if not title.include and not title.chapter:
+            yield manifest.finding(
+                "CH223",
+                f"Title {part.numeral} ('{title.heading}') places no article: it has no "
+                "chapters and its include list is empty",
+                loc,
+            )
+        for c_index, (chapter, chapter_part) in enumerate(
+            zip(title.chapter, part.chapters, strict=True)
+        ):
+            if not chapter.include:
+                yield manifest.finding(
+                    "CH223",
+                    f"Chapter {chapter_part.numeral} of Title {part.numeral} "
+                    f"('{chapter.heading}') places no article: its include list is empty",
+                    (*loc, "chapter", c_index),
+                )
 
 
 def _check_use(library: Library, use: IncludeUse, manifest: Document) -> Iterator[Finding]:

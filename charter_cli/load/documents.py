@@ -93,8 +93,13 @@ class Document:
     def finding(
         self, code: str, message: str, loc: KeyPath = (), *, hint: str | None = None
     ) -> Finding:
-        """A finding located at ``loc`` in this document."""
-        return Finding(code, message, self.rel, self.line(loc) if loc else None, hint)
+        """A finding located at ``loc`` in this document.
+
+        A key path that is nowhere in the file (a missing top-level table) is
+        reported at line 1, where the reader would add it.
+        """
+        line = (self.line(loc) or 1) if loc else None
+        return Finding(code, message, self.rel, line, hint)
 
 
 _ODD_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar, Generic, Protocol, TypeVar
 
 from charter_cli.findings import Finding, Severity
@@ -40,7 +41,10 @@ class CatalogueFile:
     text: str | None = None
     """The source document's text, if it could be read."""
     text_rel: str | None = None
-    """Path of the source document's text relative to the project root."""
+    """Path of the source document's text relative to the project root (``charter:NAME.txt``
+    for a catalogue shipped with charter)."""
+    text_path: Path | None = None
+    """Where the source document's text is on disk."""
     informative: bool = False
     """Whether the charter is measured against it without having to cover it."""
 

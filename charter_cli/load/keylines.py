@@ -42,6 +42,8 @@ class LineIndex:
     strings: dict[KeyPath, tuple[int, int, str]] = field(default_factory=dict)
     """For string values: the line and offset in the text where the content starts, and the delimiter."""
     text: str = ""
+    headers: list[tuple[int, KeyPath]] = field(default_factory=list)
+    """Every table header in order: its line and the path of the table it opens."""
     _breaks: dict[KeyPath, list[int]] = field(default_factory=dict)
 
     def line(self, path: KeyPath) -> int | None:
@@ -161,6 +163,7 @@ class _Scanner:
             self.table = (*array, count)
             self.index.keys.setdefault(array, number)
             self.index.keys[self.table] = number
+            self.index.headers.append((number, self.table))
             return
         match = _TABLE.match(line)
         if match:
@@ -168,6 +171,7 @@ class _Scanner:
             self.note_parents(parts, number)
             self.table = self.resolve(parts)
             self.index.keys.setdefault(self.table, number)
+            self.index.headers.append((number, self.table))
             return
         match = _KEY_VALUE.match(line)
         if match:

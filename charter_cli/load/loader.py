@@ -11,11 +11,12 @@ check stage.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from charter_cli.findings import Finding
-from charter_cli.load.documents import Document, read_document, read_text
+from charter_cli.load.documents import Document, parse_toml, read_document, read_text
 from charter_cli.load.entries import (
     CatalogueFile,
     ClauseEntry,
@@ -27,18 +28,25 @@ from charter_cli.load.entries import (
 from charter_cli.load.ids import IdIndex
 from charter_cli.load.includes import Includes, manifest_entries
 from charter_cli.load.library import Damage, Library
-from charter_cli.load.project import MANIFEST, inside, relative
+from charter_cli.load.packaged import is_packaged, packaged_names, packaged_path, packaged_rel
+from charter_cli.load.project import CLAUSES_DIR, MANIFEST, inside, relative
 from charter_cli.load.salvage import ids_of, names_in_unparsable, salvage, salvage_one, strings_in
 from charter_cli.load.schema import validate
 from charter_cli.load.walk import module_paths
 from charter_cli.models import Catalogue, Clause, Manifest, Module, Party, Requirement, Section
 from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo
+from charter_cli.suggest import did_you_mean
 
 
-def load_library(root: Path) -> Library:
-    """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``."""
-    loader = _Loader(root)
+def load_library(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Library:
+    """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``.
+
+    ``overlay`` maps project-relative paths (``clauses/a.toml``) to a text that stands
+    in for the file's (or ``None``: the file is gone): the library as an edit would
+    leave it, read before anything is written.
+    """
+    loader = _Loader(root, overlay=dict(overlay or {}))
     loader.load_manifest()
     if loader.charter is not None:
         informative = set(loader.charter.informative)
@@ -53,9 +61,34 @@ def load_library(root: Path) -> Library:
         loader.damage = replace(loader.damage, sources_known=False)
     paths, refused = module_paths(root)
     loader.findings.extend(refused)
+    if loader.overlay:
+        paths = _overlaid(root, paths, loader.overlay)
     for path in paths:
         loader.load_module(path)
     return loader.finish()
+
+
+def _overlaid(root: Path, paths: list[Path], overlay: dict[str, str | None]) -> list[Path]:
+    """The module paths once the overlay's new modules are added and its removed ones dropped."""
+    found = {relative(root, path): path for path in paths}
+    for rel, text in overlay.items():
+        if text is None:
+            found.pop(rel, None)
+        elif rel.startswith(f"{CLAUSES_DIR}/") and rel.endswith(".toml"):
+            found.setdefault(rel, root / rel)
+    return [found[rel] for rel in sorted(found)]
+
+
+@dataclass(frozen=True)
+class _Home:
+    """Where a catalogue lies: in the project, or among the catalogues shipped with charter."""
+
+    folder: Path
+    packaged: bool = False
+
+    def name(self, path: Path) -> str:
+        """How findings name a file of this place: relative to the project, or ``charter:NAME``."""
+        return packaged_rel(path) if self.packaged else relative(self.folder, path)
 
 
 @dataclass
@@ -63,6 +96,7 @@ class _Loader:
     """The library while it is being read; frozen into a :class:`Library` at the end."""
 
     root: Path
+    overlay: dict[str, str | None] = field(default_factory=dict)
     manifest_doc: Document | None = None
     manifest: Manifest | None = None
     charter: CharterInfo | None = None
@@ -79,8 +113,17 @@ class _Loader:
     opaque: set[str] = field(default_factory=set)
     sources_seen: dict[str, str] = field(default_factory=dict)
 
+    def read(self, path: Path, rel: str) -> Document | Finding:
+        """The document at ``path``, or the text the overlay gives for it."""
+        if rel not in self.overlay:
+            return read_document(path, rel)
+        text = self.overlay[rel]
+        if text is None:
+            return Finding("CH001", "file not found", rel)
+        return parse_toml(text, path, rel)
+
     def load_manifest(self) -> None:
-        doc = read_document(self.root / MANIFEST, MANIFEST)
+        doc = self.read(self.root / MANIFEST, MANIFEST)
         if isinstance(doc, Finding):
             self.findings.append(doc)
             return
@@ -102,6 +145,9 @@ class _Loader:
     ) -> None:
         manifest = self.manifest_doc
         assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
+        if is_packaged(source):
+            self._load_packaged(source, loc, informative=informative)
+            return
         path = self.root / source
         if any(ord(char) < 32 or ord(char) == 127 for char in source):
             self._sources_unknown()
@@ -120,6 +166,43 @@ class _Loader:
                 manifest.finding("CH214", f"source '{source}' is outside the project", loc)
             )
             return
+        self._read_catalogue(path, _Home(self.root), source, loc, informative=informative)
+
+    def _load_packaged(self, source: str, loc: tuple[str | int, ...], *, informative: bool) -> None:
+        """Read a catalogue shipped with charter (``charter:NAME``), or say that none has the name."""
+        manifest = self.manifest_doc
+        assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
+        path = packaged_path(source)
+        if path is None:
+            self._sources_unknown()
+            shipped = packaged_names()
+            listing = f"catalogues shipped with charter: {', '.join(shipped)}"
+            guess = did_you_mean(source, shipped)
+            self.findings.append(
+                manifest.finding(
+                    "CH224",
+                    f"source '{source}' names no catalogue shipped with charter",
+                    loc,
+                    hint=f"{guess} The {listing}" if guess else listing,
+                )
+            )
+            return
+        self._read_catalogue(
+            path, _Home(path.parent, packaged=True), source, loc, informative=informative
+        )
+
+    def _read_catalogue(
+        self,
+        path: Path,
+        home: _Home,
+        source: str,
+        loc: tuple[str | int, ...],
+        *,
+        informative: bool,
+    ) -> None:
+        """Read, validate and keep one catalogue and its source text (once, however it is named)."""
+        manifest = self.manifest_doc
+        assert manifest is not None  # noqa: S101 - sources are only known from a parsed manifest
         earlier = self._listed_before(path, source)
         if earlier is not None:
             self.findings.append(
@@ -132,7 +215,7 @@ class _Loader:
                 )
             )
             return
-        doc = read_document(path, relative(self.root, path))
+        doc = self.read(path, home.name(path))
         if isinstance(doc, Finding):
             self._sources_unknown()
             self.findings.append(
@@ -159,10 +242,12 @@ class _Loader:
             )
         file = CatalogueFile(doc, info, sections, informative=informative)
         if info is not None:
+            text_path = doc.path.parent / info.text
             file = replace(
                 file,
-                text=self._source_text(doc, info.text),
-                text_rel=relative(self.root, doc.path.parent / info.text),
+                text=self._source_text(doc, info.text, home),
+                text_rel=home.name(text_path),
+                text_path=text_path,
             )
         self.catalogues.append((file, [RequirementEntry(r, file, i) for i, r in requirements]))
 
@@ -180,16 +265,16 @@ class _Loader:
     def _sources_unknown(self) -> None:
         self.damage = replace(self.damage, sources_known=False)
 
-    def _source_text(self, catalogue: Document, name: str) -> str | None:
+    def _source_text(self, catalogue: Document, name: str, home: _Home) -> str | None:
         path = catalogue.path.parent / name
-        if not inside(self.root, path):
+        if not inside(home.folder, path):
             self.findings.append(
                 catalogue.finding(
                     "CH214", f"source text '{name}' is outside the project", ("source", "text")
                 )
             )
             return None
-        text = read_text(path, relative(self.root, path))
+        text = read_text(path, home.name(path))
         if isinstance(text, Finding):
             if text.code == "CH001":  # the file is not there: the fix is in the catalogue
                 text = catalogue.finding(
@@ -204,7 +289,7 @@ class _Loader:
 
     def load_module(self, path: Path) -> None:
         rel = relative(self.root, path)
-        doc = read_document(path, rel)
+        doc = self.read(path, rel)
         if isinstance(doc, Finding):
             self.findings.append(doc)
             self.unreadable.add(rel)

@@ -163,6 +163,33 @@ def _has(node: Any, part: str | int) -> bool:
     return isinstance(node, dict) and part in node
 
 
+def nested_table(model: type[BaseModel], loc: Sequence[str | int], key: str) -> str | None:
+    """Where a table named ``key`` belongs, if not at ``loc`` but deeper: ``title.chapter``.
+
+    A ``[[chapter]]`` at the top of the manifest is a chapter written outside its
+    title; the table it was meant to be is ``[[title.chapter]]``. The shallowest
+    table of that name below ``loc`` is given, as TOML names it from the top.
+    """
+    start = _model_at(model, loc)
+    if start is None:
+        return None
+    prefix = [str(part) for part in loc if not isinstance(part, int)]
+    queue: list[tuple[type[BaseModel], list[str]]] = [(start, prefix)]
+    seen: set[type[BaseModel]] = set()
+    while queue:
+        current, path = queue.pop(0)
+        seen.add(current)
+        for name, field in current.model_fields.items():
+            child = model_in(field.annotation)
+            if child is None:
+                continue
+            if name == key and len(path) > len(prefix):
+                return ".".join([*path, name])
+            if child not in seen:
+                queue.append((child, [*path, name]))
+    return None
+
+
 def allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     """The keys the model accepts in the table at ``loc``."""
     current = _model_at(model, loc)

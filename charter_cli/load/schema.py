@@ -24,6 +24,7 @@ from charter_cli.load.messages import (
     enclosing_table,
     expectation,
     model_in,
+    nested_table,
     toml_value,
 )
 from charter_cli.suggest import closest
@@ -141,6 +142,10 @@ def error_finding(doc: Document, model: type[BaseModel], details: ErrorDetails) 
         guess = _guess(model, loc)
         allowed = ", ".join(allowed_keys(model, loc[:-1]))
         hint = f"did you mean '{guess}'?" if guess else f"allowed keys: {allowed}"
+        home = nested_table(model, loc[:-1], key)
+        if home is not None:
+            parent = home.rpartition(".")[0]
+            hint = f"a {key} belongs to a {parent.rpartition('.')[2]}: write [[{home}]] after its [[{parent}]]"
         return doc.finding("CH101", f"unknown key '{key}' in {where}", loc, hint=hint)
     if kind in _CUSTOM:
         message = f"{describe(loc, doc.data)} {details['msg']}"

@@ -17,7 +17,12 @@ def module_paths(root: Path) -> tuple[list[Path], list[Finding]]:
     they stay inside the project: a link that leads out of it is reported
     (``CH214``) and not read, and a folder is never visited twice.
     """
-    folder = root / CLAUSES_DIR
+    paths, refused = toml_paths(root, root / CLAUSES_DIR)
+    return paths, refused + _odd_names(root, paths)
+
+
+def toml_paths(root: Path, folder: Path) -> tuple[list[Path], list[Finding]]:
+    """Every ``.toml`` file under ``folder`` (inside the project ``root``), sorted, and the links refused."""
     if not folder.is_dir():
         return [], []
     real_root = root.resolve()
@@ -45,7 +50,7 @@ def module_paths(root: Path) -> tuple[list[Path], list[Finding]]:
             else:
                 refused.append(_outside(root, path, "file"))
     paths.sort(key=lambda p: relative(root, p))
-    return paths, refused + _odd_names(root, paths)
+    return paths, refused
 
 
 def _odd_names(root: Path, paths: list[Path]) -> list[Finding]:

@@ -90,6 +90,18 @@ class Numbering(Model):
     """Points lettered ``(a)`` or ``a)``."""
 
 
+class Translations(Model):
+    """The ``[translations]`` table: the languages the charter is translated into."""
+
+    languages: list[Language] = []
+    """The languages of the translations, besides the charter's own ``language``."""
+    required: list[Language] = []
+    """Languages in which every unit must be translated and current: a missing or stale unit is an
+    error. In the other languages a stale unit is a warning and a missing one is counted."""
+    folder: RelPath = "translations"
+    """The folder that holds one folder of translation files per language."""
+
+
 class Waiver(Model):
     """A ``[[waiver]]``: a requirement the charter deliberately does not address."""
 
@@ -116,5 +128,7 @@ class Manifest(Model):
     """The titles of the charter in order; articles are numbered across all of them."""
     numbering: Numbering = Numbering()
     """How titles, chapters, paragraphs and points are numbered."""
+    translations: Translations = Translations()
+    """The languages the charter is translated into (none by default)."""
     waiver: list[Waiver] = []
     """Requirements deliberately not addressed, with the reason and the decision."""

@@ -18,7 +18,7 @@ from charter_cli.draft.analysis import Analysis
 from charter_cli.findings import Finding, Severity
 from charter_cli.render import html
 from charter_cli.render.coverage_map import MAP_STYLE, coverage_map, requirement_id
-from charter_cli.render.document import TEXT_NAMES, make_setting, title_block
+from charter_cli.render.layout import TEXT_NAMES, setting_for
 from charter_cli.render.tree import child, serialise
 from charter_cli.vocabulary import Rendering
 
@@ -67,12 +67,12 @@ def preview_page(analysis: Analysis, rendering: Rendering) -> Page:
     if draft is None:
         parts = [_problem_page(aside)]
     else:
-        setting = make_setting(draft, analysis.library, rendering=rendering, trace=True)
+        setting = setting_for(draft, analysis.library, rendering, trace=True)
         options = html.HtmlOptions(requirement_link=lambda r: f"#{requirement_id(r)}", aside=aside)
         parts = list(html.body(setting, options))
         if analysis.blocking:
             parts.insert(2, serialise(_blocked(analysis)))
-        title = f"{title_block(setting).title} — {TEXT_NAMES[rendering]} (preview)"
+        title = f"{draft.charter.title} — {TEXT_NAMES[rendering]} (preview)"
         start = html.page_start(
             setting, title, style=_STYLE, head=LIVE_RELOAD, body_class="preview"
         )

@@ -1,7 +1,8 @@
 """What a rendering of the draft is made of, before it is written as Markdown, HTML or text.
 
-:mod:`charter_cli.render.document` decides *what* a rendering shows (which
-paragraphs, brackets, parties, notes); the writers (:mod:`~charter_cli.render.markdown`,
+:mod:`charter_cli.render.layout` decides *what* a rendering shows (which
+paragraphs, brackets, parties, notes) for every format, and
+:mod:`charter_cli.render.article` cuts an article into these blocks; the writers (:mod:`~charter_cli.render.markdown`,
 :mod:`~charter_cli.render.html`, :mod:`~charter_cli.render.plain`) decide only *how*,
 and escape every text as their format needs. Text from the library is always a
 plain ``str`` here, never markup.
@@ -11,6 +12,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from charter_cli.render.layout import Note, TraceGroup
+
+__all__ = [
+    "ArticleView",
+    "Block",
+    "Bracket",
+    "Emphasis",
+    "Inline",
+    "ItemList",
+    "Label",
+    "Line",
+    "Link",
+    "Note",
+    "NoteMark",
+    "Para",
+    "Provision",
+    "TraceGroup",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -18,7 +38,7 @@ class Link:
 
     text: str
     target: str
-    """The anchor it points to (``article-7``), as :func:`charter_cli.render.document.anchor` names it."""
+    """The identifier of the article it points to (``art_7``, :func:`charter_cli.render.layout.article_eid`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,31 +113,11 @@ class Provision:
 
 
 @dataclass(frozen=True, slots=True)
-class Note:
-    """A footnote: a reservation."""
-
-    label: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class TraceGroup:
-    """Requirements an article implements that share a source section and a paragraph."""
-
-    requirements: tuple[str, ...]
-    citation: str
-    """How the source is cited: ``Grabendorff 2008``."""
-    section: str
-    where: str
-    """The paragraph (``2(a)``), or empty for the whole article."""
-
-
-@dataclass(frozen=True, slots=True)
 class ArticleView:
     """One article or recital as a rendering shows it."""
 
     anchor: str
-    """``article-7``, or ``recital-2`` for a recital."""
+    """``art_7``, or ``recs__rec_2`` for a recital (the identifiers of :mod:`~charter_cli.render.layout`)."""
     number: int
     heading: str
     """``Article 7``; empty for a recital."""

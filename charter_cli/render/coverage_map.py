@@ -16,7 +16,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from charter_cli.draft.coverage import Coverage, CoverState, RequirementCoverage, Tally
-from charter_cli.render.article import anchor_of
+from charter_cli.render.layout import placement_eid
 from charter_cli.render.tree import append_text, child
 from charter_cli.vocabulary import Level, RequirementKind
 
@@ -189,7 +189,7 @@ def _requirement(item: RequirementCoverage) -> ET.Element:
         for index, covering in enumerate(item.covering):
             if index:
                 append_text(covered, ", ")
-            target = anchor_of(covering.placement)
+            target = placement_eid(covering.placement)
             link = child(covered, "a", covering.citation, {"href": f"#{target}"})
             if covering.open:
                 link.tail = " (not yet agreed)"

@@ -1,10 +1,13 @@
-"""The whole draft in one rendering: front matter, title block, contents, preamble, parts.
+"""The whole draft in one rendering, as the Markdown and HTML writers walk it.
 
-Every writer (Markdown, HTML) walks the same pieces in the same order, so the
-formats never disagree on what the compilation, agreed or clean text holds. The
-anchors named here (``title-ii``, ``title-ii-chapter-1``, ``article-7``,
-``preamble``, ``not-yet-agreed``) are those of the HTML export; the Markdown
-writer maps them to the anchors Markdown readers derive from its headings.
+Both writers walk the same pieces in the same order: front matter, title block,
+contents, preamble, titles, chapters and articles, the list of what falls. What
+each piece says, its words and its identifier (``title_II``,
+``title_II__chp_1``, ``art_7``, ``preamble``, ``not_yet_agreed``) come from
+:mod:`charter_cli.render.layout`, as for Word, PDF and Akoma Ntoso, so that no
+format disagrees on what the compilation, agreed or clean text holds. The
+Markdown writer maps the identifiers to the anchors its readers derive from the
+headings (:func:`charter_cli.render.markdown.heading_anchors`).
 """
 
 from __future__ import annotations
@@ -12,28 +15,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, TitlePart
+from charter_cli.draft.model import Article, Draft, Placement
 from charter_cli.load.library import Library
-from charter_cli.render.article import Setting, anchor_of, article_view, falls
+from charter_cli.render.article import article_view
 from charter_cli.render.blocks import ArticleView, Block, ItemList, Para
 from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY
+from charter_cli.render.layout import (
+    Setting,
+    article_eid,
+    chapter_eid,
+    chapter_label,
+    fallen,
+    fallen_line,
+    setting_for,
+    title_eid,
+    title_label,
+)
 from charter_cli.render.provenance import library_hash
 from charter_cli.syntax import text_blocks
-from charter_cli.vocabulary import JOINT, Rendering, Status
-
-TEXT_NAMES = {
-    Rendering.COMPILATION: "compilation text",
-    Rendering.AGREED: "agreed text",
-    Rendering.CLEAN: "clean text",
-}
-PREAMBLE = "preamble"
-NOT_YET_AGREED = "not-yet-agreed"
-NOT_YET_AGREED_HEADING = "Not yet agreed"
-
-
-def default_trace(rendering: Rendering) -> bool:
-    """Whether a rendering lists what each article implements unless told otherwise."""
-    return rendering is not Rendering.CLEAN
+from charter_cli.vocabulary import Rendering
 
 
 def make_setting(
@@ -44,14 +44,7 @@ def make_setting(
     trace: bool | None = None,
 ) -> Setting:
     """What one rendering of the draft shares: in the agreed text, only clauses that stand."""
-    shown = frozenset(
-        clause_id
-        for clause_id, placement in draft.placements.items()
-        if rendering is not Rendering.AGREED or not falls(placement.entry)
-    )
-    return Setting(
-        draft, library, rendering, default_trace(rendering) if trace is None else trace, shown
-    )
+    return setting_for(draft, library, rendering, trace)
 
 
 def article_counter(
@@ -71,16 +64,6 @@ def article_counter(
     return tick
 
 
-def anchor(part: TitlePart | ChapterPart | Placement, title: TitlePart | None = None) -> str:
-    """The anchor of a part of the draft: ``title-iv``, ``title-iv-chapter-2``, ``article-7``."""
-    if isinstance(part, TitlePart):
-        return f"title-{part.numeral.lower()}"
-    if isinstance(part, ChapterPart):
-        assert title is not None  # noqa: S101 - a chapter is always within its title
-        return f"title-{title.numeral.lower()}-chapter-{part.numeral.lower()}"
-    return anchor_of(part)
-
-
 def front_fields(setting: Setting) -> dict[str, str | bool]:
     """The front matter of a draft (``generator`` is added by the writer)."""
     info = setting.draft.charter
@@ -92,87 +75,6 @@ def front_fields(setting: Setting) -> dict[str, str | bool]:
         HASH_KEY: library_hash(setting.library),
         TRACE_KEY: setting.trace,
     }
-
-
-@dataclass(frozen=True)
-class TitleBlock:
-    """The lines under the charter's title."""
-
-    title: str
-    version: str
-    """``Draft version 0.1.0 — compilation text``."""
-    parties: str | None
-    """``Parties: European Union (EU); ...``, when the manifest names parties."""
-    count: str
-    """How many articles, by status (or, in the agreed text, how many stand)."""
-
-
-def title_block(setting: Setting) -> TitleBlock:
-    """The title, the version and rendering, the parties and the count of articles."""
-    draft = setting.draft
-    charter = draft.charter
-    parties = None
-    if draft.parties:
-        parties = "Parties: " + "; ".join(f"{p.name} ({p.id})" for p in draft.parties)
-    articles = draft.articles
-    noun = "article" if len(articles) == 1 else "articles"
-    if setting.rendering is Rendering.AGREED:
-        shown = sum(a.entry.id in setting.shown for a in articles)
-        fallen = len(articles) - shown
-        count = f"{shown} of {len(articles)} {noun} in the agreed text"
-        count += f"; {fallen} not yet agreed, listed at the end." if fallen else "."
-    else:
-        order = (Status.AGREED, Status.PROPOSED, Status.BRACKETED)
-        tally = {s: sum(a.entry.standing.status is s for a in articles) for s in order}
-        status = ", ".join(f"{n} {s.value}" for s, n in tally.items() if n)
-        count = f"{len(articles)} {noun}" + (f": {status}." if status else ".")
-    version = f"Draft version {charter.version} — {TEXT_NAMES[setting.rendering]}"
-    return TitleBlock(charter.title, version, parties, count)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A line of the contents: its depth (0 for a title), its text and where it leads."""
-
-    depth: int
-    text: str
-    target: str
-
-
-def title_heading(title: TitlePart) -> str:
-    """``Title II``."""
-    return f"Title {title.numeral}"
-
-
-def chapter_heading(chapter: ChapterPart) -> str:
-    """``Chapter 3``."""
-    return f"Chapter {chapter.numeral}"
-
-
-def contents(setting: Setting) -> list[Entry]:
-    """The contents: the preamble, every title, chapter and shown article, the fallen list."""
-    draft = setting.draft
-    entries = []
-    if draft.preamble is not None:
-        entries.append(Entry(0, draft.preamble.heading, PREAMBLE))
-
-    def articles(parts: tuple[Article, ...], depth: int) -> list[Entry]:
-        return [
-            Entry(depth, f"{a.label} — {a.entry.clause.title}", anchor(a))
-            for a in parts
-            if a.entry.id in setting.shown
-        ]
-
-    for title in draft.titles:
-        entries.append(Entry(0, f"{title_heading(title)} — {title.heading}", anchor(title)))
-        entries += articles(title.articles, 1)
-        for chapter in title.chapters:
-            text = f"{chapter_heading(chapter)} — {chapter.heading}"
-            entries.append(Entry(1, text, anchor(chapter, title)))
-            entries += articles(chapter.articles, 2)
-    if fallen_placements(setting):
-        entries.append(Entry(0, NOT_YET_AGREED_HEADING, NOT_YET_AGREED))
-    return entries
 
 
 @dataclass(frozen=True)
@@ -228,11 +130,11 @@ class Heading:
 def parts(setting: Setting) -> Iterator[Heading | ArticleView]:
     """The titles, chapters and shown articles, in the order of the draft."""
     for title in setting.draft.titles:
-        yield Heading("title", title_heading(title), title.heading, anchor(title), 1)
+        yield Heading("title", title_label(title), title.heading, title_eid(title), 1)
         yield from _articles(setting, title.articles, 2)
         for chapter in title.chapters:
-            label = chapter_heading(chapter)
-            yield Heading("chapter", label, chapter.heading, anchor(chapter, title), 2)
+            eid = chapter_eid(title, chapter)
+            yield Heading("chapter", chapter_label(chapter), chapter.heading, eid, 2)
             yield from _articles(setting, chapter.articles, 3)
 
 
@@ -242,32 +144,23 @@ def _articles(setting: Setting, articles: tuple[Article, ...], depth: int) -> It
             yield article_view(setting, article, depth)
 
 
-def fallen_placements(setting: Setting) -> list[Placement]:
-    """In the agreed text, the articles and recitals that fall from it."""
-    if setting.rendering is not Rendering.AGREED:
-        return []
-    return [p for p in setting.draft.placements.values() if p.entry.id not in setting.shown]
+def headings(setting: Setting) -> Iterator[tuple[str, str]]:
+    """Each heading the draft writes, in order, with its identifier: ``("Title II", "title_II")``."""
+    for title in setting.draft.titles:
+        yield title_label(title), title_eid(title)
+        yield from _article_labels(setting, title.articles)
+        for chapter in title.chapters:
+            yield chapter_label(chapter), chapter_eid(title, chapter)
+            yield from _article_labels(setting, chapter.articles)
 
 
-FALLEN_INTRO = (
-    "These provisions of the compilation text are not agreed as a whole and fall from the "
-    "agreed text:"
-)
+def _article_labels(setting: Setting, articles: tuple[Article, ...]) -> Iterator[tuple[str, str]]:
+    for article in articles:
+        if article.entry.id in setting.shown:
+            yield article.label, article_eid(article)
 
 
-def fallen(setting: Setting) -> list[str]:
+def fallen_lines(setting: Setting) -> list[str]:
     """The provisions that fall from the agreed text, one line each, with who proposed them."""
-    lines = []
-    for placement in fallen_placements(setting):
-        entry = placement.entry
-        party = entry.clause.proposed_by
-        status = entry.standing.status
-        by = "" if party == JOINT else f" by {party}"
-        standing = f"proposed{by}" if status is Status.PROPOSED else f"{status.value}; proposed{by}"
-        name = (
-            f"{placement.label} — {entry.clause.title}"
-            if isinstance(placement, Article)
-            else f"{placement.label} of the preamble"
-        )
-        lines.append(f"{name} ({standing})")
-    return lines
+    placements: list[Placement] = fallen(setting)
+    return [fallen_line(placement) for placement in placements]

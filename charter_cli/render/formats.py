@@ -1,106 +1,117 @@
-"""The export formats of ``charter build --format``: each format's renderer and file name.
+"""The formats ``charter build --format`` writes: for each, its renderer and its default file.
 
-A renderer is a pure function ``render(draft, library, *, rendering, trace)``
-returning the whole file (``str`` or ``bytes``) or its pieces (an iterable of
-``str`` or ``bytes``, written as they come). It is named by module and function
-and imported only when its format is built, so that ``charter --help`` and a
-Markdown build never load what another format needs. A format is offered by
-``--format`` only once it has a line in :data:`EXPORTERS`.
+Renderers are imported only when their format is asked for, so that a Markdown
+build never loads python-docx, typst or lxml. Markdown and HTML tell their
+progress (``(done, total)`` articles) to the caller that asks; the other
+formats render in one go.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
-from charter_cli.render.frontmatter import GENERATOR_META
+from charter_cli.draft.model import Draft
+from charter_cli.load.library import Library
+from charter_cli.render.frontmatter import GENERATOR_META, SIGNATURE
 from charter_cli.vocabulary import Format, Rendering
 
-if TYPE_CHECKING:
-    from charter_cli.draft.model import Draft
-    from charter_cli.load.library import Library
-
-
 Progress = Callable[[int, int], None]
-"""Told ``(done, total)`` as articles are rendered, by the renderers that can say."""
-
-
-class Renderer(Protocol):
-    """What every renderer of a format is: a function of the draft and the library."""
-
-    def __call__(
-        self, draft: Draft, library: Library, *, rendering: Rendering, trace: bool | None
-    ) -> str | bytes | Iterable[str] | Iterable[bytes]:
-        """The whole file, or its pieces in order."""
+"""Told ``(done, total)`` as articles are rendered."""
+Render = Callable[[Draft, Library, Rendering, bool | None, Progress | None], Iterator[bytes]]
+"""A renderer: the draft in one rendering, as the chunks of the file."""
 
 
 @dataclass(frozen=True)
-class Exporter:
-    """One format: where its renderer is, what its files are called, how they are recognised."""
+class Export:
+    """One format: how to render it, where it goes, how to recognise it."""
 
     format: Format
     extension: str
-    """The file name's extension, without the dot."""
-    module: str
-    function: str
-    """The renderer: ``function`` of ``module``."""
-    binary: bool = False
+    """Of the default file: ``.md``, ``.docx``, ``.pdf``, ``.akn.xml``."""
+    render: Render
+    binary: bool
     """Whether the output is not text (never written to a terminal)."""
-    marker: bytes | None = None
-    """Bytes every file of this format written by charter holds in its first 4 KiB, so that a
-    later build may replace it; ``None`` for Markdown, recognised by its front matter."""
-    reports_progress: bool = False
-    """Whether the renderer takes ``progress=`` (a :data:`Progress`) and calls it per article."""
+    signature: bytes | None
+    """What an earlier output holds, for a format without front matter; ``None`` for Markdown."""
 
     def default_output(self, rendering: Rendering) -> Path:
-        """``build/charter.html``; ``build/charter-agreed.html`` and ``-clean`` for the others."""
+        """``build/charter.docx``, ``build/charter-agreed.docx``, ``build/charter-clean.docx``."""
         suffix = "" if rendering is Rendering.COMPILATION else f"-{rendering.value}"
-        return Path("build") / f"charter{suffix}.{self.extension}"
-
-    def renderer(self) -> Renderer:
-        """The rendering function, imported now."""
-        function: Renderer = getattr(importlib.import_module(self.module), self.function)
-        return function
-
-    def render(
-        self,
-        draft: Draft,
-        library: Library,
-        *,
-        rendering: Rendering,
-        trace: bool | None,
-        progress: Progress | None = None,
-    ) -> Iterator[bytes]:
-        """The file as bytes, in the pieces the renderer gives."""
-        function = self.renderer()
-        if self.reports_progress and progress is not None:
-            function = functools.partial(function, progress=progress)  # type: ignore[call-arg]
-        result = function(draft, library, rendering=rendering, trace=trace)
-        pieces: Iterable[str | bytes] = [result] if isinstance(result, str | bytes) else result
-        for piece in pieces:
-            yield piece.encode("utf-8") if isinstance(piece, str) else piece
+        return Path("build") / f"charter{suffix}{self.extension}"
 
 
-EXPORTERS: dict[Format, Exporter] = {
-    Format.MD: Exporter(
-        Format.MD, "md", "charter_cli.render.markdown", "iter_markdown", reports_progress=True
+def _markdown(
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
+) -> Iterator[bytes]:
+    from charter_cli.render.markdown import iter_markdown
+
+    pieces = iter_markdown(draft, library, rendering=rendering, trace=trace, progress=progress)
+    for piece in pieces:
+        yield piece.encode("utf-8")
+
+
+def _html(
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
+) -> Iterator[bytes]:
+    from charter_cli.render.html import iter_html
+
+    for piece in iter_html(draft, library, rendering=rendering, trace=trace, progress=progress):
+        yield piece.encode("utf-8")
+
+
+def _akn(
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
+) -> Iterator[bytes]:
+    from charter_cli.render.akn import render_akn
+
+    yield render_akn(draft, library, rendering=rendering, trace=trace)
+
+
+def _docx(
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
+) -> Iterator[bytes]:
+    from charter_cli.render.docx import render_docx
+
+    yield render_docx(draft, library, rendering=rendering, trace=trace)
+
+
+def _pdf(
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
+) -> Iterator[bytes]:
+    from charter_cli.render.pdf import render_pdf
+
+    yield render_pdf(draft, library, rendering=rendering, trace=trace)
+
+
+EXPORTS = {
+    Format.MD: Export(Format.MD, ".md", _markdown, binary=False, signature=None),
+    Format.HTML: Export(
+        Format.HTML, ".html", _html, binary=False, signature=GENERATOR_META.encode("utf-8")
     ),
-    Format.HTML: Exporter(
-        Format.HTML,
-        "html",
-        "charter_cli.render.html",
-        "iter_html",
-        marker=GENERATOR_META.encode("utf-8"),
-        reports_progress=True,
-    ),
+    Format.DOCX: Export(Format.DOCX, ".docx", _docx, binary=True, signature=SIGNATURE),
+    Format.PDF: Export(Format.PDF, ".pdf", _pdf, binary=True, signature=SIGNATURE),
+    Format.AKN: Export(Format.AKN, ".akn.xml", _akn, binary=False, signature=SIGNATURE),
 }
-"""The formats ``build`` writes. A new format is one line: its renderer module and function."""
-
-
-def exporter(name: str) -> Exporter:
-    """The exporter of a format named on the command line (a value of :class:`Format`)."""
-    return EXPORTERS[Format(name)]
+"""Every format ``build`` writes."""

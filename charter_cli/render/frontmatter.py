@@ -10,6 +10,9 @@ import json
 
 GENERATOR = "charter"
 """Value of ``generator``: marks files that ``build`` may overwrite."""
+SIGNATURE = f"generator: {GENERATOR}".encode()
+"""What exports without front matter (Word, PDF, Akoma Ntoso) carry in their metadata, so that
+``build`` knows its own files."""
 HASH_KEY = "library-hash"
 """Key of the hash of the library a draft was built from."""
 TEXT_KEY = "text"

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
 from charter_cli.render import blocks as ir
-from charter_cli.render import document
-from charter_cli.render.article import Setting
+from charter_cli.render import document, layout
 from charter_cli.render.document import Heading, PreambleView, make_setting
 from charter_cli.render.frontmatter import GENERATOR_META
+from charter_cli.render.layout import Setting
 from charter_cli.render.tree import append_text, child, serialise
 from charter_cli.vocabulary import Rendering
 
@@ -86,8 +86,8 @@ def iter_html(
 ) -> Iterator[str]:
     """The page in pieces (one per article), as :func:`~charter_cli.render.markdown.iter_markdown`."""
     setting = make_setting(draft, library, rendering=rendering, trace=trace)
-    block = document.title_block(setting)
-    yield page_start(setting, f"{block.title} — {document.TEXT_NAMES[rendering]}")
+    title = f"{draft.charter.title} — {layout.TEXT_NAMES[rendering]}"
+    yield page_start(setting, title)
     yield from body(setting, HtmlOptions(on_article=document.article_counter(setting, progress)))
     yield page_end()
 
@@ -149,7 +149,7 @@ def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
     """The banner, the contents, the main text with its notes, and the footer."""
     yield '<a class="skip" href="#main">Skip to the text</a>\n'
     yield serialise(_header(setting))
-    entries = document.contents(setting)
+    entries = layout.contents(setting)
     if entries:
         yield serialise(_contents(entries))
     yield '<main id="main">\n'
@@ -161,9 +161,9 @@ def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
 
 
 def _header(setting: Setting) -> ET.Element:
-    block = document.title_block(setting)
+    block = layout.title_lines(setting)
     header = _element("header")
-    child(header, "h1", block.title)
+    child(header, "h1", setting.draft.charter.title)
     child(header, "p", block.version, {"class": "version"})
     if block.parties:
         child(header, "p", block.parties, {"class": "parties"})
@@ -171,17 +171,17 @@ def _header(setting: Setting) -> ET.Element:
     return header
 
 
-def _contents(entries: list[document.Entry]) -> ET.Element:
+def _contents(entries: list[tuple[int, str, str]]) -> ET.Element:
     nav = _element("nav", {"aria-labelledby": "contents"})
-    child(nav, "h2", "Contents", {"id": "contents"})
+    child(nav, "h2", layout.CONTENTS, {"id": "contents"})
     lists = [child(nav, "ul")]
     last_item: ET.Element | None = None
-    for entry in entries:
-        while entry.depth + 1 > len(lists) and last_item is not None:
+    for depth, text, target in entries:
+        while depth + 1 > len(lists) and last_item is not None:
             lists.append(child(last_item, "ul"))
-        del lists[entry.depth + 1 :]
+        del lists[depth + 1 :]
         last_item = child(lists[-1], "li")
-        child(last_item, "a", entry.text, {"href": f"#{entry.target}"})
+        child(last_item, "a", text, {"href": f"#{target}"})
     return nav
 
 
@@ -190,7 +190,7 @@ def _footer(setting: Setting) -> ET.Element:
     fields = document.front_fields(setting)
     text = (
         f"Built by charter from the library {fields['library-hash']} "
-        f"({document.TEXT_NAMES[setting.rendering]}, version {fields['version']})."
+        f"({layout.TEXT_NAMES[setting.rendering]}, version {fields['version']})."
     )
     child(footer, "p", text, {"class": "provenance"})
     return footer
@@ -225,11 +225,11 @@ class _Writer:
                 if self.options.on_article is not None:
                     self.options.on_article()
         yield "</section>\n" * (open_chapter + open_title)
-        fallen = document.fallen(self.setting)
+        fallen = document.fallen_lines(self.setting)
         if fallen:
             section = _element("section", {"class": "fallen"})
-            child(section, "h2", document.NOT_YET_AGREED_HEADING, {"id": document.NOT_YET_AGREED})
-            child(section, "p", document.FALLEN_INTRO)
+            child(section, "h2", layout.FALLEN_HEADING, {"id": layout.FALLEN_ID})
+            child(section, "p", layout.FALLEN_INTRO)
             items = child(section, "ul")
             for line in fallen:
                 child(items, "li", line)
@@ -247,7 +247,7 @@ class _Writer:
 
     def _preamble(self, view: PreambleView) -> ET.Element:
         section = _element("section", {"class": "preamble"})
-        child(section, "h2", view.heading, {"id": document.PREAMBLE})
+        child(section, "h2", view.heading, {"id": layout.PREAMBLE_ID})
         self._blocks(child(section, "div", None, {"class": "formula"}), view.opening)
         for recital in view.recitals:
             self._article_body(child(section, "div", None, self._classes(recital)), recital)
@@ -348,25 +348,16 @@ class _Writer:
 
     def _trace(self, parent: ET.Element, groups: tuple[ir.TraceGroup, ...]) -> None:
         em = child(parent, "em")
-        append_text(em, "Implements: ")
         link = self.options.requirement_link
-        for index, group in enumerate(groups):
-            if index:
-                append_text(em, "; ")
-            for number, requirement in enumerate(group.requirements):
-                if number:
-                    append_text(em, ", ")
-                if link is None:
-                    append_text(em, requirement)
-                else:
-                    child(em, "a", requirement, {"href": link(requirement), "class": "requirement"})
-            where = f" in paragraph {group.where}" if group.where else ""
-            append_text(em, f" ({group.citation}, § {group.section}){where}")
-        append_text(em, ".")
+        for text, requirement in layout.trace_parts(groups):
+            if requirement and link is not None:
+                child(em, "a", text, {"href": link(text), "class": "requirement"})
+            else:
+                append_text(em, text)
 
     def _notes(self) -> ET.Element:
         section = _element("section", {"class": "notes", "role": "doc-endnotes"})
-        child(section, "h2", "Notes", {"id": "notes"})
+        child(section, "h2", layout.NOTES, {"id": "notes"})
         items = child(section, "ol")
         for label, text in self.notes:
             item = child(items, "li", text + " ", {"id": f"note-{label}"})

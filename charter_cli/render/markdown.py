@@ -22,16 +22,15 @@ from collections.abc import Callable, Iterator
 from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
 from charter_cli.render import blocks as ir
-from charter_cli.render import document
-from charter_cli.render.article import Setting, trace_line
+from charter_cli.render import document, layout
 from charter_cli.render.document import Heading, make_setting
 from charter_cli.render.frontmatter import format_front_matter
+from charter_cli.render.layout import Setting, trace_line
 from charter_cli.render.mdtext import escape_heading_end, escape_line_start, escape_run
 from charter_cli.render.slugs import Slugger
 from charter_cli.vocabulary import Rendering
 
-default_trace = document.default_trace
-CONTENTS = "Contents"
+default_trace = layout.default_trace
 
 
 def render_markdown(
@@ -76,22 +75,14 @@ def heading_anchors(setting: Setting) -> dict[str, str]:
     draft = setting.draft
     slugger(draft.charter.title)
     if draft.preamble is not None or draft.titles:  # then the draft has contents
-        slugger(CONTENTS)
+        slugger(layout.CONTENTS)
     anchors = {}
     if draft.preamble is not None:
-        anchors[document.PREAMBLE] = slugger(draft.preamble.heading)
-    for title in draft.titles:
-        anchors[document.anchor(title)] = slugger(document.title_heading(title))
-        for article in title.articles:
-            if article.entry.id in setting.shown:
-                anchors[document.anchor(article)] = slugger(article.label)
-        for chapter in title.chapters:
-            anchors[document.anchor(chapter, title)] = slugger(document.chapter_heading(chapter))
-            for article in chapter.articles:
-                if article.entry.id in setting.shown:
-                    anchors[document.anchor(article)] = slugger(article.label)
-    if document.fallen_placements(setting):
-        anchors[document.NOT_YET_AGREED] = slugger(document.NOT_YET_AGREED_HEADING)
+        anchors[layout.PREAMBLE_ID] = slugger(draft.preamble.heading)
+    for heading, eid in document.headings(setting):
+        anchors[eid] = slugger(heading)
+    if layout.fallen(setting):
+        anchors[layout.FALLEN_ID] = slugger(layout.FALLEN_HEADING)
     return anchors
 
 
@@ -122,30 +113,31 @@ class _Writer:
             yield from self._plain_blocks(view.closing)
         for part in document.parts(setting):
             yield self._heading_part(part) if isinstance(part, Heading) else self._article(part)
-        fallen = document.fallen(setting)
+        fallen = document.fallen_lines(setting)
         if fallen:
-            yield f"## {document.NOT_YET_AGREED_HEADING}"
-            yield self._para(((document.FALLEN_INTRO,),))
+            yield f"## {self._heading(layout.FALLEN_HEADING)}"
+            yield self._para(((layout.FALLEN_INTRO,),))
             items = [self._para(((line,),), keep_list=True) for line in fallen]
             yield self._list("-", items)
         for note in self.notes:
             yield f"[^{note.label}]: {escape_line_start(escape_run(note.text))}"
 
     def _title_block(self) -> list[str]:
-        block = document.title_block(self.setting)
-        lines = [block.version, *([block.parties] if block.parties else []), block.count]
-        return [f"# {self._heading(block.title)}", *(self._para(((line,),)) for line in lines)]
+        lines = layout.title_block(self.setting)
+        title = self.setting.draft.charter.title
+        return [f"# {self._heading(title)}", *(self._para(((line,),)) for line in lines)]
 
     def _contents(self) -> list[str]:
-        entries = document.contents(self.setting)
+        entries = layout.contents(self.setting)
         if not entries:
             return []
         lines = [
-            f"{'  ' * entry.depth}- [{escape_run(entry.text)}](#{self.anchors[entry.target]})"
-            for entry in entries
+            f"{'  ' * depth}- [{escape_run(text)}](#{self.anchors[target]})"
+            for depth, text, target in entries
         ]
+        heading = f"## {self._heading(layout.CONTENTS)}"
         self.last_list = "-"
-        return [f"## {CONTENTS}", "\n".join(lines)]
+        return [heading, "\n".join(lines)]
 
     def _heading(self, text: str) -> str:
         self.last_list = None

@@ -6,7 +6,7 @@ The terminal escapes control characters itself (:mod:`charter_cli.cli.console`).
 from __future__ import annotations
 
 from charter_cli.render import blocks as ir
-from charter_cli.render.article import trace_line
+from charter_cli.render.layout import trace_line
 
 
 def plain_article(view: ir.ArticleView) -> str:

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from charter_cli.errors import WriteRefusedError
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
+from charter_cli.models.translation import TranslationFile
 from charter_cli.render.reports.jsonreport import CheckReport, CoverageReport
 from charter_cli.write.output import output_target, write_output
 
@@ -43,6 +44,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 CHARTER_SCHEMA = "charter.schema.json"
 CATALOGUE_SCHEMA = "catalogue.schema.json"
 MODULE_SCHEMA = "module.schema.json"
+TRANSLATION_SCHEMA = "translation.schema.json"
 REPORT_SCHEMA = "check-report.schema.json"
 """The schema of ``charter check --output-format json``."""
 COVERAGE_SCHEMA = "coverage-report.schema.json"
@@ -54,6 +56,7 @@ _KINDS: dict[str, tuple[type[BaseModel], str]] = {
     CHARTER_SCHEMA: (Manifest, f"charter manifest ({MANIFEST})"),
     CATALOGUE_SCHEMA: (Catalogue, "charter requirements catalogue (sources/*.toml)"),
     MODULE_SCHEMA: (Module, f"charter clause module ({CLAUSES_DIR}/**/*.toml)"),
+    TRANSLATION_SCHEMA: (TranslationFile, "charter translation file (translations/LANG/**/*.toml)"),
 }
 """File name of each schema -> the model it is made from and its title."""
 
@@ -120,23 +123,26 @@ def schema_name_for(toml_path: Path, root: Path) -> str:
     """The schema file of a TOML file of the project at ``root``, decided by where it lies.
 
     ``charter.toml`` at the root is the manifest, files under ``clauses/`` are
-    clause modules, and every other TOML file is a requirements catalogue.
+    clause modules, files under ``translations/`` translation files, and every
+    other TOML file is a requirements catalogue.
     """
     rel = Path(os.path.relpath(_located(toml_path), root.resolve())).as_posix()
     if rel == MANIFEST:
         return CHARTER_SCHEMA
     if rel.startswith(f"{CLAUSES_DIR}/"):
         return MODULE_SCHEMA
+    if rel.startswith("translations/"):
+        return TRANSLATION_SCHEMA
     return CATALOGUE_SCHEMA
 
 
-def directive_for(toml_path: Path, root: Path) -> str:
-    """The first line that points a TOML editor at the schema of ``toml_path``.
+def directive_for(toml_path: Path, root: Path, schema: str | None = None) -> str:
+    """The first line that points a TOML editor at the schema of ``toml_path`` (or at ``schema``).
 
     Taplo resolves the path from the folder of the document, so it is relative to
     that folder, with ``/`` separators: ``#:schema ../schemas/catalogue.schema.json``.
     """
-    target = root.resolve() / SCHEMA_DIR / schema_name_for(toml_path, root)
+    target = root.resolve() / SCHEMA_DIR / (schema or schema_name_for(toml_path, root))
     rel = Path(os.path.relpath(target, _located(toml_path).parent)).as_posix()
     return f"#:schema {rel if rel.startswith('../') else './' + rel}"
 

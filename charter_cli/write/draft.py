@@ -1,16 +1,15 @@
 """Write stage: put a rendered draft on disk without ever losing a file.
 
 ``charter build`` replaces its own earlier output, but refuses to overwrite a
-file it did not write (a draft without the ``generator: charter`` front matter,
-a page without charter's generator mark) unless asked with ``--force``, and
-never a file the project reads, even with ``--force``. An unchanged draft is
-not rewritten. A terminal, ``/dev/null`` or a FIFO given as output is written
-to, never replaced.
+file it did not write (one without the ``generator: charter`` front matter)
+unless asked with ``--force``, and never a file the project reads, even with
+``--force``. An unchanged draft is not rewritten. A terminal, ``/dev/null`` or
+a FIFO given as output is written to, never replaced.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from charter_cli.errors import WriteRefusedError
@@ -18,42 +17,63 @@ from charter_cli.render.frontmatter import is_generated
 from charter_cli.write.output import Target, output_target, read_head, refuse_inputs, write_output
 
 
-def was_generated(path: Path, marker: bytes | None = None) -> bool:
-    """Whether ``path`` was written by ``charter build``.
-
-    A Markdown draft says so in its front matter; a file of another format holds
-    its format's ``marker`` near its start.
-    """
-    head = read_head(path)
-    if marker is not None:
-        return marker in head
-    return is_generated(head.decode("utf-8", errors="replace"))
+def was_generated(path: Path) -> bool:
+    """Whether ``path`` starts with front matter marking it as written by ``charter build``."""
+    return is_generated(read_head(path).decode("utf-8", errors="replace"))
 
 
 def write_draft(
     path: Path | Target,
-    text: str | Iterable[str] | Iterable[bytes],
+    text: str | Iterable[str],
     *,
     force: bool,
     inputs: Iterable[Path] = (),
-    marker: bytes | None = None,
 ) -> bool:
-    """Write the draft; return ``False`` if the file already held exactly these bytes.
+    """Write the draft; return ``False`` if the file already held exactly this text.
 
     ``text`` may be the whole draft or its pieces (:func:`~charter_cli.render.markdown.iter_markdown`),
     which are streamed to disk. ``inputs`` are the files of the project, never
-    written over; ``marker`` recognises an earlier output of a format other than
-    Markdown (:attr:`charter_cli.render.formats.Exporter.marker`).
+    written over.
+    """
+    pieces = [text] if isinstance(text, str) else text
+    chunks = (piece.encode("utf-8") for piece in pieces)
+    return write_export(path, chunks, force=force, inputs=inputs, owned=was_generated)
+
+
+def write_export(
+    path: Path | Target,
+    chunks: Iterable[bytes],
+    *,
+    force: bool,
+    inputs: Iterable[Path] = (),
+    owned: Callable[[Path], bool],
+) -> bool:
+    """Write an export (a draft in any format); return ``False`` if the file already held it.
+
+    ``owned`` tells whether an existing file is the tool's own output, which may
+    be replaced; any other file is replaced only with ``force``, and a file of
+    the project (``inputs``) never.
     """
     target = path if isinstance(path, Target) else output_target(path)
     if target.is_file:
         refuse_inputs(target, inputs)
-        if target.path.exists() and not force and not was_generated(target.path, marker):
+        if target.path.exists() and not force and not owned(target.path):
             raise WriteRefusedError(
                 f"{target.path}: exists and was not written by charter build; not overwritten",
                 hint="choose another file with -o, or pass --force to replace it",
             )
-    pieces: Iterable[str | bytes] = [text] if isinstance(text, str) else text
-    return write_output(
-        target, (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in pieces)
-    )
+    return write_output(target, chunks)
+
+
+def carries(path: Path, signature: bytes) -> bool:
+    """Whether the file holds ``signature`` anywhere (how binary exports are recognised)."""
+    tail = b""
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                if signature in tail + block:
+                    return True
+                tail = block[-len(signature) :]
+    except OSError:
+        return False
+    return False

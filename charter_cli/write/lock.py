@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from charter_cli.errors import CharterError
+from charter_cli.write.transaction import JOURNAL, recover
 
 try:
     import fcntl
@@ -59,8 +60,20 @@ def lock_file_for(path: Path) -> Path:
 def library_lock(
     root: Path, *, shared: bool = False, timeout: float = DEFAULT_TIMEOUT
 ) -> Iterator[None]:
-    """Hold the lock of the whole library at ``root``: exclusive to change it, shared to read it."""
-    with hold(root / LIBRARY_LOCK, shared=shared, timeout=timeout, what=f"the library in {root}"):
+    """Hold the lock of the whole library at ``root``: exclusive to change it, shared to read it.
+
+    An edit that a killed process left half done (its journal is still there) is
+    undone first, under the exclusive lock, so no command ever reads or changes a
+    half-edited library (see :mod:`charter_cli.write.transaction`).
+    """
+    what = f"the library in {root}"
+    lock = root / LIBRARY_LOCK
+    if (root / JOURNAL).exists() or any(root.glob(f".{JOURNAL}.*.tmp")):
+        with hold(lock, shared=False, timeout=timeout, what=what):
+            recover(root)
+    with hold(lock, shared=shared, timeout=timeout, what=what):
+        if not shared:
+            recover(root)  # a journal left between the check above and taking the lock
         yield
 
 

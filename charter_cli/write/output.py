@@ -23,6 +23,7 @@ from pathlib import Path
 
 from charter_cli.errors import WriteRefusedError
 from charter_cli.load.library import Library
+from charter_cli.load.packaged import is_packaged
 from charter_cli.load.project import MANIFEST
 from charter_cli.render.frontmatter import GENERATOR_META, is_generated
 from charter_cli.write.atomic import write_atomic_stream
@@ -134,17 +135,20 @@ def _refused(path: Path, error: OSError) -> WriteRefusedError:
 
 
 def project_inputs(library: Library) -> list[Path]:
-    """Every file the project reads: manifest, catalogues, source texts, clause modules."""
+    """Every file the project reads: manifest, catalogues, source texts, modules, translations."""
     root = library.root
     paths = [root / MANIFEST]
     if library.charter is not None:
-        paths += [root / source for source in library.charter.sources]
+        paths += [root / source for source in library.charter.sources if not is_packaged(source)]
     for catalogue in library.catalogues:
         paths.append(catalogue.file.doc.path)
-        if catalogue.file.text_rel is not None:
-            paths.append(root / catalogue.file.text_rel)
+        if catalogue.file.text_path is not None:
+            paths.append(catalogue.file.text_path)
     paths += [module.file.doc.path for module in library.modules]
     paths += [root / rel for rel in library.damage.unreadable]
+    if library.manifest is not None:  # the translation files
+        folder = root / library.manifest.translations.folder
+        paths += sorted(folder.rglob("*.toml")) if folder.is_dir() else []
     return paths
 
 

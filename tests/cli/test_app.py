@@ -62,6 +62,24 @@ def test_every_command_help_shows_an_example(command: list[str]) -> None:
     assert f"charter {' '.join(command)}" in result.stdout.split("Example", 1)[1]
 
 
+@pytest.mark.parametrize("command", [[], ["new"], *COMMANDS], ids=lambda c: " ".join(c) or "-")
+def test_help_reads_well_at_80_columns(command: list[str]) -> None:
+    """No Python types as metavars, no cut summaries, no ID or path wrapped at a hyphen."""
+    result = invoke(*command, "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), [line for line in lines if len(line) > 80]
+    for noise in ("<str>", "<list", "<path>"):
+        assert noise not in result.stdout, noise
+    assert "{" not in lines[0] and "[[" not in lines[0]  # the usage line
+    assert not [line for line in lines if line.rstrip().endswith("-")]
+    listing = result.stdout.partition("Commands:")[2]
+    assert "..." not in listing  # every summary whole
+    examples = result.stdout.partition("Example")[2].splitlines()[1:]
+    for line in examples:  # an example line is as written: a command, or its continuation
+        assert line.startswith(("    charter ", "      --", "        --")), line
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_takes_directory_after_its_name(command: list[str]) -> None:
     """pre-commit appends a hook's args after the command: ``charter check -C DIR`` must work."""
@@ -122,6 +140,77 @@ def test_shell_completion_of_commands_choices_and_ids(
     assert _complete("charter show MAN-2-o", root) == ["MAN-2-objectives"]
     assert _complete(f"charter -C {root} show joint", tmp_path) == ["joint-committee"]
     assert _complete("charter show joint", tmp_path) == []  # no project here: nothing to offer
+
+
+def test_completion_of_requirements_parties_sections_and_choices(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    root = write_project()
+    new = "charter new clause clauses/x.toml"
+    assert _complete(f"{new} --covers MAN-2-o", root) == ["MAN-2-objectives"]
+    assert _complete(f"{new} --covers MAN", root) == ["MAN-2-objectives", "MAN-2-joint-committee"]
+    assert _complete(f"{new} --party ", root) == ["EU", "LAC", "joint"]
+    assert _complete("charter list --party L", root) == ["LAC"]
+    assert _complete("charter coverage --section ", root) == ["1", "2"]
+    assert _complete("charter coverage --kind inst", root) == ["instrument", "institution"]
+    assert _complete("charter coverage --level s", root) == ["state"]
+    assert _complete("charter list --status a", root) == ["agreed"]
+    assert _complete(f"{new} --covers MAN-2-o", tmp_path) == []  # no project: nothing
+
+
+def test_completion_honours_the_directory_before_or_after_the_command(
+    write_project: WriteProject, tmp_path: Path
+) -> None:
+    root = write_project(root=tmp_path / "repo" / "charter")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert _complete(f"charter -C {root} show joint", elsewhere) == ["joint-committee"]
+    assert _complete(f"charter show -C {root} joint", elsewhere) == ["joint-committee"]
+    assert _complete(f"charter list -C {root} --party L", elsewhere) == ["LAC"]
+    new = f"charter new clause -C {root} clauses/x.toml --covers MAN-2-j"
+    assert _complete(new, elsewhere) == ["MAN-2-joint-committee"]
+    relative = "charter -C repo coverage -C charter --section 2"
+    assert _complete(relative, tmp_path) == ["2"]  # -C after the command, relative to the first
+
+
+def test_completion_shows_what_each_value_is_in_shells_that_can(
+    write_project: WriteProject,
+) -> None:
+    from typer.testing import CliRunner
+
+    root = write_project()
+    environment = {
+        "_CHARTER_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "charter new clause x.toml --covers MAN-2-o",
+    }
+    with working_folder(root):
+        done = CliRunner().invoke(app, [], env=environment, prog_name="charter")
+    assert done.exit_code == 0, done.stderr
+    assert "MAN-2-objectives" in done.stdout
+    assert "The charter states the objectives the Parties pursue together" in done.stdout
+
+
+def test_chapters_complete_as_the_draft_numbers_them(tmp_path: Path) -> None:
+    import typer
+    from typer.main import get_command
+
+    from charter_cli.cli.options import Options, complete_chapters
+    from helpers import copy_shipped
+
+    root = copy_shipped(tmp_path / "charter")
+    context = typer.Context(get_command(app))
+    context.obj = Options(root, debug=False)
+    assert complete_chapters(context, "II.")[:2] == [
+        ("II.1", "Governance of public security"),
+        ("II.2", "Organised crime"),
+    ]
+    assert complete_chapters(context, "VII") == [
+        ("VII", "Institutions and implementation"),
+        *[(f"VII.{n}", h) for n, h in enumerate(["Institutions", "Parliamentary "
+          "dimension", "Follow-up and review", "Final provisions"], start=1)],
+    ]  # fmt: skip
+    context.obj = Options(tmp_path, debug=False)
+    assert complete_chapters(context, "") == []  # no project here
 
 
 def test_the_installed_command_completes(write_project: WriteProject) -> None:

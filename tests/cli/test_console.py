@@ -1,4 +1,5 @@
 import io
+import re
 import sys
 
 import pytest
@@ -119,3 +120,74 @@ def test_progress_on_a_terminal_leaves_nothing_behind_when_the_step_is_quick() -
     with console.progress("reading the library", stream=screen, delay=3600.0) as tick:
         tick(1, 1)
     assert screen.getvalue() == ""
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _on_terminal(view: TableView, width: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The lines a terminal ``width`` columns wide shows for ``view``, colours left out."""
+    screen = _Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    monkeypatch.setenv("COLUMNS", str(width))
+    console.show(view)
+    return [_ANSI.sub("", line) for line in screen.getvalue().splitlines()]
+
+
+def _shipped_views() -> dict[str, TableView]:
+    from charter_cli.cli.views import tables
+    from charter_cli.draft.analysis import analyse
+    from helpers import REPO
+
+    analysis = analyse(REPO)
+    assert analysis.coverage is not None
+    return {
+        "coverage": tables.coverage_table(analysis.coverage),
+        "summary": tables.summary_table(analysis.coverage),
+        "sections": tables.section_table(analysis.coverage),
+        "requirements": tables.requirement_table(analysis, level=None, kind=None),
+        "clauses": tables.clause_table(analysis, status=None, party=None),
+        "modules": tables.module_table(analysis),
+    }
+
+
+@pytest.mark.parametrize("width", [80, 100, 160, 240])
+def test_tables_never_cut_an_id_or_a_path(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    for name, view in _shipped_views().items():
+        lines = _on_terminal(view, width, monkeypatch)
+        assert all(cell_len(line) <= width for line in lines), name
+        words = {word for line in lines for word in re.split(r"[\s│┃,()]+", line)}
+        for index in view.keep:
+            for row in view.rows:
+                for word in row[index].text.split():
+                    assert word in words, (name, width, word)
+        for row in view.rows:  # clause IDs in "covered by" cells, whatever the column's width
+            for word in row[-1].text.replace(",", " ").replace("(", " ").split():
+                assert word.rstrip(")") in words or word.rstrip(")") + ")" in words, (name, word)
+
+
+def test_a_narrow_terminal_shows_each_row_as_a_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = TableView(
+        "Requirements", ("id", "§", "statement", "covered by"), keep=frozenset({0, 1})
+    )
+    table.add("GRA-4.2-trafficking-agreements-enforcement", "4.2", "Enforce " * 12, "Art. 40")
+    table.section()
+    table.add("GRA-5.2-congruent-offers", "5.2", "Offers that match.", "")
+    assert console.column_widths(table, 80) == [42, 3, 12, 10]  # just fits, boxed
+    assert console.column_widths(table, 74) == [42, 3, 9, 7]  # the longest words
+    assert console.column_widths(table, 73) is None
+    lines = _on_terminal(table, 60, monkeypatch)
+    assert lines[:2] == ["Requirements", "GRA-4.2-trafficking-agreements-enforcement  4.2"]
+    assert lines[2].startswith("    statement: Enforce Enforce")
+    assert lines[-3].startswith("─")  # the section break
+    assert lines[-2:] == ["GRA-5.2-congruent-offers  5.2", "    statement: Offers that match."]
+
+
+def test_column_widths_give_the_room_left_to_wrapped_columns() -> None:
+    table = TableView("T", ("id", "text"), keep=frozenset({0}))
+    table.add("an-id", "a b c d e f g h i j k l m n o p")
+    assert console.column_widths(table, 80) == [5, 31]  # all it needs
+    assert console.column_widths(table, 20) == [5, 8]  # 20 - 3 * 2 - 1 = 13 characters
+    assert console.column_widths(table, 12) is None  # 'an-id' and 'text' do not fit

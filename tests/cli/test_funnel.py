@@ -189,3 +189,13 @@ def test_an_error_of_the_system_is_one_line(tmp_path: Path) -> None:
         assert result.stderr == "error: No space left on device\n"
         with pytest.raises(OSError, match="No space"):
             CliRunner().invoke(application, ["--debug", "nameless"], catch_exceptions=False)
+
+
+def test_a_group_without_a_command_shows_its_help_whole() -> None:
+    from helpers import invoke
+
+    for args in ([], ["new"]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"Usage: charter {' '.join(args)}".rstrip() + " [OPTIONS]")
+        assert "Commands:\n" in result.stderr and "\\n" not in result.stderr

@@ -26,6 +26,6 @@ def test_coverage_gaps_do_not_block_a_build(write_project: WriteProject) -> None
         encoding="utf-8",
     )
     analysis = analyse(root)
-    assert [f.code for f in analysis.findings] == ["CH208", "CH301"]
+    assert [f.code for f in analysis.findings] == ["CH223", "CH208", "CH301"]
     assert analysis.blocking == []
     assert analysis.exit_code() is ExitCode.FINDINGS

@@ -135,3 +135,20 @@ def test_odd_file_names_are_read_and_named(write_project: WriteProject) -> None:
     assert ("CH001", "clauses/loop.toml", "is a symbolic link that loops") in findings
     for finding in analyse(root).findings:
         finding.format().encode("utf-8")  # printable: no lone surrogate left
+
+
+def test_an_overlay_stands_in_for_files_without_touching_them(write_project: WriteProject) -> None:
+    from charter_cli.load.loader import load_library
+
+    root = write_project()
+    module = "clauses/provisions/extra.toml"
+    overlay: dict[str, str | None] = {
+        module: '[[clause]]\nid = "extra"\ntitle = "Extra"\ntext = "The Parties shall act."\n',
+        "clauses/institutions/committee.toml": None,
+    }
+    library = load_library(root, overlay=overlay)
+    assert "extra" in library.clauses and "joint-committee" not in library.clauses
+    assert not (root / module).exists()
+    assert (root / "clauses/institutions/committee.toml").exists()
+    broken = load_library(root, overlay={"charter.toml": None})
+    assert [f.code for f in broken.findings][:1] == ["CH001"]

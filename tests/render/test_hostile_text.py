@@ -130,9 +130,10 @@ def test_every_text_reads_as_typed_in_markdown_and_html(
             "".join(iter_html(analysis.draft, analysis.library, rendering=rendering))
         )
         assert not page.xpath("//main//script | //main//b | //main//img | //main//code")
-        heading = page.get_element_by_id("article-1")
+        heading = page.get_element_by_id("art_1")
         assert heading.find_class("heading-name")[0].text_content().startswith(title)
         article_1 = heading.getparent()
+        assert article_1 is not None
         paragraphs = article_1.xpath(
             './/div[contains(@class, "provision")]//*[self::p or self::li]'
         )

@@ -7,8 +7,8 @@ import pypandoc
 import pytest
 
 from charter_cli.draft.analysis import Analysis, analyse
-from charter_cli.render.document import anchor
-from charter_cli.render.markdown import render_markdown
+from charter_cli.render.layout import chapter_eid, title_eid
+from charter_cli.render.markdown import heading_anchors, render_markdown
 from charter_cli.vocabulary import Rendering
 from helpers import CASES, REPO, WriteProject
 
@@ -62,12 +62,19 @@ def test_the_draft_does_not_depend_on_where_the_files_are(
     assert _render(analyse(elsewhere)) == _render(analyse(root))
 
 
-def test_anchors() -> None:
+def test_identifiers_and_the_anchors_readers_derive(write_project: WriteProject) -> None:
     from charter_cli.draft.model import ChapterPart, TitlePart
+    from charter_cli.render.layout import setting_for
 
     title = TitlePart("IV", 4, "Regional security", (), ())
-    assert anchor(title) == "title-iv"
-    assert anchor(ChapterPart(2, "2", "x", ()), title) == "title-iv-chapter-2"
+    assert title_eid(title) == "title_IV"
+    assert chapter_eid(title, ChapterPart(2, "2", "x", ())) == "title_IV__chp_2"
+    analysis = analyse(write_project())
+    assert analysis.draft is not None
+    setting = setting_for(analysis.draft, analysis.library, Rendering.COMPILATION, None)
+    anchors = heading_anchors(setting)
+    assert anchors["preamble"] == "preamble"
+    assert anchors["art_2"] == "article-2"
 
 
 # --- the draft's consumers ------------------------------------------------------------------

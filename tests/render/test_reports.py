@@ -395,3 +395,33 @@ def _multitool_problems(multitool: str, sarif: Path) -> list[str]:
         for r in run.get("results", [])
         if r.get("level", "warning") in {"error", "warning"} and r["ruleId"] != "SARIF2005"
     ]
+
+
+def test_text_names_files_from_the_working_folder(tmp_path: Path) -> None:
+    from charter_cli.render.reports.shared import ReportPaths, working_paths
+
+    repository = tmp_path / "repository"
+    project = repository / "charter"
+    (project / "clauses" / "public").mkdir(parents=True)
+    (repository / "docs").mkdir()
+    (repository / ".git").mkdir()
+    module = "clauses/public/drugs.toml"
+    named = {
+        where: working_paths(project, folder)
+        for where, folder in {
+            "module's folder": project / "clauses" / "public",
+            "project": project,
+            "repository": repository,
+            "docs": repository / "docs",
+            "elsewhere": tmp_path,
+        }.items()
+    }
+    assert named["module's folder"].of(module) == "drugs.toml"
+    assert named["module's folder"].of("charter.toml") == "../../charter.toml"
+    assert named["project"].of(module) == module
+    assert named["repository"].of(module) == f"charter/{module}"
+    assert named["docs"].of(module) == f"../charter/{module}"
+    assert named["elsewhere"].of(module) == f"repository/charter/{module}"
+    for paths in named.values():
+        assert paths.of("charter:grabendorff-2008") == "charter:grabendorff-2008"
+    assert working_paths(project, tmp_path / "other") == ReportPaths("charter")

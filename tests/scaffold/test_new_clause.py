@@ -166,3 +166,16 @@ def test_create_project_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> No
     manifest = (folder / "charter.toml").read_text(encoding="utf-8")
     assert 'title = "Caf De Charter"' in manifest
     assert analyse(folder).findings == ()
+
+
+def test_init_keeps_a_gitignore_it_cannot_read_and_advises_every_line(tmp_path: Path) -> None:
+    from charter_cli.scaffold.project import missing_ignores
+
+    folder = tmp_path / "clone"
+    (folder / ".gitignore").mkdir(parents=True)  # not a file: read as empty
+    written = create_project(folder, title=None, bare=True)
+    assert folder / ".gitignore" not in written
+    assert missing_ignores(folder) == ["build/", ".*.lock"]
+    (tmp_path / "ignored").mkdir()
+    (tmp_path / "ignored" / ".gitignore").write_text("build\n", encoding="utf-8")
+    assert missing_ignores(tmp_path / "ignored") == [".*.lock"]

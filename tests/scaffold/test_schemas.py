@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from charter_cli.errors import ExitCode
 from charter_cli.models import Catalogue, Manifest, Module
+from charter_cli.models.translation import TranslationFile
 from charter_cli.scaffold.new_clause import NewClause, add_clause
 from charter_cli.scaffold.project import create_project
 from charter_cli.scaffold.schemas import (
@@ -39,7 +40,7 @@ DIRECTIVE = "#:schema "
 def shipped_toml_files() -> list[Path]:
     return [
         REPO / "charter.toml",
-        *sorted((REPO / "sources").glob("*.toml")),
+        *sorted((REPO / "charter_cli" / "catalogues").glob("*.toml")),
         *sorted((REPO / "clauses").rglob("*.toml")),
     ]
 
@@ -145,18 +146,24 @@ def test_charter_schema_writes_then_reports_unchanged(
     out = tmp_path / "out"
     first = invoke("-C", str(root), "schema", "-o", str(out))
     assert first.exit_code == ExitCode.OK, first.output
-    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * 5
+    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * len(
+        schema_files()
+    )
     for name, schema in schema_files().items():
         assert (out / name).read_text(encoding="utf-8") == render_schema(schema)
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     second = invoke("-C", str(root), "schema", "-o", str(out))
     assert second.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * 5
+    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * len(
+        schema_files()
+    )
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
     # without -o, the project's own schemas/ folder, which init already filled
     default = invoke("-C", str(root), "schema")
     assert default.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * 5
+    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * len(
+        schema_files()
+    )
 
 
 def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
@@ -167,6 +174,7 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
         "charter.schema.json": False,
         "catalogue.schema.json": False,
         "module.schema.json": True,
+        "translation.schema.json": False,
         "check-report.schema.json": False,
         "coverage-report.schema.json": False,
     }
@@ -186,6 +194,7 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
         ("clauses/x.toml", "#:schema ../schemas/module.schema.json"),
         ("clauses/instruments/public/x.toml", "#:schema ../../../schemas/module.schema.json"),
         ("other/charter.toml", "#:schema ../schemas/catalogue.schema.json"),
+        ("translations/es/charter.toml", "#:schema ../../schemas/translation.schema.json"),
     ],
 )
 def test_directive_for(rel: str, expected: str, tmp_path: Path) -> None:
@@ -238,7 +247,9 @@ def test_a_new_module_starts_with_its_directive(write_project: WriteProject) -> 
     module = root / "clauses" / "trade" / "tariffs.toml"
     add_clause(root, module, NewClause(id="tariffs", title="Tariffs", text="No tariffs."))
     text = module.read_text(encoding="utf-8")
-    assert text.startswith("#:schema ../../schemas/module.schema.json\n\n[[clause]]\n")
+    assert text.startswith(
+        '#:schema ../../schemas/module.schema.json\n[module]\ntitle = "Tariffs"\n\n[[clause]]\n'
+    )
     assert validate_file(module, root, schema_documents()) == []
 
 
@@ -318,11 +329,34 @@ SAMPLES: list[tuple[str, type[BaseModel], dict[str, Any], bool]] = [
         {"charter": CHARTER, "title": [{"heading": "T", "chapter": [{}]}]},
         False,
     ),
+    (
+        "translation",
+        TranslationFile,
+        {
+            "translation": {"language": "es"},
+            "unit": [{"key": "a/title", "original": "Title", "text": "Título"}],
+            "term": [{"original": "State Party", "text": "Estado Parte"}],
+        },
+        True,
+    ),
+    (
+        "translation unit without its original",
+        TranslationFile,
+        {"translation": {"language": "es"}, "unit": [{"key": "a/title", "text": "Título"}]},
+        False,
+    ),
+    (
+        "translation key with a space",
+        TranslationFile,
+        {"translation": {"language": "es"}, "unit": [{"key": "a b", "original": "x", "text": "y"}]},
+        False,
+    ),
 ]
 SCHEMA_OF = {
     Manifest: "charter.schema.json",
     Catalogue: "catalogue.schema.json",
     Module: "module.schema.json",
+    TranslationFile: "translation.schema.json",
 }
 
 

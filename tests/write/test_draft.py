@@ -32,3 +32,13 @@ def test_refuses_a_folder_and_foreign_files(tmp_path: Path) -> None:
     with pytest.raises(WriteRefusedError, match="--force"):
         write_draft(foreign, DRAFT, force=False)
     assert write_draft(foreign, DRAFT, force=True) is True
+
+
+def test_carries_finds_a_signature_across_blocks(tmp_path: Path) -> None:
+    from charter_cli.write.draft import carries
+
+    path = tmp_path / "export.pdf"
+    path.write_bytes(b"x" * ((1 << 20) - 5) + b"generator: charter" + b"y" * 10)
+    assert carries(path, b"generator: charter")
+    assert not carries(path, b"generator: other")
+    assert not carries(tmp_path / "missing.pdf", b"generator: charter")

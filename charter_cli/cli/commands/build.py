@@ -1,39 +1,17 @@
-"""``charter build``: the numbered draft in a chosen format, written atomically (or to stdout)."""
+"""``charter build``: the numbered draft, written atomically (or to stdout)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from charter_cli.cli.options import CommandDirectory, options
 from charter_cli.errors import ExitCode, InvalidInputError
-from charter_cli.render.formats import EXPORTERS, exporter
 from charter_cli.vocabulary import Format, Rendering
-
-if TYPE_CHECKING:
-    from charter_cli.write.output import Target
-
-FORMATS = [str(name) for name in EXPORTERS]
-"""What ``--format`` offers: the formats that have a renderer."""
-
-
-def _format(value: str) -> str:
-    if value not in FORMATS:
-        raise typer.BadParameter(f"'{value}' is not one of {', '.join(FORMATS)}")
-    return value
-
-
-def _complete_format(incomplete: str) -> list[str]:
-    return [name for name in FORMATS if name.startswith(incomplete)]
-
-
-def default_output(text: Rendering, output_format: str = Format.MD.value) -> Path:
-    """Where ``build`` writes a rendering unless told: ``build/charter.md`` for the compilation."""
-    return exporter(output_format).default_output(text)
 
 
 def build(
@@ -44,20 +22,11 @@ def build(
             "-o",
             "--output",
             help="Where to write the draft; '-' for stdout. [default: build/charter.md, "
-            "build/charter-agreed.md or build/charter-clean.md, or .html]",
+            "build/charter-agreed.md or build/charter-clean.md; .html, .docx, .pdf or .akn.xml "
+            "for the other formats]",
             metavar="FILE",
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help=f"The format to write: {' or '.join(FORMATS)} (one self-contained page).",
-            metavar="|".join(FORMATS),
-            callback=_format,
-            autocompletion=_complete_format,
-        ),
-    ] = Format.MD.value,
     text: Annotated[
         Rendering,
         typer.Option(
@@ -66,6 +35,14 @@ def build(
             "agreed (only what is agreed) or clean (the reading text, without parties).",
         ),
     ] = Rendering.COMPILATION,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            help="md (Markdown), html (one web page), docx (Word), pdf (typeset) or akn "
+            "(Akoma Ntoso 3.0 XML).",
+        ),
+    ] = Format.MD,
     trace: Annotated[
         bool | None,
         typer.Option(
@@ -91,57 +68,59 @@ def build(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Assemble the numbered draft and write it as Markdown or HTML.
+    """Assemble the draft: Markdown, HTML, Word, PDF or Akoma Ntoso.
 
     The draft is written atomically; the same library gives byte-identical
-    output. Integrity errors stop the build; coverage gaps do not. With
+    output in every format. Integrity errors stop the build; coverage gaps do not. With
     --require-tracked (the pre-commit hook), a draft git does not track fails.
     On a terminal, a long build shows its progress on stderr.
 
-    Example: charter build --format html --text agreed -o agreed.html
+    Example: charter build --text agreed --format docx
     """
     from charter_cli.cli import console
     from charter_cli.cli.views.summaries import draft_summary, finding_lines
     from charter_cli.draft.analysis import analyse
     from charter_cli.load.project import relative, tracked_by_git
-    from charter_cli.write.draft import write_draft
+    from charter_cli.render.formats import EXPORTS
+    from charter_cli.render.reports.shared import working_paths
+    from charter_cli.write.draft import carries, was_generated, write_export
     from charter_cli.write.lock import library_lock
-    from charter_cli.write.output import Kind, named_output, project_inputs
+    from charter_cli.write.output import Kind, is_terminal, named_output, project_inputs
 
     opts = options(ctx)
     root = opts.root()
-    chosen = exporter(output_format)
+    export = EXPORTS[format]
     target = named_output(
-        opts.base(), root / chosen.default_output(text) if output is None else output
+        opts.base(), root / export.default_output(text) if output is None else output
     )
+    terminal = sys.stdout.isatty() if target.kind is Kind.STDOUT else is_terminal(target)
+    if export.binary and terminal:
+        raise InvalidInputError(
+            f"a {format.value.upper()} file is not text; not written to the terminal",
+            hint="give a file with -o, or redirect the output: charter build ... -o - > FILE",
+        )
     if require_tracked and not target.is_file:
         raise InvalidInputError(
             f"--require-tracked needs a file to check, not {target.path}",
             hint="leave out -o, or give it a file of the repository",
         )
-    if chosen.binary and _terminal(target):
-        raise InvalidInputError(
-            f"{chosen.format.value.upper()} is not text; it is not written to a terminal",
-            hint="give a file with -o, or redirect the output: -o - > charter." + chosen.extension,
-        )
     with console.progress("reading the library"), library_lock(root, shared=True):
         analysis = analyse(root)
     if analysis.draft is None or analysis.blocking:
-        for line in finding_lines(analysis):
+        for line in finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
-    with console.progress(f"writing {chosen.format.value.upper()}") as progress:
-        pieces = chosen.render(
-            analysis.draft, analysis.library, rendering=text, trace=trace, progress=progress
-        )
+    with console.progress(f"writing {format.value.upper()}") as progress:
+        chunks = export.render(analysis.draft, analysis.library, text, trace, progress)
         if target.kind is Kind.STDOUT:
-            _write_stdout(pieces, binary=chosen.binary)
-            changed = True
+            _write_stdout(chunks, binary=export.binary)
         else:
+            signature = export.signature
+            owned = was_generated if signature is None else lambda path: carries(path, signature)
             inputs = project_inputs(analysis.library)
-            changed = write_draft(target, pieces, force=force, inputs=inputs, marker=chosen.marker)
+            changed = write_export(target, chunks, force=force, inputs=inputs, owned=owned)
     if target.kind is not Kind.STDOUT:
         shown = relative(opts.base(), target.path) if target.is_file else str(target.path)
         console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
@@ -161,19 +140,11 @@ def build(
     return ExitCode.OK
 
 
-def _terminal(target: Target) -> bool:
-    """Whether the output is a terminal: standard output on one, or a device that is one."""
-    from charter_cli.write.output import Kind, is_terminal
-
-    return sys.stdout.isatty() if target.kind is Kind.STDOUT else is_terminal(target)
-
-
 def _write_stdout(pieces: Iterable[bytes], *, binary: bool) -> None:
     """Text through the text stream (its encoding and error handling), bytes as they are."""
     if binary:
         sys.stdout.flush()
-        for piece in pieces:
-            sys.stdout.buffer.write(piece)
+        sys.stdout.buffer.writelines(pieces)
         sys.stdout.buffer.flush()
         return
     for piece in pieces:

@@ -50,9 +50,10 @@ def check(
     """Check integrity and the coverage of every requirement.
 
     The report (one line per finding in the default text format) goes to
-    stdout or FILE; the summary by level and kind goes to stderr. Files are
-    named from the repository's root, as CI hosts and editors resolve them.
-    Exit 0 clean, 1 findings, 2 usage or unreadable input.
+    stdout or FILE; the summary by level and kind goes to stderr. The text
+    names files from the folder you are in, as git does; the CI formats from
+    the repository's root, as CI hosts resolve them. Exit 0 clean, 1 findings,
+    2 usage or unreadable input.
 
     Example: charter check --strict --output-format sarif -o charter.sarif
     """
@@ -60,7 +61,7 @@ def check(
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
     from charter_cli.render.reports import render_report
-    from charter_cli.render.reports.shared import report_paths
+    from charter_cli.render.reports.shared import report_paths, working_paths
     from charter_cli.write.lock import library_lock
     from charter_cli.write.output import (
         Kind,
@@ -72,7 +73,10 @@ def check(
 
     opts = options(ctx)
     root = opts.root()
-    paths = report_paths(root, None if report_root is None else opts.base() / report_root)
+    if output_format is OutputFormat.TEXT and report_root is None:
+        paths = working_paths(root, Path.cwd())  # as git and ruff name files, for people
+    else:
+        paths = report_paths(root, None if report_root is None else opts.base() / report_root)
     target = named_output(opts.base(), output_file) if output_file is not None else None
     with library_lock(root, shared=True):
         analysis = analyse(root)

@@ -11,6 +11,7 @@ from charter_cli.cli.options import (
     KindFilter,
     LevelFilter,
     PartyFilter,
+    SectionFilter,
     StatusFilter,
     options,
 )
@@ -28,11 +29,21 @@ def list_items(
     party: PartyFilter = None,
     level: LevelFilter = None,
     kind: KindFilter = None,
+    section: SectionFilter = None,
+    missing: Annotated[
+        bool,
+        typer.Option("--missing", help="Only requirements no article covers (list requirements)."),
+    ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
     """List the clauses (in draft order), requirements or modules.
 
-    Example: charter list requirements --level state
+    Clauses take --status and --party; requirements take --level, --kind,
+    --section (a section and its subsections) and --missing.
+
+    Examples:
+      charter list requirements --section 4.1 --missing
+      charter list --party EU --status proposed
     """
     from charter_cli.cli import console
     from charter_cli.cli.views import summaries, tables
@@ -40,9 +51,13 @@ def list_items(
 
     analysis = analyse(options(ctx).root())
     if what is Listable.CLAUSES:
+        summaries.known_party(analysis, party)
         table = tables.clause_table(analysis, status=status, party=party)
     elif what is Listable.REQUIREMENTS:
-        table = tables.requirement_table(analysis, level=level, kind=kind)
+        summaries.known_section(analysis, section)
+        table = tables.requirement_table(
+            analysis, level=level, kind=kind, section=section, missing=missing
+        )
     else:
         table = tables.module_table(analysis)
     console.show(table)

@@ -17,8 +17,9 @@ def migrate(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Write numbered paragraphs inside 'text' as [[clause.paragraph]] tables with stable IDs.
+    """Give the paragraphs of 0.1-form clauses stable IDs.
 
+    Numbered paragraphs inside one 'text' become [[clause.paragraph]] tables.
     Clauses of charter 0.1 number their paragraphs inside one text ("1. ...",
     "2. ..."). Each paragraph gets the ID it is read with now (p1, p2, ...) and
     keeps it when paragraphs are inserted later. Comments and formatting of

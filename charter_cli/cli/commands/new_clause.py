@@ -8,7 +8,12 @@ from typing import Annotated
 
 import typer
 
-from charter_cli.cli.options import CommandDirectory, options
+from charter_cli.cli.options import (
+    CommandDirectory,
+    complete_parties_or_joint,
+    complete_requirements,
+    options,
+)
 from charter_cli.errors import ExitCode, InvalidInputError
 from charter_cli.vocabulary import JOINT, Status
 
@@ -21,10 +26,22 @@ def new_clause(
             help="The module file, under clauses/; created if missing.", metavar="MODULE"
         ),
     ],
-    clause_id: Annotated[str, typer.Option("--id", help="Stable ID of the new clause.")],
-    title: Annotated[str, typer.Option("--title", help="Heading of the article.")],
+    clause_id: Annotated[
+        str, typer.Option("--id", help="Stable ID of the new clause.", metavar="ID")
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help="Heading of the article. A recital may leave it out: its title is made of its ID.",
+            metavar="TITLE",
+        ),
+    ] = None,
     text: Annotated[
-        str | None, typer.Option("--text", help="The text (one paragraph, or '1. ...' '2. ...').")
+        str | None,
+        typer.Option(
+            "--text", help="The text (one paragraph, or '1. ...' '2. ...').", metavar="TEXT"
+        ),
     ] = None,
     text_file: Annotated[
         Path | None,
@@ -42,20 +59,52 @@ def new_clause(
     ] = None,
     covers: Annotated[
         list[str] | None,
-        typer.Option("--covers", help="A requirement ID it implements (repeatable)."),
+        typer.Option(
+            "--covers",
+            help="A requirement ID it implements (repeatable).",
+            metavar="REQ",
+            autocompletion=complete_requirements,
+        ),
     ] = None,
     status: Annotated[
-        Status, typer.Option("--status", help="proposed, bracketed or agreed.")
+        Status,
+        typer.Option("--status", help="proposed, bracketed or agreed.", metavar="STATUS"),
     ] = Status.PROPOSED,
-    party: Annotated[str, typer.Option("--party", help="Proposing party ID, or joint.")] = JOINT,
+    party: Annotated[
+        str,
+        typer.Option(
+            "--party",
+            help="Proposing party ID, or joint.",
+            metavar="PARTY",
+            autocompletion=complete_parties_or_joint,
+        ),
+    ] = JOINT,
     notes: Annotated[
-        str | None, typer.Option("--notes", help="Drafting notes (never rendered).")
+        str | None,
+        typer.Option("--notes", help="Drafting notes (never rendered).", metavar="TEXT"),
+    ] = None,
+    module_title: Annotated[
+        str | None,
+        typer.Option(
+            "--module-title",
+            help="Title of a new module. [default: made of its file name]",
+            metavar="TITLE",
+        ),
     ] = None,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Append a well-formed clause to a module, refusing an ID that exists anywhere.
+    r"""Append a well-formed clause to a module.
 
-    Example: charter new clause clauses/instruments/public/drugs.toml --id drugs-labs --title 'Clandestine laboratories' --covers GRA-4.1-drug-eradication --text 'The Parties shall ...'
+    It refuses what 'charter check' would reject: an ID used anywhere in the
+    library, an unknown requirement or party, a text the draft could not show.
+    A new module gets a [module] title. A recital (a clause the preamble
+    places) needs no --title.
+
+    Example:
+      charter new clause clauses/instruments/public/drugs.toml \
+        --id drugs-labs --title 'Clandestine laboratories' \
+        --covers GRA-4.1-drugs-eradication-interdiction \
+        --text 'The Parties shall ...'
     """
     from charter_cli.cli import console
     from charter_cli.load.project import relative
@@ -72,9 +121,17 @@ def new_clause(
         status=status.value,
         proposed_by=party,
         notes=notes,
+        module_title=module_title,
     )
     result = add_clause(root, opts.base() / module, request)
-    console.err(f"added clause '{clause_id}' to {relative(root, result.module)}")
+    shown = relative(root, result.module)
+    what = "recital" if result.recital else "clause"
+    console.err(f"added {what} '{clause_id}' to {shown}{' (new module)' if result.created else ''}")
+    if title is None:
+        console.err(
+            f"note: its title is '{result.title}', made of its ID (the draft does not show a "
+            "recital's title; listings do)"
+        )
     if not result.placed:
         console.err(
             f"note: '{clause_id}' is in no part of the draft; add it or its module to an "

@@ -24,10 +24,13 @@ def schema(
     ] = None,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Write the JSON Schemas of the file formats, for TOML editors, and of the JSON report.
+    """Write the JSON Schemas of the files and of the JSON report.
 
-    Example: charter schema   (writes schemas/*.schema.json: the three file kinds, and
-    check-report.schema.json for 'charter check --output-format json')
+    The schemas of the three file kinds let TOML editors complete keys and flag
+    errors while a member types; check-report.schema.json describes 'charter
+    check --output-format json' for the scripts that read it.
+
+    Example: charter schema   (writes schemas/*.schema.json)
     """
     from charter_cli.cli import console
     from charter_cli.scaffold.schemas import SCHEMA_DIR, write_schemas

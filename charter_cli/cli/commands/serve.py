@@ -16,7 +16,11 @@ def serve(
     port: Annotated[
         int,
         typer.Option(
-            "--port", help="The port to listen on; 0 takes any free one.", min=0, max=65535
+            "--port",
+            help="The port to listen on; 0 takes any free one.",
+            min=0,
+            max=65535,
+            metavar="N",
         ),
     ] = 8000,
     host: Annotated[
@@ -25,6 +29,7 @@ def serve(
             "--host",
             help="The address to listen on. Only this machine can connect to the default; "
             "0.0.0.0 opens the preview to the network.",
+            metavar="ADDRESS",
         ),
     ] = "127.0.0.1",
     text: Annotated[
@@ -33,9 +38,9 @@ def serve(
     ] = Rendering.COMPILATION,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Serve a live preview of the draft: the text beside its coverage map and the findings.
+    """Serve a live preview of the draft beside its coverage map.
 
-    The page is rebuilt whenever a file of the library changes and the browser
+    The page shows the text, the coverage map and the findings of check. The page is rebuilt whenever a file of the library changes and the browser
     reloads it. Each cell of the map (level by kind, coloured by the share of
     requirements covered, and covered only by open text) lists its
     requirements and the articles that cover them; each article names what it

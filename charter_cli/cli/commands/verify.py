@@ -31,6 +31,7 @@ def verify(
     from charter_cli.errors import InvalidInputError
     from charter_cli.load.documents import read_text
     from charter_cli.load.project import relative
+    from charter_cli.render.reports.shared import working_paths
     from charter_cli.render.verify import Verdict, verify_draft
     from charter_cli.write.lock import library_lock
 
@@ -47,7 +48,7 @@ def verify(
         raise InvalidInputError(f"{shown}: not a draft written by charter build ({result.detail})")
     if result.verdict is Verdict.LIBRARY_BROKEN:
         assert result.analysis is not None  # noqa: S101 - set with this verdict
-        for line in finding_lines(result.analysis):
+        for line in finding_lines(result.analysis, working_paths(root, Path.cwd())):
             console.err(line)
         console.err("cannot verify: the library has errors (see above); run 'charter check'")
         return ExitCode.FINDINGS

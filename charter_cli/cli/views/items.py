@@ -63,7 +63,8 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> TextView:
 
 def _text(analysis: Analysis, entry: ClauseEntry, placement: Article | Recital | None) -> str:
     """The clause as the compilation text shows it, with plain "Article N" references."""
-    from charter_cli.render.article import Setting, article_view
+    from charter_cli.render.article import article_view
+    from charter_cli.render.layout import Setting
     from charter_cli.render.plain import plain_article
 
     draft = analysis.draft

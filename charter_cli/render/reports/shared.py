@@ -20,6 +20,7 @@ from pathlib import Path
 
 from charter_cli.errors import InvalidInputError
 from charter_cli.findings import Finding, Severity
+from charter_cli.load.packaged import is_packaged
 from charter_cli.load.project import find_repository_root
 
 
@@ -30,13 +31,25 @@ class ReportPaths:
     project: str = ""
     """The project root relative to the report root; empty when they are the same folder."""
 
+    here: str = ""
+    """The folder names are relative to, relative to the report root: the working folder, for
+    the text people read; empty for the report root itself."""
+
     def of(self, file: str) -> str:
-        """The report's name for ``file``, a path relative to the project root."""
-        return posixpath.join(self.project, file) if self.project else file
+        """The report's name for ``file``, a path relative to the project root.
+
+        A catalogue shipped with charter keeps its name (``charter:grabendorff-2008``).
+        """
+        if is_packaged(file):
+            return file
+        named = posixpath.join(self.project, file) if self.project else file
+        return posixpath.relpath(f"/{named}", f"/{self.here}") if self.here else named
 
     def locate(self, finding: Finding) -> Finding:
         """``finding`` with its file named as the report names it."""
-        return replace(finding, file=self.of(finding.file)) if self.project else finding
+        return (
+            replace(finding, file=self.of(finding.file)) if self.project or self.here else finding
+        )
 
 
 PROJECT_RELATIVE = ReportPaths()
@@ -62,6 +75,30 @@ def report_paths(project_root: Path, report_root: Path | None = None) -> ReportP
             hint="pass a folder that holds the project to --report-root",
         ) from None
     return ReportPaths("" if inside == Path() else inside.as_posix())
+
+
+def working_paths(project_root: Path, working_folder: Path) -> ReportPaths:
+    """Files named relative to the folder the user is in, as git and ruff name them.
+
+    From ``clauses/public`` a module of that folder is ``drugs.toml`` and the
+    manifest ``../../charter.toml``; from the root of a repository whose project
+    is in ``charter/``, ``charter/clauses/...``; from the folder above a project,
+    ``project/clauses/...``. From anywhere else, files are named as reports name
+    them, from the repository's root (or the project's, outside a repository).
+    """
+    paths = report_paths(project_root)
+    project_root = project_root.resolve()
+    report_root = find_repository_root(project_root) or project_root
+    try:
+        here = working_folder.resolve()
+    except (OSError, RuntimeError):
+        return paths
+    if here.is_relative_to(report_root):
+        below = here.relative_to(report_root)
+        return replace(paths, here="" if below == Path() else below.as_posix())
+    if project_root.is_relative_to(here):
+        return ReportPaths(project_root.relative_to(here).as_posix())
+    return paths
 
 
 @dataclass(frozen=True)

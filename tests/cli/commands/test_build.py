@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from charter_cli.errors import ExitCode
-from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, WriteProject, invoke
+from helpers import OBJECTIVES_BAD_COVER, OBJECTIVES_NO_COVER, SPARE, WriteProject, invoke
 
 
 def test_build_writes_the_default_file(write_project: WriteProject) -> None:
@@ -148,32 +147,9 @@ def test_build_html_replaces_only_its_own_pages(write_project: WriteProject) -> 
     assert markdown.read_text(encoding="utf-8").startswith("---\n")
 
 
-def test_build_offers_only_the_formats_it_can_write(write_project: WriteProject) -> None:
-    result = invoke("-C", str(write_project()), "build", "--format", "pdf")
-    assert result.exit_code == ExitCode.USAGE
-    assert result.stderr.startswith(
-        "error: invalid value for '--format': 'pdf' is not one of md, html"
-    )
-    assert "--format md|html" in invoke("build", "--help").stdout
-
-
-def _binary_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Register Markdown as if it were a binary format (no binary format is registered yet)."""
-    from charter_cli.cli.commands import build
-    from charter_cli.render.formats import EXPORTERS, Exporter
-    from charter_cli.vocabulary import Format
-
-    binary = Exporter(
-        Format.DOCX, "docx", "charter_cli.render.markdown", "iter_markdown", binary=True
-    )
-    monkeypatch.setitem(EXPORTERS, Format.DOCX, binary)
-    monkeypatch.setattr(build, "FORMATS", [*build.FORMATS, "docx"])
-
-
-def test_a_binary_format_is_never_written_to_a_terminal(
-    write_project: WriteProject, monkeypatch: pytest.MonkeyPatch
+def test_a_binary_format_is_never_written_to_a_terminal_named_as_output(
+    write_project: WriteProject,
 ) -> None:
-    _binary_markdown(monkeypatch)
     root = write_project()
     leader, follower = os.openpty()
     try:
@@ -183,26 +159,103 @@ def test_a_binary_format_is_never_written_to_a_terminal(
         os.close(leader)
         os.close(follower)
     assert result.exit_code == ExitCode.USAGE
-    assert result.stderr == (
-        "error: DOCX is not text; it is not written to a terminal (hint: give a file with -o, "
-        "or redirect the output: -o - > charter.docx)\n"
-    )
+    assert "a DOCX file is not text; not written to the terminal" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("format", "name", "start"),
+    [
+        ("docx", "charter.docx", b"PK\x03\x04"),
+        ("pdf", "charter.pdf", b"%PDF-"),
+        ("akn", "charter.akn.xml", b"<?xml"),
+    ],
+)
+def test_build_writes_each_format_to_its_default_file(
+    write_project: WriteProject, format: str, name: str, start: bytes
+) -> None:
+    root = write_project()
+    result = invoke("-C", str(root), "build", "--format", format)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stderr.startswith(f"wrote build/{name}: 2 articles")
+    first = (root / "build" / name).read_bytes()
+    assert first.startswith(start)
+    again = invoke("-C", str(root), "build", "--format", format)
+    assert again.stderr.startswith(f"unchanged build/{name}")
+    agreed = invoke("-C", str(root), "build", "--format", format, "--text", "agreed")
+    assert agreed.exit_code == ExitCode.OK
+    stem, _, extension = name.partition(".")
+    assert (root / "build" / f"{stem}-agreed.{extension}").is_file()
+
+
+def test_build_replaces_only_exports_it_wrote(write_project: WriteProject) -> None:
+    root = write_project()
+    mine = root / "mine.pdf"
+    mine.write_bytes(b"%PDF-1.7 someone else's file")
+    result = invoke("-C", str(root), "build", "--format", "pdf", "-o", "mine.pdf")
+    assert result.exit_code == ExitCode.USAGE
+    assert "was not written by charter build; not overwritten" in result.stderr
+    assert mine.read_bytes() == b"%PDF-1.7 someone else's file"
+    forced = invoke("-C", str(root), "build", "--format", "pdf", "-o", "mine.pdf", "--force")
+    assert forced.exit_code == ExitCode.OK
+    rebuilt = invoke("-C", str(root), "build", "--format", "pdf", "-o", "mine.pdf", "--no-trace")
+    assert rebuilt.exit_code == ExitCode.OK, rebuilt.stderr  # its own output now: replaced
+
+
+def test_build_writes_a_binary_format_to_a_pipe_but_not_to_a_terminal(
+    write_project: WriteProject,
+) -> None:
+    import os
+    import sys
+
+    root = write_project()
     piped = invoke("-C", str(root), "build", "--format", "docx", "-o", "-")
     assert piped.exit_code == ExitCode.OK
-    assert piped.stdout_bytes.startswith(b"---\ntitle:")
-    written = invoke("-C", str(root), "build", "--format", "docx")
-    assert written.stderr.startswith("wrote build/charter.docx")
+    assert piped.stdout_bytes.startswith(b"PK\x03\x04")
+    controller, terminal = os.openpty()
+    try:
+        refused = subprocess.run(
+            [sys.executable, "-m", "charter_cli", "-C", str(root), "build", "--format=pdf", "-o-"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert refused.returncode == ExitCode.USAGE
+    assert "a PDF file is not text; not written to the terminal" in refused.stderr
+    xml = invoke("-C", str(root), "build", "--format", "akn", "-o", "-")
+    assert xml.exit_code == ExitCode.OK
+    assert xml.stdout.startswith("<?xml")
 
 
-def test_standard_output_on_a_terminal_is_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from charter_cli.cli.commands.build import _terminal
-    from charter_cli.write.output import Kind, Target
+def test_a_stopped_build_ends_with_the_errors_that_stopped_it(
+    write_project: WriteProject,
+) -> None:
+    """Coverage findings are one count, warnings come first, the errors to fix come last."""
+    root = write_project(
+        {
+            "clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER,
+            "clauses/spare.toml": SPARE,
+        }
+    )
+    result = invoke("-C", str(root), "build")
+    assert result.exit_code == ExitCode.FINDINGS
+    lines = result.stderr.splitlines()
+    assert " CH208 warning: " in lines[0]  # the clause placed nowhere
+    assert lines[1] == (
+        "note: 1 coverage finding not listed here; 'charter check' lists every finding"
+    )
+    assert " CH204 error: " in lines[2]
+    assert lines[3] == "build stopped: 1 error(s) to fix first (see above)"
+    assert len(lines) == 4
 
-    class Screen(io.StringIO):
-        def isatty(self) -> bool:
-            return True
 
-    monkeypatch.setattr("sys.stdout", Screen())
-    assert _terminal(Target(Kind.STDOUT, Path("-")))
-    assert not _terminal(Target(Kind.STREAM, Path("/dev/null")))
-    assert not _terminal(Target(Kind.FILE, Path("x.docx")))
+def test_findings_name_files_from_where_the_user_is(write_project: WriteProject) -> None:
+    root = write_project({"clauses/provisions/objectives.toml": OBJECTIVES_BAD_COVER})
+    inside = invoke("build", cwd=root / "clauses" / "provisions")
+    assert inside.exit_code == ExitCode.FINDINGS
+    assert "\nobjectives.toml:6: CH204 error: " in f"\n{inside.stderr}"
+    above = invoke("-C", "project", "build", cwd=root.parent)
+    assert "\nproject/clauses/provisions/objectives.toml:6: CH204" in f"\n{above.stderr}"
