@@ -23,7 +23,9 @@ GOLDEN = Path(__file__).parent / "shipped" / "expected.md"
 def test_shipped_library_is_clean_and_complete() -> None:
     analysis = analyse(REPO)
     assert [f.format() for f in analysis.findings if f.level is not Severity.NOTE] == []
-    assert {f.code for f in analysis.findings} <= {"CH302"}  # requirements covered by open text
+    # CH302: requirements covered by open text; CH250: the count of units not yet translated
+    # into a language that is not required
+    assert {f.code for f in analysis.findings} <= {"CH302", "CH250"}
     assert analysis.coverage is not None
     assert analysis.coverage.covered == len(analysis.coverage.items) > 0
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from charter_cli.findings import Finding, Severity
 from charter_cli.load.documents import Document
 from charter_cli.load.library import Library
+from charter_cli.load.project import MANIFEST
 from charter_cli.load.translations import LanguageFiles, TranslatedUnit, Translations
 from charter_cli.load.units import OriginalUnit, original_units
 from charter_cli.load.wording import inline, normalise, word_diff
@@ -75,8 +76,9 @@ def check_translations(library: Library, translations: Translations) -> list[Fin
     if not translations.languages:
         return findings
     originals = original_units(library)
+    declared = _declaration(library)
     for language in translations.languages:
-        findings += _missing(language, originals)
+        findings += _missing(language, originals, declared)
         terms = list(language.terms)
         for key, translated in language.units.items():
             original = originals.get(key)
@@ -98,7 +100,15 @@ def translation_file(language: LanguageFiles, home: str) -> str:
     return f"{language.folder}/{home}"
 
 
-def _missing(language: LanguageFiles, originals: dict[str, OriginalUnit]) -> list[Finding]:
+def _declaration(library: Library) -> int | None:
+    """The line of ``[translations] languages`` in the manifest, where a count of missing units points."""
+    doc = library.manifest_doc
+    return doc.line(("translations", "languages")) if doc is not None else None
+
+
+def _missing(
+    language: LanguageFiles, originals: dict[str, OriginalUnit], declared: int | None
+) -> list[Finding]:
     missing = [unit for key, unit in originals.items() if key not in language.units]
     if not missing:
         return []
@@ -110,7 +120,8 @@ def _missing(language: LanguageFiles, originals: dict[str, OriginalUnit]) -> lis
                 "CH250",
                 f"{len(missing)} of {len(originals)} units are not translated into "
                 f"'{language.code}' yet ({share}% done)",
-                language.folder,
+                MANIFEST,
+                declared,
                 hint=export,
                 severity=Severity.NOTE,
             )
@@ -120,6 +131,7 @@ def _missing(language: LanguageFiles, originals: dict[str, OriginalUnit]) -> lis
             "CH250",
             f"{_what(unit)} is not translated into '{language.code}' (unit '{unit.key}')",
             translation_file(language, unit.home),
+            1,  # the file the unit goes in, which may hold no unit yet
             hint=export,
         )
         for unit in missing

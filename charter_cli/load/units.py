@@ -23,6 +23,8 @@ unit's key as it was:
 =====================================  ==========================================
 
 A key that would repeat (two alternatives of one party) takes ``~2``, ``~3``.
+A bracket option with no words (the party proposes deleting the passage) is no
+unit: every language shows it empty.
 """
 
 from __future__ import annotations
@@ -134,5 +136,7 @@ def _paragraph_units(ident: str, home: str, paragraph: Paragraph) -> Iterator[Or
         yield OriginalUnit(f"{base}.{point.id}", clean(point.text), home, "point", ident)
     for name, options in paragraph.bracket.items():
         for option in options:
+            if not clean(option.text):
+                continue  # an option that deletes the words: nothing to translate
             key = f"{base}{{{name}}}@{option.party}"
             yield OriginalUnit(key, clean(option.text), home, "option", ident)

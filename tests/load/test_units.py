@@ -22,7 +22,11 @@ alternative = [
 
 [[clause.paragraph]]
 id = "tasks"
-text = "The Joint Committee shall:"
+text = "The Joint Committee shall{scope}:"
+bracket.scope = [
+  { party = "LAC", text = " at least" },
+  { party = "EU", text = "" },
+]
 
 [[clause.paragraph.point]]
 id = "follow"
@@ -61,6 +65,7 @@ def test_every_kind_of_unit_has_its_key(write_project: WriteProject) -> None:
         "joint-committee#review@LAC~2",
         "joint-committee#tasks",
         "joint-committee#tasks.follow",
+        "joint-committee#tasks{scope}@LAC",  # EU's empty option deletes the words: no unit
         "joint-committee/reservation@EU",
         "joint-committee#tasks/reservation@LAC",
     ]
