@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from charter_cli.draft.model import Article, Draft, Placement
-from charter_cli.load.library import Library
+from charter_cli.draft.model import Article, Placement
 from charter_cli.render.article import article_view
 from charter_cli.render.blocks import ArticleView, Block, ItemList, Para
 from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY
@@ -27,24 +26,11 @@ from charter_cli.render.layout import (
     chapter_label,
     fallen,
     fallen_line,
-    setting_for,
     title_eid,
     title_label,
 )
 from charter_cli.render.provenance import library_hash
 from charter_cli.syntax import text_blocks
-from charter_cli.vocabulary import Rendering
-
-
-def make_setting(
-    draft: Draft,
-    library: Library,
-    *,
-    rendering: Rendering = Rendering.COMPILATION,
-    trace: bool | None = None,
-) -> Setting:
-    """What one rendering of the draft shares: in the agreed text, only clauses that stand."""
-    return setting_for(draft, library, rendering, trace)
 
 
 def article_counter(

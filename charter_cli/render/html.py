@@ -24,7 +24,7 @@ from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
 from charter_cli.render import blocks as ir
 from charter_cli.render import document, layout
-from charter_cli.render.document import Heading, PreambleView, make_setting
+from charter_cli.render.document import Heading, PreambleView
 from charter_cli.render.frontmatter import GENERATOR_META
 from charter_cli.render.layout import Setting
 from charter_cli.render.tree import append_text, child, serialise
@@ -85,7 +85,7 @@ def iter_html(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[str]:
     """The page in pieces (one per article), as :func:`~charter_cli.render.markdown.iter_markdown`."""
-    setting = make_setting(draft, library, rendering=rendering, trace=trace)
+    setting = layout.setting_for(draft, library, rendering, trace)
     title = f"{draft.charter.title} — {layout.TEXT_NAMES[rendering]}"
     yield page_start(setting, title)
     yield from body(setting, HtmlOptions(on_article=document.article_counter(setting, progress)))

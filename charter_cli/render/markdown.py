@@ -2,6 +2,7 @@
 
 :func:`render_markdown` is a pure function of the draft: the same library gives
 the same bytes. What each rendering shows is decided by
+:mod:`charter_cli.render.layout` (for every format) and walked in order by
 :mod:`charter_cli.render.document`; this module writes it so that it survives
 its consumers:
 
@@ -23,7 +24,7 @@ from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
 from charter_cli.render import blocks as ir
 from charter_cli.render import document, layout
-from charter_cli.render.document import Heading, make_setting
+from charter_cli.render.document import Heading
 from charter_cli.render.frontmatter import format_front_matter
 from charter_cli.render.layout import Setting, trace_line
 from charter_cli.render.mdtext import escape_heading_end, escape_line_start, escape_run
@@ -56,7 +57,7 @@ def iter_markdown(
 
     ``progress`` is told ``(done, total)`` after each article or recital.
     """
-    setting = make_setting(draft, library, rendering=rendering, trace=trace)
+    setting = layout.setting_for(draft, library, rendering, trace)
     writer = _Writer(setting, heading_anchors(setting), document.article_counter(setting, progress))
     separator = ""
     for block in writer.blocks():
