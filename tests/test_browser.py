@@ -122,7 +122,7 @@ def test_the_html_export_in_a_browser(
             _follow(page, href)  # from the contents
         reference = page.locator("div.provision a").first
         _follow(page, reference.get_attribute("href") or "")  # a cross-reference
-        page.goto(output.as_uri() + "#art_28")
+        page.goto(output.as_uri() + "#art_25")
         page.screenshot(path=str(screenshots / "html-export.png"))
     assert problems == []
     assert page.evaluate("() => document.documentElement.lang") == "en"
@@ -208,7 +208,7 @@ def test_the_serve_page_shows_the_map_and_follows_edits(
             page, panel.locator("a").first.get_attribute("href") or "", "#cell-public-instrument"
         )
         _follow(page, "#req-GRA-4.1-drug-precursors", "#art_27 ~ p.trace")  # in its panel
-        page.goto(url + "#art_28")
+        page.goto(url + "#art_25")
         page.screenshot(path=str(screenshots / "serve.png"))
 
         module = project / "clauses" / "instruments" / "public" / "drug-trafficking.toml"
