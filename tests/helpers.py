@@ -90,7 +90,7 @@ STUDY = "charter:grabendorff-2008"
 
 
 def copy_shipped(target: Path, *, local_study: bool = False) -> Path:
-    """Copy the shipped project (manifest, clauses, schemas) into ``target``.
+    """Copy the shipped project (manifest, clauses, schemas, translations) into ``target``.
 
     With ``local_study`` the study's catalogue and text are copied too, into
     ``sources/``, and the manifest names them there, for tests that edit the
@@ -100,7 +100,7 @@ def copy_shipped(target: Path, *, local_study: bool = False) -> Path:
 
     target.mkdir(parents=True, exist_ok=True)
     manifest = (REPO / "charter.toml").read_text(encoding="utf-8")
-    for name in ("clauses", "schemas"):
+    for name in ("clauses", "schemas", "translations"):
         shutil.copytree(REPO / name, target / name)
     if local_study:
         (target / "sources").mkdir()
