@@ -197,17 +197,18 @@ def generator_key() -> str:
     return f"version {GENERATOR_VERSION}, seed {SEED}, generator {digest[:16]}"
 
 
-def library_path(size: int) -> Path:
-    """The cache folder of the library of ``size`` clauses."""
-    return CACHE / f"library-v{GENERATOR_VERSION}-{size}"
+def library_path(size: int, *, languages: bool = False) -> Path:
+    """The cache folder of the library of ``size`` clauses (with its translations)."""
+    return CACHE / f"library-v{GENERATOR_VERSION}-{size}{'-languages' if languages else ''}"
 
 
-def ensure_library(size: int) -> tuple[Path, bool]:
+def ensure_library(size: int, *, languages: bool = False) -> tuple[Path, bool]:
     """The library of ``size`` clauses, generated unless a current copy is cached.
 
-    Returns the folder and whether it was (re)generated.
+    With ``languages``, the same library with its translations (see
+    :func:`write_translations`). Returns the folder and whether it was (re)generated.
     """
-    target = library_path(size)
+    target = library_path(size, languages=languages)
     marker = target / ".generator"
     key = generator_key()
     if marker.is_file() and marker.read_text(encoding="utf-8") == key:
@@ -216,6 +217,8 @@ def ensure_library(size: int) -> tuple[Path, bool]:
     work = Path(tempfile.mkdtemp(prefix=f"library-{size}-", dir=CACHE))
     try:
         write_library(work, size)
+        if languages:
+            write_translations(work)
         (work / ".generator").write_text(key, encoding="utf-8")
         if target.exists():
             shutil.rmtree(target)
@@ -661,3 +664,51 @@ class LibraryWriter:
 def write_library(root: Path, size: int) -> None:
     """Write the library of ``size`` clauses into the folder ``root``."""
     LibraryWriter(root, size).write()
+
+
+LANGUAGES = ("es", "pt", "fr")
+"""The languages of the translated library: Spanish and Portuguese complete and required,
+French half done (its missing units are one note, so ``check --strict`` still passes)."""
+_MARKS = re.compile(r"(\[\[[^\]]*\]\]|\{[^}]*\})")
+"""Cross-references and bracket marks, which a translation keeps as they are."""
+_WORD = re.compile(r"[A-Za-z]+")
+_ENDINGS = {"es": "o", "pt": "ão", "fr": "é"}
+
+
+def _translated(text: str, language: str) -> str:
+    """A stand-in translation: every word changed, references, marks and figures kept."""
+    ending = _ENDINGS[language]
+    return "".join(
+        part if index % 2 else _WORD.sub(lambda m: m.group(0) + ending, part)
+        for index, part in enumerate(_MARKS.split(text))
+    )
+
+
+def write_translations(root: Path) -> None:
+    """Translate the library at ``root`` into :data:`LANGUAGES`: one file per module and language.
+
+    The units and their keys are the tool's own (``charter_cli.load.units``), so the
+    files are those a translator's import would write.
+    """
+    from charter_cli.load.loader import load_library
+    from charter_cli.load.units import original_units
+
+    units = original_units(load_library(root))
+    manifest = root / "charter.toml"
+    declared = ", ".join(_quote(code) for code in LANGUAGES)
+    with manifest.open("a", encoding="utf-8") as stream:
+        stream.write(f'\n[translations]\nlanguages = [{declared}]\nrequired = ["es", "pt"]\n')
+    for language in LANGUAGES:
+        files: dict[str, list[str]] = {}
+        for number, (key, unit) in enumerate(units.items()):
+            if language == "fr" and number % 2:
+                continue
+            files.setdefault(unit.home, []).append(
+                f"\n[[unit]]\nkey = {_quote(key)}\noriginal = {_quote(unit.text)}\n"
+                f"text = {_quote(_translated(unit.text, language))}\n"
+            )
+        for home, blocks in files.items():
+            path = root / "translations" / language / home
+            path.parent.mkdir(parents=True, exist_ok=True)
+            head = f'[translation]\nlanguage = "{language}"\n'
+            path.write_text(head + "".join(blocks), encoding="utf-8")

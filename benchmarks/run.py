@@ -28,7 +28,9 @@ import http.client
 import json
 import os
 import platform
+import random
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -56,6 +58,11 @@ FORMAT_SIZES = (1_000, 10_000)
 """Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
 FORMAT_LIMITS = {"html": 2.0, "akn": 2.0, "docx": None, "pdf": None}
 """Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
+LANGUAGE_SIZES = (1_000, 10_000)
+"""Sizes at which the library with translations into three languages is timed."""
+LANGUAGE_LIMITS = {"lang-check": ("lang-floor", 3.0), "lang-build-all": ("lang-build", 4.5)}
+"""Budgets at 10,000 clauses of the library in four languages: ``check`` against the floor of
+the same files, ``build --lang all`` (four drafts) against a build of the original alone."""
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3
 STARTUP_FACTOR = 3
@@ -67,7 +74,31 @@ FLOOR_CODE = (
 )
 """The floor: start the interpreter, read and parse every TOML file, keep the data."""
 LIBRARY_COMMANDS = ("check", "build", "coverage", "outline", "move", "status")
-"""The commands timed on each generated library, besides the floor."""
+"""The commands timed on each generated library, besides the floor, each with an empty cache."""
+WARM_COMMANDS = ("check-warm", "check-edit", "build-warm")
+"""The same commands with the cache of parsed files filled by an earlier run."""
+COLD_CACHE = generate.CACHE / "charter-cache-cold"
+"""The children's cache of parsed files for cold runs: emptied before each run."""
+WARM_CACHE = generate.CACHE / "charter-cache-warm"
+"""The children's cache for warm runs, filled by the untimed warm-up runs."""
+EDIT_CACHE = generate.CACHE / "charter-cache-edit"
+"""The cache of the warm runs after one module changed (apart, so that its records of runs do
+not replace those of the runs with nothing changed)."""
+DIFF_FLOOR_CODE = (
+    "import pathlib, sys, tomli\n"
+    "data = [tomli.loads(p.read_text(encoding='utf-8'))"
+    " for folder in sys.argv[1:] for p in sorted(pathlib.Path(folder).rglob('*.toml'))"
+    " if '.git' not in p.parts]"
+)
+"""The floor of ``diff``: read and parse every TOML file of both versions, and nothing else."""
+VERSIONS_VERSION = 1
+"""Bump when the changes between the two revisions of :func:`ensure_versions` change."""
+CHANGED_SHARE = 0.1
+"""The share of the clauses the second revision changes."""
+INSERTED_EVERY = 20
+"""The second revision also inserts an article at the start of every twentieth module."""
+VERSION_COMMANDS = ("diff-floor", "diff", "apply")
+"""The commands timed on the two revisions of each generated library."""
 HEAVY_MODULES = ("pydantic", "charter_cli.load", "charter_cli.draft")
 """Modules that ``--version`` and ``--help`` must not import."""
 PYCACHE = generate.CACHE / "pycache"
@@ -126,6 +157,20 @@ class Job:
     label: str
     argv: list[str]
     prepare: Callable[[], None] | None = None
+    cache: Path = COLD_CACHE
+    """The child's cache folder; :data:`COLD_CACHE` is emptied before each run."""
+
+    def setup(self) -> None:
+        """What is done before each run, untimed."""
+        if self.cache == COLD_CACHE:
+            shutil.rmtree(COLD_CACHE, ignore_errors=True)
+        if self.prepare is not None:
+            self.prepare()
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The child's environment, with its cache folder."""
+        return {**ENV, "CHARTER_CACHE_DIR": str(self.cache)}
 
 
 def _environment() -> dict[str, str]:
@@ -137,12 +182,14 @@ def _environment() -> dict[str, str]:
     env = dict(os.environ)
     for name in (
         "CHARTER_OUTPUT_FORMAT",
+        "CHARTER_NO_CACHE",
         "GITHUB_STEP_SUMMARY",
         "PYTHONPROFILEIMPORTTIME",
         "PYTHONDONTWRITEBYTECODE",
     ):
         env.pop(name, None)
     env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env["CHARTER_CACHE_DIR"] = str(WARM_CACHE)  # never the user's cache
     return env
 
 
@@ -154,12 +201,16 @@ def _rss_mib(maxrss: int) -> float:
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
-def run_once(argv: Sequence[str]) -> Sample:
+def run_once(argv: Sequence[str], env: dict[str, str] | None = None) -> Sample:
     """Run a command in a fresh process; its wall time and peak memory. It must exit 0."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors, env=ENV
+            list(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env=ENV if env is None else env,
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -177,9 +228,8 @@ def measure(jobs: Sequence[Job], runs: int, what: str) -> dict[str, Series]:
     for run in range(1, runs + 1):
         parts = []
         for job in jobs:
-            if job.prepare is not None:
-                job.prepare()
-            sample = run_once(job.argv)
+            job.setup()
+            sample = run_once(job.argv, job.env)
             series[job.key].samples.append(sample)
             parts.append(f"{job.key} {sample.seconds:.3f}s")
         log(f"{what}: run {run}/{runs}: {', '.join(parts)}")
@@ -190,6 +240,158 @@ def log(message: str) -> None:
     """A progress line on stderr."""
     sys.stderr.write(f"[bench {time.strftime('%H:%M:%S')}] {message}\n")
     sys.stderr.flush()
+
+
+# --------------------------------------------------------------- two revisions
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {
+        **ENV,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+        "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+00:00",
+    }
+    subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+_PLAIN_WORD = re.compile(r"^[A-Za-z]+$")
+_REPLACEMENTS = ("jointly", "promptly", "together", "regularly", "fully", "effectively")
+
+
+def _changed_clause(block: str, rng: random.Random) -> str:
+    """A clause with one word of its first paragraph replaced, and now and then a new status."""
+    lines = block.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith('text = "') and line.endswith('"'):
+            words = line[len('text = "') : -1].split(" ")
+            plain = [i for i, word in enumerate(words) if _PLAIN_WORD.match(word)]
+            if plain:
+                words[rng.choice(plain)] = rng.choice(_REPLACEMENTS)
+                lines[index] = 'text = "' + " ".join(words) + '"'
+            break
+    if rng.random() < 0.25:
+        if 'status = "proposed"' in lines:
+            lines[lines.index('status = "proposed"')] = 'status = "bracketed"'
+        elif not any(line.startswith("status = ") for line in lines):
+            lines.insert(2, 'status = "proposed"')
+    return "\n".join(lines)
+
+
+def change_library(root: Path) -> tuple[int, int]:
+    """Change a tenth of the clauses of ``root`` and insert a few articles; how many of each."""
+    rng = random.Random(generate.SEED)  # noqa: S311 - a reproducible benchmark, not a secret
+    changed = inserted = 0
+    modules = sorted(root.glob("clauses/**/*.toml"))
+    for number, path in enumerate(modules):
+        blocks = path.read_text(encoding="utf-8").split("\n[[clause]]\n")
+        for index in range(1, len(blocks)):
+            if rng.random() < CHANGED_SHARE:
+                blocks[index] = _changed_clause(blocks[index], rng)
+                changed += 1
+        if number % INSERTED_EVERY == 10 and "preamble" not in path.parts:
+            inserted += 1
+            blocks.insert(
+                1,
+                f'id = "bench-inserted-{inserted}"\ntitle = "Inserted article {inserted}"\n'
+                'proposed_by = "joint"\ncovers = []\n'
+                'text = "The Parties shall cooperate further in the matters of this chapter."\n',
+            )
+        path.write_text("\n[[clause]]\n".join(blocks), encoding="utf-8")
+    return changed, inserted
+
+
+def ensure_versions(size: int) -> Path:
+    """A git repository with two commits: the library of ``size`` clauses, then a tenth changed."""
+    library, _ = generate.ensure_library(size)
+    target: Path = generate.CACHE / f"versions-v{generate.GENERATOR_VERSION}-{size}"
+    key = f"{generate.generator_key()}, versions {VERSIONS_VERSION}"
+    marker = target / ".git" / "charter-bench-key"
+    if marker.is_file() and marker.read_text(encoding="utf-8") == key:
+        return target
+    work = Path(tempfile.mkdtemp(prefix=f"versions-{size}-", dir=generate.CACHE))
+    try:
+        ignore = shutil.ignore_patterns(".generator")
+        shutil.copytree(library, work, dirs_exist_ok=True, ignore=ignore)
+        _git(work, "init", "-q", "-b", "main")
+        _git(work, "add", "-A")
+        _git(work, "commit", "-q", "-m", "the library")
+        changed, inserted = change_library(work)
+        _git(work, "add", "-A")
+        _git(work, "commit", "-q", "-m", f"{changed} clauses changed, {inserted} inserted")
+        (work / ".git" / "charter-bench-key").write_text(key, encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    log(f"  two revisions: {changed} of {size} clauses changed, {inserted} articles inserted")
+    return target
+
+
+AMENDED_EVERY = 100
+"""``apply --dry-run`` is timed with an adopted amendment to every hundredth clause."""
+AMENDED_VERSION = 1
+"""Bump when the amendments of :func:`ensure_amended` change."""
+
+
+def ensure_amended(size: int) -> Path:
+    """A copy of the library of ``size`` clauses with adopted amendments, fingerprinted."""
+    import tomli
+
+    library, _ = generate.ensure_library(size)
+    target: Path = generate.CACHE / f"amended-v{generate.GENERATOR_VERSION}-{size}"
+    key = f"{generate.generator_key()}, amendments {AMENDED_VERSION}"
+    marker = target / ".charter-bench-key"
+    if marker.is_file() and marker.read_text(encoding="utf-8") == key:
+        return target
+    work = Path(tempfile.mkdtemp(prefix=f"amended-{size}-", dir=generate.CACHE))
+    try:
+        shutil.copytree(library, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
+        blocks = []
+        clauses = [
+            clause
+            for path in sorted((work / "clauses").rglob("*.toml"))
+            for clause in tomli.loads(path.read_text(encoding="utf-8")).get("clause", [])
+            if "text" in clause and "{" not in clause["text"]
+        ]
+        for number, clause in enumerate(clauses[::AMENDED_EVERY], start=1):
+            words = clause["text"].split()
+            words[len(words) // 2] = "jointly"
+            blocks.append(
+                f"[[amendment]]\nnumber = {number}\n"
+                f'tabled_by = [{{ member = "Member {number}" }}]\n'
+                f'target = {{ clause = "{clause["id"]}" }}\nkind = "replace"\n'
+                f"text = {json.dumps(' '.join(words), ensure_ascii=False)}\n"
+                'outcome = "adopted"\n'
+            )
+        (work / "amendments").mkdir()
+        (work / "amendments" / "bench.toml").write_text("\n".join(blocks), encoding="utf-8")
+        subprocess.run(
+            [str(CHARTER), "-C", str(work), "amendments", "fingerprint"],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        (work / ".charter-bench-key").write_text(key, encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    log(f"  amended copy: {len(blocks)} adopted amendments of {size} clauses")
+    return target
 
 
 # -------------------------------------------------------------------- the runs
@@ -256,7 +458,7 @@ def _first_and_last_clause(library: Path) -> tuple[str, str, str]:
     return str(first["id"]), str(last), other
 
 
-def bench_size(size: int, runs: int) -> SizeResult:
+def bench_size(size: int, runs: int, *, formats: bool = True) -> SizeResult:
     """Generate (or reuse) the library of ``size`` clauses and time the commands on it."""
     log(f"size {size}: preparing the library")
     start = time.perf_counter()
@@ -268,12 +470,16 @@ def bench_size(size: int, runs: int) -> SizeResult:
     assert_strict_check(library)
     output = generate.CACHE / "out" / f"draft-{size}.md"
     output.parent.mkdir(parents=True, exist_ok=True)
+    versions = ensure_versions(size)
+    amended = ensure_amended(size)
+    comparison = generate.CACHE / "out" / f"diff-{size}.json"
 
     def fresh_output() -> None:
         output.unlink(missing_ok=True)  # every build renders and writes the whole draft
 
     base = [str(CHARTER), "-C", str(library)]
     first, last, status = _first_and_last_clause(library)
+    edited = _Edited(sorted((library / "clauses" / "principles").rglob("*.toml"))[0])
     jobs = [
         Job(
             "floor",
@@ -290,14 +496,57 @@ def bench_size(size: int, runs: int) -> SizeResult:
             [*base, "move", last, "--before", first, "--dry-run"],
         ),
         Job("status", "charter status --dry-run", [*base, "status", first, status, "--dry-run"]),
+        Job(
+            "diff-floor",
+            "floor of diff: python -c (tomli, every .toml of both revisions)",
+            [PYTHON, "-c", DIFF_FLOOR_CODE, str(library), str(versions)],
+        ),
+        Job(
+            "diff",
+            "charter diff HEAD~1 HEAD --format json -o FILE",
+            [
+                *[str(CHARTER), "-C", str(versions), "diff", "HEAD~1", "HEAD"],
+                *["--format", "json", "-o", str(comparison)],
+            ],
+        ),
+        Job(
+            "apply",
+            "charter apply --dry-run",
+            [str(CHARTER), "-C", str(amended), "apply", "--dry-run"],
+        ),
+        Job(
+            "check-warm",
+            "charter check, warm cache, nothing changed",
+            [*base, "check"],
+            edited.restore,
+            WARM_CACHE,
+        ),
+        Job(
+            "check-edit",
+            "charter check, warm cache, one module changed",
+            [*base, "check"],
+            edited.change,
+            EDIT_CACHE,
+        ),
+        Job(
+            "build-warm",
+            "charter build -o FILE, warm cache",
+            [*base, "build", "-o", str(output)],
+            lambda: (edited.restore(), fresh_output()),
+            WARM_CACHE,
+        ),
     ]
-    if size in FORMAT_SIZES:
+    if formats and size in FORMAT_SIZES:
         jobs += [_format_job(base, size, name) for name in FORMATS]
-    for job in jobs:  # warm-up, untimed: bytecode and file caches
-        if job.prepare is not None:
-            job.prepare()
-        run_once(job.argv)
-    series = measure(jobs, runs, f"size {size}")
+    if size in LANGUAGE_SIZES:
+        jobs += _language_jobs(size)
+    for job in jobs:  # warm-up, untimed: bytecode, file caches and the warm cache
+        job.setup()
+        run_once(job.argv, job.env)
+    try:
+        series = measure(jobs, runs, f"size {size}")
+    finally:
+        edited.restore()
     if not output.is_file():
         raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
     series["serve-edit"] = bench_serve(library, runs, f"size {size}")
@@ -401,6 +650,68 @@ def _next_event(response: http.client.HTTPResponse) -> str:
             return line.removeprefix("data: ").strip()
 
 
+@dataclass
+class _Edited:
+    """One module changed before each warm run: a comment with a new number appended.
+
+    Each run sees content the cache has never held, as after a save in an editor;
+    :meth:`restore` puts the generated text back.
+    """
+
+    path: Path
+    original: bytes = b""
+    count: int = 0
+
+    def __post_init__(self) -> None:
+        # the text as generated, even if an interrupted benchmark left its comment in it
+        self.original = re.sub(rb"\n# benchmark edit \d+\n$", b"", self.path.read_bytes())
+
+    def change(self) -> None:
+        self.count += 1
+        self.path.write_bytes(self.original + f"\n# benchmark edit {self.count}\n".encode())
+
+    def restore(self) -> None:
+        # only when changed: a file saved just before a check is not recorded ("racily clean")
+        if self.path.read_bytes() != self.original:
+            self.path.write_bytes(self.original)
+
+
+def _language_jobs(size: int) -> list[Job]:
+    """The same library translated into Spanish, Portuguese and French (half done).
+
+    ``check`` against the floor of all its files; ``build --lang all`` (the original
+    and three translations, the default files under the library's ``build/``)
+    against a build of the original alone.
+    """
+    library, made = generate.ensure_library(size, languages=True)
+    files, megabytes = _library_size(library)
+    log(f"  with translations: {library} ({files} TOML files, {megabytes:.1f} MB), made: {made}")
+    assert_strict_check(library)
+    base = [str(CHARTER), "-C", str(library)]
+    single = generate.CACHE / "out" / f"draft-{size}-original.md"
+    drafts = library / "build"
+    return [
+        Job(
+            "lang-floor",
+            "floor: python -c (tomli, every .toml, with translations)",
+            [PYTHON, "-c", FLOOR_CODE, str(library)],
+        ),
+        Job("lang-check", "charter check (four languages)", [*base, "check"]),
+        Job(
+            "lang-build",
+            "charter build -o FILE (four languages declared, the original built)",
+            [*base, "build", "-o", str(single)],
+            lambda: single.unlink(missing_ok=True),
+        ),
+        Job(
+            "lang-build-all",
+            "charter build --lang all (four drafts)",
+            [*base, "build", "--lang", "all"],
+            lambda: shutil.rmtree(drafts, ignore_errors=True),
+        ),
+    ]
+
+
 def _format_job(base: list[str], size: int, name: str) -> Job:
     """``charter build --format NAME -o FILE``, the file deleted before each run."""
     output = generate.CACHE / "out" / f"draft-{size}.{name}"
@@ -438,12 +749,19 @@ def bench_startup(runs: int) -> tuple[dict[str, Series], dict[str, list[str]]]:
         Job("help", "charter --help", [str(CHARTER), "--help"]),
         Job(
             "shipped-check",
-            "charter check (shipped library)",
+            "charter check (shipped library, empty cache)",
             [str(CHARTER), "-C", str(REPO), "check"],
+        ),
+        Job(
+            "shipped-warm",
+            "charter check (shipped library, warm cache)",
+            [str(CHARTER), "-C", str(REPO), "check"],
+            cache=WARM_CACHE,
         ),
     ]
     for job in jobs:
-        run_once(job.argv)  # warm-up, untimed
+        job.setup()
+        run_once(job.argv, job.env)  # warm-up, untimed
     series = measure(jobs, runs, "start-up")
     imports = {option: startup_imports(option) for option in ("--version", "--help")}
     return series, imports
@@ -519,17 +837,38 @@ def budgets(results: Results) -> list[Budget]:
                 not heavy,
             )
         )
+    rows += [
+        _time_budget(
+            f'`charter check` on the shipped library, {what} cache, vs `python -c "import typer"`',
+            start.get(key),
+            typer_floor,
+            limit,
+        )
+        for key, what, limit in (("shipped-warm", "warm", 1.5), ("shipped-check", "empty", 3.0))
+    ]
     sizes = _by_size(results)
-    for size, limit in ((10_000, 2.0), (100_000, 2.5)):
+    for size in (10_000, 100_000):
         result = sizes.get(size)
+        floor = result.series.get("floor") if result else None
         for command in ("check", "build"):
             value = result.series.get(command) if result else None
-            floor = result.series.get("floor") if result else None
             rows.append(
                 _time_budget(
-                    f"`charter {command}` at {size:,} clauses vs the floor", value, floor, limit
+                    f"`charter {command}` at {size:,} clauses, empty cache, vs the floor",
+                    value,
+                    floor,
+                    2.0,
                 )
             )
+        rows.append(
+            _time_budget(
+                f"`charter check` at {size:,} clauses, warm cache, one module changed, "
+                "vs the floor",
+                result.series.get("check-edit") if result else None,
+                floor,
+                0.5,
+            )
+        )
     result = sizes.get(10_000)
     rows.append(
         _time_budget(
@@ -537,6 +876,15 @@ def budgets(results: Results) -> list[Budget]:
             result.series.get("serve-edit") if result else None,
             result.series.get("build") if result else None,
             1.5,
+        )
+    )
+    rows.append(
+        _time_budget(
+            "`charter diff` of two revisions at 10,000 clauses (a tenth changed) vs the floor of "
+            "reading both",
+            result.series.get("diff") if result else None,
+            result.series.get("diff-floor") if result else None,
+            3.0,
         )
     )
     small, large = sizes.get(10_000), sizes.get(100_000)
@@ -549,36 +897,41 @@ def budgets(results: Results) -> list[Budget]:
         )
         for command in ("check", "build")
     ]
-    for command in ("check", "build", "coverage"):
-        if large is None:
-            rows.append(
-                Budget(
-                    f"peak memory of `charter {command}` at 100,000 clauses vs the floor",
-                    "at most 3x",
-                    "-",
-                    None,
-                )
-            )
-            continue
-        value, floor = large.series[command], large.series["floor"]
-        ratio = _ratio(value.mib, floor.mib)
-        rows.append(
-            Budget(
-                f"peak memory of `charter {command}` at 100,000 clauses vs the floor",
-                "at most 3x",
-                f"{_times(ratio, 3.0)} ({value.mib:.0f} MiB vs {floor.mib:.0f} MiB)",
-                ratio <= 3.0,
-            )
-        )
+    rows += [
+        _memory_budget(size, command, sizes.get(size))
+        for size in (10_000, 100_000)
+        for command in ("check", "build", "coverage", "check-warm", "check-edit")
+    ]
     rows += _format_budgets(sizes.get(10_000))
-    rows.append(
-        _time_budget(
-            "`charter check` on the shipped library vs `charter --version`",
-            start.get("shipped-check"),
-            start.get("version"),
-            1.5,
-        )
-    )
+    rows += _language_budgets(sizes.get(10_000))
+    return rows
+
+
+def _memory_budget(size: int, command: str, result: SizeResult | None) -> Budget:
+    """Peak memory of a command against the floor's at one size: at most 3x."""
+    name, _, kind = command.partition("-")
+    warm = {"warm": " (warm cache, nothing changed)", "edit": " (warm cache, one module changed)"}
+    what = f"peak memory of `charter {name}`{warm.get(kind, '')} at {size:,} clauses vs the floor"
+    if result is None or command not in result.series:
+        return Budget(what, "at most 3x", "-", None)
+    value, floor = result.series[command], result.series["floor"]
+    ratio = _ratio(value.mib, floor.mib)
+    shown = f"{_times(ratio, 3.0)} ({value.mib:.0f} MiB vs {floor.mib:.0f} MiB)"
+    return Budget(what, "at most 3x", shown, ratio <= 3.0)
+
+
+def _language_budgets(result: SizeResult | None) -> list[Budget]:
+    """The library in four languages at 10,000 clauses."""
+    whats = {
+        "lang-check": "`charter check` with four languages at 10,000 clauses vs the floor",
+        "lang-build-all": "`charter build --lang all` (four languages) at 10,000 clauses "
+        "vs a single-language build",
+    }
+    rows = []
+    for key, (base, limit) in LANGUAGE_LIMITS.items():
+        value = result.series.get(key) if result else None
+        floor = result.series.get(base) if result else None
+        rows.append(_time_budget(whats[key], value, floor, limit))
     return rows
 
 
@@ -604,14 +957,29 @@ def _format_budgets(result: SizeResult | None) -> list[Budget]:
 # ------------------------------------------------------------------- tables
 
 
+def _floor_of(key: str) -> str:
+    """The series a command is judged against: the floor, or the floor of its own kind."""
+    if key == "diff":
+        return "diff-floor"
+    return "lang-floor" if key.startswith("lang-") else "floor"
+
+
 def size_rows(results: Results) -> list[list[str]]:
     """Size x command: median seconds, x floor, peak MiB, x floor's peak."""
     rows = []
     for result in results.sizes:
-        floor = result.series["floor"]
-        keys = ("floor", *LIBRARY_COMMANDS, *(f"build-{n}" for n in FORMATS), "serve-edit")
+        keys = (
+            "floor",
+            *LIBRARY_COMMANDS,
+            *WARM_COMMANDS,
+            *(f"build-{n}" for n in FORMATS),
+            "serve-edit",
+            *VERSION_COMMANDS,
+            *("lang-floor", "lang-check", "lang-build", "lang-build-all"),
+        )
         for key in (k for k in keys if k in result.series):
             series = result.series[key]
+            floor = result.series[_floor_of(key)]
             rows.append(
                 [
                     f"{result.size:,}",
@@ -638,7 +1006,8 @@ def startup_rows(results: Results) -> list[list[str]]:
         ("import-typer", "import-typer", "import typer"),
         ("version", "import-typer", "import typer"),
         ("help", "import-typer", "import typer"),
-        ("shipped-check", "version", "--version"),
+        ("shipped-check", "import-typer", "import typer"),
+        ("shipped-warm", "import-typer", "import typer"),
     ):
         series = start[key]
         ratio = _ratio(series.seconds, start[base].seconds)
@@ -653,11 +1022,11 @@ def growth_rows(results: Results) -> list[list[str]]:
     rows = []
     for small, large in zip(results.sizes, results.sizes[1:], strict=False):
         floor = _ratio(large.series["floor"].seconds, small.series["floor"].seconds)
-        for key in (*LIBRARY_COMMANDS, "serve-edit"):
+        for key in (*LIBRARY_COMMANDS, *WARM_COMMANDS, "diff", "serve-edit"):
             growth = _ratio(large.series[key].seconds, small.series[key].seconds)
             rows.append(
                 [
-                    small.series[key].label.split(" -o")[0],
+                    large.series[key].label.split(" -o")[0],
                     f"{small.size:,}",
                     f"{large.size:,}",
                     f"{growth:.2f}x",
@@ -775,6 +1144,11 @@ def write_chart(results: Results, target: Path) -> str | None:
         "outline": ("tab:olive", "-."),
         "move": ("tab:brown", "-."),
         "status": ("tab:pink", "-."),
+        "diff": ("tab:red", "-"),
+        "apply": ("tab:purple", "-."),
+        "check-warm": ("tab:cyan", ":"),
+        "check-edit": ("tab:blue", ":"),
+        "build-warm": ("tab:orange", ":"),
     }
     for key, (colour, style) in styles.items():
         label = results.sizes[0].series[key].label
@@ -789,7 +1163,7 @@ def write_chart(results: Results, target: Path) -> str | None:
     axes.set_yscale("log")
     axes.set_xlabel("clauses in the library")
     axes.set_ylabel("median wall time (s)")
-    axes.set_title("charter against the floor (fresh processes)")
+    axes.set_title("charter against the floor, empty (solid) and warm (dotted) cache")
     axes.grid(visible=True, which="both", alpha=0.3)
     axes.legend(fontsize="small")
     figure.tight_layout()
@@ -864,9 +1238,32 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "per run; the time is from the replacement to the server-sent event that announces the "
         "new page (the watcher, reading the library again, building the page), and the peak "
         "memory is the server's after all the edits;\n"
+        "- `charter diff HEAD~1 HEAD --format json -o FILE` in a git repository of two commits: "
+        "the library, then a tenth of its clauses changed (a word of a paragraph replaced, a "
+        "quarter of those also given a new status) and an article inserted at the start of every "
+        "twentieth module, which renumbers the articles after it; against the **floor of diff**, "
+        "`python -c` parsing every `.toml` file of both revisions (checked out in two folders), "
+        "since a comparison cannot read less than both;\n"
+        f"- `charter apply --dry-run` on a copy of the library with an adopted amendment to every "
+        f"{AMENDED_EVERY}th clause (one word of its text replaced), which plans the "
+        "consolidation and checks the library as it would leave it, but writes nothing;\n"
+        "- warm runs, with the cache of parsed files (see the README) filled by the untimed "
+        "warm-up: `charter check` with nothing changed, `charter check` after one module changed "
+        "(a comment with a new number is appended to the first module of `clauses/principles` "
+        "before each run, so that module is never in the cache, as after a save in an editor; "
+        "the text is restored at the end), and `charter build -o FILE`. Every other run starts "
+        f"with an empty cache (`CHARTER_CACHE_DIR={COLD_CACHE}`, deleted before each run, untimed), "
+        "so it pays for writing the cache too: what the first run after installing costs;\n"
+        "- the same library translated into Spanish and Portuguese (complete, required) and "
+        "French (every other unit), at "
+        f"{' and '.join(f'{n:,}' for n in LANGUAGE_SIZES)} clauses: `charter check` against the "
+        "floor of all its files (translations included), and `charter build --lang all` (the "
+        "original and three translations, four files) against `charter build -o FILE` of the "
+        "same library (the original alone);\n"
         '- start-up: `charter --version` and `charter --help` against `python -c "import typer"`, '
-        "and `charter check` on the shipped library against `charter --version` "
-        f"({STARTUP_FACTOR} times as many runs, since they are short).",
+        "and `charter check` on the shipped library, with an empty and with a warm cache, "
+        f'against `python -c "import typer"` ({STARTUP_FACTOR} times as many runs, since they are '
+        "short).",
         "The generated libraries: about one requirement per five clauses, in catalogues of at "
         f"most {generate.REQUIREMENTS_PER_SOURCE:,} requirements, each with a source text with "
         "`[[section]]` markers from which every quote (6 to 20 words, starting at a word) is "
@@ -888,7 +1285,8 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         markdown_table(["budget", "limit", "measured", "verdict"], budget_rows, right=4),
         "## Results",
         f"Library commands (median of {results.runs} runs, fresh processes); "
-        "`x floor` is the ratio to the floor at the same size, for time and for peak memory.",
+        "`x floor` is the ratio to the floor at the same size, for time and for peak memory "
+        "(for `diff`, to the floor of reading both revisions).",
         markdown_table(SIZE_HEADER, size_rows(results), right=2),
         f"Start-up (median of {results.runs * STARTUP_FACTOR} runs).",
         markdown_table(STARTUP_HEADER, startup_rows(results)),
@@ -967,6 +1365,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--out", type=Path, help="write the Markdown page here (and the chart next to it)"
     )
     parser.add_argument("--json", type=Path, help="write the raw samples here")
+    parser.add_argument(
+        "--skip-formats",
+        action="store_true",
+        help="do not time build --format akn|docx|pdf (a PDF of 10,000 clauses takes minutes)",
+    )
     arguments = parser.parse_args(argv)
     if arguments.sizes is None:
         arguments.sizes = list(QUICK_SIZES if arguments.quick else DEFAULT_SIZES)
@@ -986,7 +1389,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     began = time.perf_counter()
     try:
         startup, imports = bench_startup(arguments.runs * STARTUP_FACTOR)
-        sizes = [bench_size(size, arguments.runs) for size in arguments.sizes]
+        sizes = [
+            bench_size(size, arguments.runs, formats=not arguments.skip_formats)
+            for size in arguments.sizes
+        ]
     except BenchmarkError as error:
         sys.stderr.write(f"error: {error}\n")
         return 1

@@ -48,6 +48,11 @@ class Code:
         """Whether the finding is a coverage gap rather than an integrity problem."""
         return self.code.startswith("CH3")
 
+    @property
+    def translation(self) -> bool:
+        """Whether the finding is about the translations (``CH250``-``CH259``), not the original."""
+        return self.code.startswith("CH25")
+
 
 CODES_FILE = Path(__file__).with_name("codes.toml")
 """The table of finding codes, shipped with the package."""

@@ -151,6 +151,49 @@ class PointStyle(StrEnum):
     CLOSING = "a)"
 
 
+class AmendmentKind(StrEnum):
+    """What an amendment does to the text it targets."""
+
+    REPLACE = "replace"
+    """Gives the article, paragraph or point new wording."""
+    INSERT = "insert"
+    """Adds a new article, paragraph or point after (or before) the one it names."""
+    DELETE = "delete"
+    """Deletes the article, paragraph or point."""
+
+
+class Outcome(StrEnum):
+    """Where an amendment stands in the committee's procedure."""
+
+    TABLED = "tabled"
+    """Tabled and not yet voted on."""
+    ADOPTED = "adopted"
+    """Adopted by the committee: to be written into the text (``charter apply``)."""
+    REJECTED = "rejected"
+    """Put to the vote and rejected."""
+    WITHDRAWN = "withdrawn"
+    """Withdrawn by its authors before the vote."""
+    FALLEN = "fallen"
+    """Not put to the vote because an incompatible amendment was adopted first."""
+    REPLACED = "replaced"
+    """Replaced by a compromise amendment (named in ``replaced_by``)."""
+
+
+class DiffFormat(StrEnum):
+    """The output formats of ``charter diff``."""
+
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+
+
+class DocumentFormat(StrEnum):
+    """The output formats of ``charter amendments``."""
+
+    MD = "md"
+    JSON = "json"
+
+
 class Format(StrEnum):
     """The formats ``charter build --format`` writes."""
 

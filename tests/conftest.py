@@ -33,7 +33,18 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 _LEAKY = ("CHARTER_", "GITHUB_", "GITLAB_", "RUNNER_", "SOURCE_DATE_EPOCH")
-_LEAKY_NAMES = ("CI", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "VISUAL", "EDITOR")
+_LEAKY_NAMES = (
+    "XDG_CACHE_HOME",
+    "LOCALAPPDATA",
+    "CI",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "VISUAL",
+    "EDITOR",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -42,12 +53,15 @@ def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathF
 
     Every ``CHARTER_*``, CI and terminal variable is removed and ``HOME`` is a
     fresh folder, so an exported ``CHARTER_OUTPUT_FORMAT`` or a
-    ``GITHUB_STEP_SUMMARY`` neither changes a result nor receives output.
+    ``GITHUB_STEP_SUMMARY`` neither changes a result nor receives output. The
+    cache of parsed files is a fresh folder too: no test reads the user's cache,
+    or leaves one in the repository.
     """
     for name in list(os.environ):
         if name.startswith(_LEAKY) or name in _LEAKY_NAMES:
             monkeypatch.delenv(name)
     monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setenv("CHARTER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

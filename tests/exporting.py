@@ -11,10 +11,30 @@ reports some of it, and the renderers must still show every character as written
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+from lxml import etree
 
 from charter_cli.draft.analysis import Analysis, analyse
 from helpers import write_project
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+@cache
+def akn_schema() -> etree.XMLSchema:
+    """The OASIS schema of Akoma Ntoso 3.0 (``tests/schemas``)."""
+    return etree.XMLSchema(etree.parse(SCHEMAS / "akomantoso30.xsd"))
+
+
+def valid_akn(data: bytes) -> etree._Element:
+    """The parsed document, after asserting that the OASIS schema accepts it."""
+    document = etree.fromstring(data)
+    if not akn_schema().validate(document):
+        raise AssertionError("\n".join(str(error) for error in akn_schema().error_log))
+    return document
+
 
 MULTILINGUAL_MANIFEST = """\
 [charter]

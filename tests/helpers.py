@@ -179,3 +179,27 @@ text = "The Parties shall pursue the objectives of [[joint-committee]]."
 
 OBJECTIVES_NO_COVER = OBJECTIVES_BAD_COVER.replace('covers = ["MAN-2-objectivs"]\n', "")
 """The starter's objectives module covering nothing: a coverage gap, no integrity error."""
+
+TASKS = """
+[[clause]]
+id = "tasks"
+title = "Tasks"
+status = "agreed"
+
+[[clause.paragraph]]
+id = "list"
+text = "The Committee shall:"
+
+[[clause.paragraph.point]]
+id = "a"
+text = "meet;"
+
+[[clause.paragraph.point]]
+id = "b"
+text = "report."
+
+[[clause.paragraph]]
+id = "other"
+text = "It may invite observers."
+"""
+"""A module with an agreed article of two paragraphs, the first with points (a) and (b)."""

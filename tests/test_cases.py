@@ -1,7 +1,8 @@
 """Golden cases: each folder of ``tests/cases/`` is a small project and its expected output.
 
 ``expected.txt`` holds the exit code, stdout and stderr of ``charter check``; a
-case with ``expected.md`` also pins the draft of ``charter build -o -``, and one
+case with ``expected.md`` also pins the draft of ``charter build -o -`` (and
+``expected.es.md`` the draft in Spanish, ``expected.en-es.md`` the synoptic one), and one
 with ``expected.html`` the page of ``charter build --format html -o -``. Every
 case is copied to a temporary folder first, so a case without a manifest cannot
 find the repository's own. Refresh with ``pytest tests/test_cases.py --update-goldens``.
@@ -51,25 +52,39 @@ def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> N
     )
 
 
-DRAFTS = {
-    "expected.md": ("md", "compilation"),
-    "expected-agreed.md": ("md", "agreed"),
-    "expected-clean.md": ("md", "clean"),
-    "expected.html": ("html", "compilation"),
-}
-"""The pinned draft of each format and rendering a case may have."""
+DRAFTS = {"expected": "compilation", "expected-agreed": "agreed", "expected-clean": "clean"}
+"""The rendering of each pinned draft, by the stem of its file name."""
+FORMATS = {".md": "md", ".html": "html"}
+"""The format of each pinned draft, by its extension."""
 
 
-@pytest.mark.parametrize(
-    ("case", "golden"),
-    [(c, name) for c in _cases() for name in DRAFTS if (CASES / c / name).exists()],
-)
+def _build_args(golden: str) -> list[str]:
+    """The options of the draft a golden pins.
+
+    ``expected[-agreed|-clean].md`` is the original in one rendering (``.html``: the
+    web page); ``expected[-...].es.md`` the draft in Spanish (``--lang es``), and
+    ``expected[-...].en-es.md`` the English and Spanish side by side (``--synoptic en,es``).
+    """
+    suffix = Path(golden).suffix
+    stem, _, language = golden.removesuffix(suffix).partition(".")
+    args = ["--format", FORMATS[suffix], "--text", DRAFTS[stem]]
+    if "-" in language:
+        return [*args, "--synoptic", language.replace("-", ",")]
+    return [*args, "--lang", language] if language else args
+
+
+def _drafts(case: str) -> list[str]:
+    return sorted(
+        path.name
+        for path in (CASES / case).glob("expected*")
+        if path.suffix in FORMATS and path.name.split(".")[0] in DRAFTS
+    )
+
+
+@pytest.mark.parametrize(("case", "golden"), [(c, name) for c in _cases() for name in _drafts(c)])
 def test_build_draft(case: str, golden: str, tmp_path: Path, update_goldens: bool) -> None:
     project = _copy(case, tmp_path)
-    output_format, rendering = DRAFTS[golden]
-    result = invoke(
-        "-C", str(project), "build", "-o", "-", "--format", output_format, "--text", rendering
-    )
+    result = invoke("-C", str(project), "build", "-o", "-", *_build_args(golden))
     assert result.exit_code == 0, result.stderr
     check_golden(CASES / case / golden, result.stdout, update=update_goldens)
 

@@ -43,6 +43,11 @@ def test_readme_documents_every_command() -> None:
         "init",
         "verify",
         "migrate",
+        "diff",
+        "amendments",
+        "amendments fingerprint",
+        "new amendment",
+        "freeze",
     ):
         assert f"### `charter {command}" in readme
 

@@ -56,6 +56,8 @@ def check_text(library: Library) -> list[Finding]:
         *([library.manifest_doc] if library.manifest_doc is not None else []),
         *(catalogue.file.doc for catalogue in library.catalogues),
         *(module.file.doc for module in library.modules),
+        *library.amendment_docs,
+        *([library.frozen.doc] if library.frozen is not None else []),
     ]
     findings = check_invisible(documents)
     findings += [f for doc in documents if (f := invisible_in_path(doc.rel)) is not None]

@@ -18,14 +18,19 @@ import typer
 
 from charter_cli import __version__
 from charter_cli.cli.commands import (
+    amendments,
+    apply,
     build,
     check,
     coverage,
+    diff,
     edit,
+    freeze,
     init,
     listing,
     migrate,
     move,
+    new_amendment,
     new_clause,
     new_part,
     outline,
@@ -39,7 +44,7 @@ from charter_cli.cli.commands import (
 )
 from charter_cli.cli.funnel import CharterGroup
 from charter_cli.cli.helptext import CharterCommand, keep_hyphenated_words
-from charter_cli.cli.options import Debug, Directory, Options
+from charter_cli.cli.options import Debug, Directory, NoCache, Options
 from charter_cli.errors import ExitCode
 
 app = typer.Typer(
@@ -56,6 +61,8 @@ new_app = typer.Typer(
     help="Add a well-formed item to the library.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(new_app, name="new")
+amendments_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None)
+app.add_typer(amendments_app, name="amendments")
 translate_app = typer.Typer(
     help="Translations: their state, and the exchange with translators.",
     no_args_is_help=True,
@@ -75,6 +82,7 @@ def main_options(
     ctx: typer.Context,
     directory: Directory = None,
     debug: Debug = False,
+    no_cache: NoCache = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -83,7 +91,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Draft, number, check and export a charter from a library of TOML clause modules."""
-    ctx.obj = Options(directory, debug)
+    ctx.obj = Options(directory, debug, no_cache)
 
 
 def _register(
@@ -110,6 +118,9 @@ for _command in (
     init.init,
     migrate.migrate,
     serve.serve,
+    diff.diff,
+    apply.apply,
+    freeze.freeze,
     outline.outline,
     move.move,
     remove.remove,
@@ -119,6 +130,12 @@ for _command in (
     _register(app, _command)
 _register(app, listing.list_items, "list")
 _register(new_app, new_clause.new_clause, "clause")
+_register(new_app, new_amendment.new_amendment, "amendment")
+_register(amendments_app, amendments.fingerprint)
+_help, _, _example = inspect.cleandoc(amendments.amendments.__doc__ or "").rpartition("\n\nExample")
+amendments_app.callback(invoke_without_command=True, help=_help, epilog=f"\b\nExample{_example}")(
+    amendments.amendments
+)
 _register(new_app, new_part.new_title, "title")
 _register(new_app, new_part.new_chapter, "chapter")
 _register(translate_app, translate.status, "status")

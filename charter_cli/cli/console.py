@@ -23,6 +23,7 @@ from charter_cli.findings import displayable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
 
 def out(text: str = "") -> None:
@@ -182,6 +183,12 @@ class Cell:
 
     text: str
     style: str | None = None
+    plain: str | None = None
+    """How it reads without colour (a file, a pipe), when that differs: ``[-deleted-]``."""
+
+
+Spans = tuple[Cell, ...]
+"""One line of text made of runs in different styles (words deleted and inserted)."""
 
 
 @dataclass
@@ -209,13 +216,17 @@ class TableView:
 
 @dataclass
 class TextView:
-    """Lines of text, each with an optional style (``bold`` for headings)."""
+    """Lines of text, each with an optional style (``bold`` for headings), or made of styled runs."""
 
-    lines: list[Cell] = field(default_factory=list)
+    lines: list[Cell | Spans] = field(default_factory=list)
 
     def add(self, text: str, style: str | None = None) -> None:
         """Append a line."""
         self.lines.append(Cell(text, style))
+
+    def add_spans(self, spans: Spans) -> None:
+        """Append a line of runs in their own styles."""
+        self.lines.append(spans)
 
 
 View = TableView | TextView
@@ -234,7 +245,7 @@ def plain(view: View) -> str:
     """The view as plain text: aligned columns, a dashed rule under the header."""
     view = _escaped(view)
     if isinstance(view, TextView):
-        return "".join(f"{line.text}\n" for line in view.lines)
+        return "".join(f"{_plain_line(line)}\n" for line in view.lines)
     if not view.rows:
         return f"{view.title}\nnone\n"
     widths = [
@@ -258,16 +269,30 @@ def plain(view: View) -> str:
     return "".join(text)
 
 
+def _plain_line(line: Cell | Spans) -> str:
+    if isinstance(line, Cell):
+        return line.plain if line.plain is not None else line.text
+    return "".join(span.plain if span.plain is not None else span.text for span in line)
+
+
 def _escaped(view: View) -> View:
     """The view with every control character of its texts shown escaped (one line per cell)."""
     from charter_cli.findings import printable
 
     def cell(item: Cell) -> Cell:
         text = printable(item.text)
-        return item if text is item.text else Cell(text, item.style)
+        plain = printable(item.plain) if item.plain is not None else None
+        if text is item.text and plain is item.plain:
+            return item
+        return Cell(text, item.style, plain)
 
     if isinstance(view, TextView):
-        return TextView([cell(line) for line in view.lines])
+        return TextView(
+            [
+                cell(line) if isinstance(line, Cell) else tuple(map(cell, line))
+                for line in view.lines
+            ]
+        )
     return TableView(
         printable(view.title),
         tuple(printable(name) for name in view.columns),
@@ -286,7 +311,7 @@ def _rich(view: View, *, stderr: bool) -> None:
     console = Console(stderr=stderr, highlight=False)
     view = _escaped(view)
     if isinstance(view, TextView):
-        renderable = Group(*(Text(line.text, style=line.style or "") for line in view.lines))
+        renderable = Group(*(_rich_line(Text, line) for line in view.lines))
     elif not view.rows:
         renderable = Group(Text(view.title, style="bold"), Text("none"))
     else:
@@ -387,3 +412,9 @@ def _stacked(view: TableView, width: int) -> RenderableType:
                 line.append(cell.text, style=cell.style or "")
                 blocks.append(Padding(line, (0, 0, 0, 4), expand=False))
     return Group(*blocks)
+
+
+def _rich_line(text: type[Text], line: Cell | Spans) -> Text:
+    if isinstance(line, Cell):
+        return text(line.text, style=line.style or "")
+    return text.assemble(*((span.text, span.style or "") for span in line))

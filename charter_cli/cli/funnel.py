@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer._click.core import Context
+from typer._click.core import Context, Parameter
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from charter_cli.cli import console
+from charter_cli.cli.quickparams import quicken
 from charter_cli.errors import CharterError, ExitCode
 from charter_cli.findings import printable
 
@@ -26,6 +27,12 @@ class CharterGroup(TyperGroup):
     error`` line and exit 2, unless ``--debug`` asks for the traceback. Usage
     errors (a misspelt command or option) get the same one-line form.
     """
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        """The parameters, those of simple kinds converted without Pydantic where they can be."""
+        params = super().get_params(ctx)
+        quicken(params)
+        return params
 
     def invoke(self, ctx: Context) -> Any:
         """Run the command; map its returned exit code, or its error, to the exit."""

@@ -13,9 +13,11 @@ import re
 from typing import Any
 
 from typer._click import _textwrap
-from typer._click.core import Context
+from typer._click.core import Context, Parameter
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand
+
+from charter_cli.cli.quickparams import quicken
 
 _TYPE_LABEL = re.compile(r" <(?:str|path|int|float|list\[str\])>$")
 """The type Typer appends to an argument's name (``ID <str>``); a choice's values stay."""
@@ -41,6 +43,12 @@ def keep_hyphenated_words() -> None:
 
 class CharterCommand(TyperCommand):
     """A command whose help names arguments as its examples do: ``ID``, not ``{ID}`` or ``ID <str>``."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        """The parameters, those of simple kinds converted without Pydantic where they can be."""
+        params = super().get_params(ctx)
+        quicken(params)
+        return params
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         """The pieces of the usage line, with Typer's braces around required arguments removed."""

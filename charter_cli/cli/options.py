@@ -13,6 +13,7 @@ from charter_cli.errors import CharterError
 from charter_cli.vocabulary import JOINT, Level, RequirementKind, Status
 
 if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
     from charter_cli.load.library import Library
 
 
@@ -22,6 +23,8 @@ class Options:
 
     directory: Path | None
     debug: bool
+    no_cache: bool = False
+    """``--no-cache``: parse every file, and leave the cache as it is."""
 
     def root(self) -> Path:
         """The project root: found by walking up from ``-C DIR`` or the working folder."""
@@ -38,6 +41,16 @@ class Options:
             return folder.resolve()
         except (RuntimeError, OSError):  # a link that loops
             raise InvalidInputError(f"{folder}: is a symbolic link that loops") from None
+
+    def cache(self) -> ParseCache | None:
+        """The cache of parsed files this run may use, or ``None`` under ``--no-cache``."""
+        if self.no_cache:
+            return None
+        import os
+
+        from charter_cli.load.cache import default_folder, parse_cache
+
+        return parse_cache(default_folder(os.environ))
 
 
 def options(ctx: typer.Context) -> Options:
@@ -59,7 +72,8 @@ def _library(ctx: typer.Context) -> Library | None:
     from charter_cli.load.loader import load_library
 
     try:
-        return load_library(options(ctx).root())
+        opts = options(ctx)
+        return load_library(opts.root(), cache=opts.cache())
     except CharterError:
         return None
 
@@ -165,6 +179,15 @@ can only put options after the command. The value reaches the command through
 that the option is offered (and shown in its help).
 """
 Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="CHARTER_NO_CACHE",
+        help="Parse every file; do not read or write the cache of parsed files.",
+    ),
+]
+"""``--no-cache`` (or ``CHARTER_NO_CACHE=1``): no cache of parsed files this run."""
 """``--debug``: an internal error shows its traceback instead of one line."""
 Strict = Annotated[
     bool, typer.Option("--strict", help="Fail on warnings too (clauses placed nowhere).")

@@ -11,11 +11,14 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from charter_cli.check.amendments import check_amendments
 from charter_cli.check.integrity import check_integrity
 from charter_cli.check.translations import check_translations
 from charter_cli.draft.assemble import assemble
 from charter_cli.draft.coverage import Coverage, compute_coverage, coverage_findings
+from charter_cli.draft.frozen import frozen_findings
 from charter_cli.draft.model import Draft
 from charter_cli.draft.placement import check_placement
 from charter_cli.errors import ExitCode
@@ -23,6 +26,9 @@ from charter_cli.findings import Finding, Severity, codes, sort_findings
 from charter_cli.load.library import Library
 from charter_cli.load.loader import load_library
 from charter_cli.load.translations import Translations, load_translations
+
+if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,18 @@ class Analysis:
 
     @property
     def blocking(self) -> list[Finding]:
-        """Errors that make a faithful draft impossible (all errors except coverage gaps)."""
+        """Errors that make a faithful draft impossible (all errors except coverage gaps).
+
+        The translations' findings do not stop a build either: the original does not
+        depend on them, and a draft in another language marks what is stale or missing.
+        """
+        table = codes()
         return [
-            f for f in self.findings if f.level is Severity.ERROR and not codes()[f.code].coverage
+            f
+            for f in self.findings
+            if f.level is Severity.ERROR
+            and not table[f.code].coverage
+            and not table[f.code].translation
         ]
 
     def exit_code(self, *, strict: bool = False) -> ExitCode:
@@ -66,18 +81,25 @@ _NEEDS_CLEAN_MANIFEST = frozenset({"CH208", "CH209", "CH223", "CH301"})
 """Findings about what the draft places: not judged while the manifest itself has errors."""
 
 
-def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Analysis:
+def analyse(
+    root: Path,
+    *,
+    overlay: Mapping[str, str | None] | None = None,
+    cache: ParseCache | None = None,
+) -> Analysis:
     """Load the project at ``root``, check it, assemble the draft and compute its coverage.
 
-    ``overlay`` stands in for some of the project's files (see
-    :func:`~charter_cli.load.loader.load_library`): the analysis of an edit before it is written.
+    ``overlay`` stands in for some of the project's files, and ``cache`` holds files
+    parsed before (see :func:`~charter_cli.load.loader.load_library`): the analysis of
+    an edit before it is written, and the same analysis, sooner.
     """
-    library = load_library(root, overlay=overlay)
+    library = load_library(root, overlay=overlay, cache=cache)
     translations = load_translations(library)
     findings = [
         *library.findings,
         *check_integrity(library),
         *check_translations(library, translations),
+        *check_amendments(library),
     ]
     draft = coverage = None
     if library.manifest is not None and library.manifest_doc is not None:
@@ -85,6 +107,8 @@ def analyse(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> A
         coverage = compute_coverage(library, draft)
         judged = check_placement(library, draft, library.manifest_doc)
         judged += coverage_findings(coverage, library)
+        if library.frozen is not None:
+            judged += frozen_findings(draft, library.frozen)
         if not library.damage.manifest_clean:  # a misspelt key may have emptied a part
             judged = [f for f in judged if f.code not in _NEEDS_CLEAN_MANIFEST]
         findings += judged

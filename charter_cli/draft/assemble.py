@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from charter_cli.draft.frozen import apply_frozen
 from charter_cli.draft.model import (
     Article,
     ChapterPart,
@@ -63,8 +64,13 @@ class _Assembler:
         return placed
 
 
-def assemble(library: Library, manifest: Manifest) -> Draft:
-    """Build the numbered draft from the manifest."""
+def assemble(library: Library, manifest: Manifest, *, frozen: bool = True) -> Draft:
+    """Build the numbered draft from the manifest.
+
+    Under a frozen numbering (``numbering.lock.toml``), articles keep their frozen
+    numbers and new ones are lettered (:mod:`charter_cli.draft.frozen`); with
+    ``frozen=False`` the lock is ignored and articles are numbered 1, 2, ...
+    """
     includes = Includes({m.rel: m.clauses for m in library.modules}, library.clauses)
     asm = _Assembler(includes)
     style = manifest.numbering
@@ -95,6 +101,9 @@ def assemble(library: Library, manifest: Manifest) -> Draft:
         titles.append(
             TitlePart(title_numeral, t_index + 1, title.heading, _articles(own), tuple(chapters))
         )
+    lock = library.frozen.lock if library.frozen is not None else None
+    if frozen and lock is not None:
+        apply_frozen([p for p in asm.placements.values() if isinstance(p, Article)], lock.article)
     return Draft(
         manifest.charter,
         tuple(manifest.party),

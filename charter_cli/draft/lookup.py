@@ -12,11 +12,14 @@ from charter_cli.errors import UnknownIdError
 from charter_cli.load.entries import ClauseEntry, RequirementEntry
 from charter_cli.suggest import did_you_mean
 
-_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*)?(\d+)$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*)?(\d+)([a-z]*)$", re.IGNORECASE)
 
 
 def find_item(analysis: Analysis, item: str) -> ClauseEntry | RequirementEntry:
-    """The clause or requirement with this ID, or the clause placed as article ``N``/``Article N``."""
+    """The clause or requirement with this ID, or the clause placed as article ``N``/``Article N``.
+
+    Under a frozen numbering, ``12a`` finds Article 12a.
+    """
     library = analysis.library
     text = item.strip()
     if text in library.clauses:
@@ -25,9 +28,9 @@ def find_item(analysis: Analysis, item: str) -> ClauseEntry | RequirementEntry:
         return library.requirements[text]
     number = _ARTICLE.match(text)
     if number and analysis.draft is not None:
-        wanted = int(number.group(1))
+        wanted = f"{int(number.group(1))}{number.group(2).lower()}"
         for article in analysis.draft.articles:
-            if article.number == wanted:
+            if article.numeral == wanted:
                 return article.entry
         raise UnknownIdError(
             f"there is no Article {wanted}; the draft has {len(analysis.draft.articles)} articles"

@@ -20,14 +20,22 @@ class Article:
     """A clause placed as a numbered article."""
 
     number: int
+    """Its place among the articles: 1, 2, ... in draft order."""
     entry: ClauseEntry
     where: str
     """The part holding it, e.g. ``Title II, Chapter 1``."""
+    frozen: str | None = None
+    """Its number under a frozen numbering (``12`` or ``12a``), when the project has one."""
+
+    @property
+    def numeral(self) -> str:
+        """Its number as the draft shows it: ``7``, or under a frozen numbering ``12a``."""
+        return self.frozen if self.frozen is not None else str(self.number)
 
     @property
     def label(self) -> str:
         """How the draft names it: ``Article 7``."""
-        return f"Article {self.number}"
+        return f"Article {self.numeral}"
 
     def paragraph_number(self, paragraph: str) -> int | None:
         """The display number of one of its paragraphs (by ID), or ``None``."""
@@ -45,7 +53,7 @@ class Article:
             return self.label
         found = self.entry.paragraphs[number - 1]
         index = next((i for i, p in enumerate(found.point) if p.id == point), None)
-        return citation(self.number, number, index)
+        return citation(self.numeral, number, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,30 @@ class IncludeUse:
     """Clauses it drew that were already placed, with where they already stand."""
 
 
+STALE_MARK = "†"
+"""Marks a translated text made from an earlier original."""
+MISSING_MARK = "‡"
+"""Marks a text not yet translated, shown in the original."""
+
+
+@dataclass(frozen=True)
+class Translated:
+    """What a draft in another language than the original says about its translation."""
+
+    language: str
+    original: str
+    """The language of the original."""
+    current: int
+    stale: int
+    missing: int
+    """How many units of the library are current, stale or missing in the language."""
+    fingerprint: str
+    """``sha256:<hex>`` of the language's translation files."""
+    marks: Mapping[str, tuple[tuple[str | None, str], ...]] = field(default_factory=dict)
+    """By clause ID: the paragraphs (``None``: the clause's title or a note on it) holding a
+    stale (``STALE_MARK``) or untranslated (``MISSING_MARK``) text."""
+
+
 @dataclass(frozen=True)
 class Draft:
     """The assembled, numbered charter."""
@@ -125,6 +157,8 @@ class Draft:
     """Where each placed clause went, by clause ID, in draft order."""
     uses: tuple[IncludeUse, ...] = ()
     """What each include entry placed, in manifest order."""
+    translated: Translated | None = None
+    """For a draft in another language than the original: the state of its translation."""
 
     @property
     def articles(self) -> list[Article]:

@@ -1,6 +1,7 @@
 """Numbers and labels of the draft's parts, in the styles the manifest's ``[numbering]`` sets.
 
-Articles are numbered 1, 2, ... across the whole charter. Titles and chapters take
+Articles are numbered 1, 2, ... across the whole charter (or, under a frozen
+numbering, keep their frozen numbers: :mod:`charter_cli.draft.frozen`). Titles and chapters take
 roman or arabic numerals, chapters within each title or across the charter;
 paragraphs read ``1.`` or ``(1)``, points ``(a)`` or ``a)``. Citations follow the
 treaties' form whatever the display style: ``Article 23(2)(a)``.
@@ -51,7 +52,7 @@ def point_marker(index: int, numbering: Numbering) -> str:
     return f"({text})" if numbering.points is PointStyle.PARENTHESES else f"{text})"
 
 
-def citation(article: int, paragraph: int | None = None, point: int | None = None) -> str:
+def citation(article: int | str, paragraph: int | None = None, point: int | None = None) -> str:
     """How the text cites an article, a paragraph or a point: ``Article 23(2)(a)``."""
     text = f"Article {article}"
     if paragraph is not None:

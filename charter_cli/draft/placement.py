@@ -91,7 +91,7 @@ def describe(placement: Placement) -> str:
     """Where a clause stands, for messages: ``Article 7 (Title II, Chapter 1)``."""
     if isinstance(placement, Recital):
         return f"recital {placement.number} of the preamble"
-    return f"Article {placement.number} ({placement.where})"
+    return f"{placement.label} ({placement.where})"
 
 
 def _unplaced(library: Library, draft: Draft) -> list[Finding]:

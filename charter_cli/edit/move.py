@@ -88,7 +88,7 @@ def plan_move(
                 new = result.draft.placements.get(entry.id) if result.draft else None
                 done = f"moved {_name(old, entry)} {goal.where}"
                 if isinstance(new, Article) and (
-                    not isinstance(old, Article) or new.number != old.number
+                    not isinstance(old, Article) or new.numeral != old.numeral
                 ):
                     done += f": now {new.label}"
                 lines = [done, *(f"  {line}" for line in _touched(edit))]

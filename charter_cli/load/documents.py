@@ -14,12 +14,15 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 
 from charter_cli.findings import Finding
 from charter_cli.load.keylines import KeyPath, LineIndex, index_lines, open_value
+
+if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
 
 
 @dataclass(eq=False)
@@ -251,8 +254,21 @@ def wide_encoding(raw: bytes) -> str | None:
     return None
 
 
-def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
-    """Parse TOML text into a :class:`Document`, or a ``CH003`` finding with the line of the error."""
+def parse_toml(
+    text: str, path: Path, rel: str, *, cache: ParseCache | None = None, raw: bytes | None = None
+) -> Document | Finding:
+    """Parse TOML text into a :class:`Document`, or a ``CH003`` finding with the line of the error.
+
+    With a ``cache``, data parsed before from the same content (``raw``, the file's
+    bytes, or else the text) is taken from it, and what is parsed now is stored in it.
+    Only the parsed data is cached: the document's text is always the file's own.
+    """
+    key = None
+    if cache is not None:
+        key = cache.key(text.encode("utf-8", "surrogatepass") if raw is None else raw)
+        data = cache.get(key)
+        if data is not None:
+            return Document(rel, path, text, data)
     try:
         data = tomli.loads(text)
     except RecursionError as error:  # tomli's limit on nested arrays, tables and dotted keys
@@ -273,6 +289,8 @@ def parse_toml(text: str, path: Path, rel: str) -> Document | Finding:
             _longest_number_line(text),
             hint="numbers in the charter's files are short; write long values as text in quotes",
         )
+    if cache is not None and key is not None:
+        cache.put(key, data)
     return Document(rel, path, text, data)
 
 
@@ -402,9 +420,12 @@ def toml_hint(message: str) -> str | None:
     return next((hint for prefix, hint in _TOML_HINTS if message.startswith(prefix)), None)
 
 
-def read_document(path: Path, rel: str) -> Document | Finding:
-    """Read and parse one TOML file."""
-    text = read_text(path, rel)
+def read_document(path: Path, rel: str, *, cache: ParseCache | None = None) -> Document | Finding:
+    """Read and parse one TOML file (the parse taken from ``cache`` if it holds this content)."""
+    raw = read_bytes(path, rel)
+    if isinstance(raw, Finding):
+        return raw
+    text = decode(raw, rel)
     if isinstance(text, Finding):
         return text
-    return parse_toml(text, path, rel)
+    return parse_toml(text, path, rel, cache=cache, raw=raw)

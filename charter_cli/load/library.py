@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from charter_cli.findings import Finding
+from charter_cli.load.amendments import AmendmentEntry, Frozen
 from charter_cli.load.documents import Document
 from charter_cli.load.entries import ClauseEntry, LoadedCatalogue, LoadedModule, RequirementEntry
 from charter_cli.models import Manifest, Party
@@ -63,11 +64,18 @@ class Library:
     damage: Damage
     findings: tuple[Finding, ...]
     """Findings of reading, validating and indexing (``CH0xx``, ``CH1xx``, ``CH201``, ``CH202``)."""
+    amendments: tuple[AmendmentEntry, ...] = ()
+    """Every amendment that could be read, in file order (files in path order)."""
+    amendment_docs: tuple[Document, ...] = ()
+    """The amendment files that could be parsed."""
+    frozen: Frozen | None = None
+    """The frozen numbering (``numbering.lock.toml``), if the project has one."""
 
     @property
     def files_read(self) -> int:
         """How many TOML files were read."""
-        return (self.manifest_doc is not None) + len(self.catalogues) + len(self.modules)
+        read = (self.manifest_doc is not None) + len(self.catalogues) + len(self.modules)
+        return read + len(self.amendment_docs) + (self.frozen is not None)
 
     def known_id(self, name: str) -> bool:
         """Whether ``name`` is a clause ID, or the ID of an item that failed to load."""

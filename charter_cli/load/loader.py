@@ -14,8 +14,16 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from charter_cli.findings import Finding
+from charter_cli.load.amendments import (
+    DEFAULT_FOLDER,
+    Amendments,
+    Frozen,
+    read_amendments,
+    read_lock,
+)
 from charter_cli.load.documents import Document, parse_toml, read_document, read_text
 from charter_cli.load.entries import (
     CatalogueFile,
@@ -38,15 +46,24 @@ from charter_cli.models.catalogue import SourceInfo
 from charter_cli.models.manifest import CharterInfo
 from charter_cli.suggest import did_you_mean
 
+if TYPE_CHECKING:
+    from charter_cli.load.cache import ParseCache
 
-def load_library(root: Path, *, overlay: Mapping[str, str | None] | None = None) -> Library:
+
+def load_library(
+    root: Path,
+    *,
+    overlay: Mapping[str, str | None] | None = None,
+    cache: ParseCache | None = None,
+) -> Library:
     """Read the project at ``root``: manifest, catalogues and every module under ``clauses/``.
 
     ``overlay`` maps project-relative paths (``clauses/a.toml``) to a text that stands
     in for the file's (or ``None``: the file is gone): the library as an edit would
-    leave it, read before anything is written.
+    leave it, read before anything is written. ``cache`` holds files parsed by earlier
+    runs, by content (see :mod:`charter_cli.load.cache`); the result is the same without it.
     """
-    loader = _Loader(root, overlay=dict(overlay or {}))
+    loader = _Loader(root, overlay=dict(overlay or {}), cache=cache)
     loader.load_manifest()
     if loader.charter is not None:
         informative = set(loader.charter.informative)
@@ -65,6 +82,7 @@ def load_library(root: Path, *, overlay: Mapping[str, str | None] | None = None)
         paths = _overlaid(root, paths, loader.overlay)
     for path in paths:
         loader.load_module(path)
+    loader.load_amendments()
     return loader.finish()
 
 
@@ -97,6 +115,7 @@ class _Loader:
 
     root: Path
     overlay: dict[str, str | None] = field(default_factory=dict)
+    cache: ParseCache | None = None
     manifest_doc: Document | None = None
     manifest: Manifest | None = None
     charter: CharterInfo | None = None
@@ -112,15 +131,17 @@ class _Loader:
     unreadable: set[str] = field(default_factory=set)
     opaque: set[str] = field(default_factory=set)
     sources_seen: dict[str, str] = field(default_factory=dict)
+    amendments: Amendments = field(default_factory=Amendments)
+    frozen: Frozen | None = None
 
     def read(self, path: Path, rel: str) -> Document | Finding:
         """The document at ``path``, or the text the overlay gives for it."""
         if rel not in self.overlay:
-            return read_document(path, rel)
+            return read_document(path, rel, cache=self.cache)
         text = self.overlay[rel]
         if text is None:
             return Finding("CH001", "file not found", rel)
-        return parse_toml(text, path, rel)
+        return parse_toml(text, path, rel, cache=self.cache)
 
     def load_manifest(self) -> None:
         doc = self.read(self.root / MANIFEST, MANIFEST)
@@ -309,6 +330,14 @@ class _Loader:
             self.mentioned |= {name for item in broken for name in strings_in(item.get("covers"))}
         self.modules.append((file, [ClauseEntry(c, file, i) for i, c in clauses]))
 
+    def load_amendments(self) -> None:
+        """The amendment files and the frozen numbering."""
+        folder = self.charter.amendments if self.charter is not None else DEFAULT_FOLDER
+        self.amendments = read_amendments(self.root, folder, self.manifest_doc)
+        self.findings.extend(self.amendments.findings)
+        self.frozen, findings = read_lock(self.root)
+        self.findings.extend(findings)
+
     def _remember_unreadable(self, path: Path) -> None:
         """Note the IDs and names in a module that cannot be parsed, so nothing cascades from it."""
         found = names_in_unparsable(path)
@@ -376,4 +405,7 @@ class _Loader:
                 shadowed=tuple(shadowed),
             ),
             findings=(*self.findings, *index.findings),
+            amendments=tuple(self.amendments.entries),
+            amendment_docs=tuple(self.amendments.documents),
+            frozen=self.frozen,
         )

@@ -30,9 +30,14 @@ DELETE_OPTION = "(delete)"
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text``: runs between white space, punctuation attached, in NFC."""
+    """The words of ``text``: runs between white space, punctuation attached, in NFC.
+
+    Two written-out brackets that touch (``[EU: a][LAC: b]``) are two words apart.
+    """
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+    if "][" in text:
+        text = text.replace("][", "] [")
     return text.split()
 
 

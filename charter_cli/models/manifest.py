@@ -26,6 +26,9 @@ class CharterInfo(Model):
     informative: list[RelPath] = []
     """Catalogues the draft is measured against without having to cover them: their coverage is
     reported, and a gap is a note, never a failure. Also listed in ``sources``."""
+    amendments: RelPath = "amendments"
+    """Folder of the amendment files (``*.toml``, read with its subfolders), relative to the
+    project root."""
 
 
 class Party(Model):

@@ -40,10 +40,7 @@ from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, Titl
 from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
-    DELETE,
     ELLIPSIS,
-    FALLEN_HEADING,
-    FALLEN_INTRO,
     TEXT_NAMES,
     BodyView,
     Contest,
@@ -54,6 +51,7 @@ from charter_cli.render.layout import (
     Setting,
     alternative_label,
     article_eid,
+    article_number,
     chapter_eid,
     fallen,
     fallen_line,
@@ -196,6 +194,15 @@ def _meta(bill: etree._Element, setting: Setting, traces: _Traces) -> None:
     provenance = etree.SubElement(proprietary, f"{{{TRACE_NAMESPACE}}}library")
     provenance.set("hash", library_hash(setting.library))
     provenance.set("text", setting.rendering.value)
+    translated = draft.translated
+    if translated is not None:
+        state = etree.SubElement(proprietary, f"{{{TRACE_NAMESPACE}}}translation")
+        state.set("language", translated.language)
+        state.set("original", translated.original)
+        state.set("current", str(translated.current))
+        state.set("stale", str(translated.stale))
+        state.set("missing", str(translated.missing))
+        state.set("fingerprint", translated.fingerprint)
     if setting.trace:
         traces.element = proprietary
 
@@ -236,7 +243,7 @@ def _preamble(bill: etree._Element, setting: Setting) -> None:
 def _title(body: etree._Element, setting: Setting, title: TitlePart, traces: _Traces) -> None:
     eid = title_eid(title)
     element = _sub(body, "title", eId=eid)
-    _sub(element, "num", f"Title {title.numeral}")
+    _sub(element, "num", setting.labels.title_heading(title.numeral))
     _sub(element, "heading", title.heading)
     for article in title.articles:
         _article(element, setting, article, traces)
@@ -250,7 +257,7 @@ def _chapter(
     parent: etree._Element, setting: Setting, chapter: ChapterPart, eid: str, traces: _Traces
 ) -> None:
     element = _sub(parent, "chapter", eId=eid)
-    _sub(element, "num", f"Chapter {chapter.numeral}")
+    _sub(element, "num", setting.labels.chapter_heading(chapter.numeral))
     _sub(element, "heading", chapter.heading)
     for article in chapter.articles:
         _article(element, setting, article, traces)
@@ -263,7 +270,7 @@ def _article(parent: etree._Element, setting: Setting, article: Article, traces:
         return
     eid = article_eid(article)
     element = _sub(parent, "article", eId=eid)
-    _sub(element, "num", article.label)
+    _sub(element, "num", setting.labels.article_heading(article_number(article)))
     view = layout(setting, article)
     heading = _sub(element, "heading", article.entry.clause.title)
     _notes(heading, view.notes, view.heading_marks, eid)
@@ -425,15 +432,16 @@ def _contest(parent: etree._Element, contest: Contest, setting: Setting, eid: st
         if wording.runs:
             _runs(option, wording.runs, setting, eid)
         else:
-            _text(option, DELETE)
+            _text(option, contest.delete)
         _text(element, "]")
 
 
 def _fallen(bill: etree._Element, setting: Setting) -> None:
     conclusions = _sub(bill, "conclusions")
     container = _sub(conclusions, "container", name="notYetAgreed", eId="not_yet_agreed")
-    _sub(container, "p", FALLEN_HEADING)
-    _sub(container, "p", FALLEN_INTRO)
+    labels = setting.labels
+    _sub(container, "p", labels.not_yet_agreed)
+    _sub(container, "p", labels.fallen_intro)
     lines: Iterable[Placement] = fallen(setting)
     for placement in lines:
-        _sub(container, "p", fallen_line(placement))
+        _sub(container, "p", fallen_line(placement, labels))

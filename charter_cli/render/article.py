@@ -30,7 +30,6 @@ from charter_cli.render.blocks import (
     Provision,
 )
 from charter_cli.render.layout import (
-    DELETE,
     ELLIPSIS,
     Contest,
     ParagraphView,
@@ -39,6 +38,7 @@ from charter_cli.render.layout import (
     Setting,
     alternative_label,
     article_eid,
+    article_label,
     layout,
     placement_eid,
     units,
@@ -68,7 +68,7 @@ def article_view(setting: Setting, placement: Placement, depth: int = 0) -> Arti
     return ArticleView(
         anchor=placement_eid(placement),
         number=placement.number,
-        heading=placement.label if article is not None else "",
+        heading=article_label(article, setting.labels) if article is not None else "",
         title=entry.clause.title,
         title_marks=tuple(NoteMark(label) for label in view.heading_marks),
         provisions=tuple(provisions),
@@ -177,11 +177,11 @@ def _text(setting: Setting, runs: Runs, text: str, paragraph: Paragraph) -> tupl
     by line.
     """
     if "\n" not in text and "\r" not in text and not starts_item(text.strip()):
-        return (Para((_line(runs),)),)
+        return (Para((line_of(runs),)),)
     blocks: list[Block] = []
     for block in text_blocks(text):
         paras = tuple(
-            Para(tuple(_line(units(setting, line, paragraph)) for line in part.split("\n")))
+            Para(tuple(line_of(units(setting, line, paragraph)) for line in part.split("\n")))
             for part in block.parts
         )
         if block.list_kind:
@@ -191,7 +191,7 @@ def _text(setting: Setting, runs: Runs, text: str, paragraph: Paragraph) -> tupl
     return tuple(blocks)
 
 
-def _line(runs: Runs, *, one_line: bool = False) -> Line:
+def line_of(runs: Runs, *, one_line: bool = False) -> Line:
     """Words, references (links to the article when it is shown) and contested passages."""
     out: list[Inline] = []
     for run in runs:
@@ -211,11 +211,13 @@ def _contest(contest: Contest) -> list[Inline]:
     if contest.joined:
         content: list[Inline] = []
         for index, wording in enumerate(contest.wordings):
-            content += ([" / "] if index else []) + list(_line(wording.runs, one_line=True))
+            content += ([" / "] if index else []) + list(line_of(wording.runs, one_line=True))
         out.append(Bracket(("[", *content, "]")))
         return out
     for index, wording in enumerate(contest.wordings):
-        words = _line(wording.runs, one_line=True) if wording.runs else (Emphasis((DELETE,)),)
+        words = (
+            line_of(wording.runs, one_line=True) if wording.runs else (Emphasis((contest.delete,)),)
+        )
         if index:
             out.append(" ")
         out.append(Bracket(("[", Label(f"{wording.party}: "), *words, "]"), wording.party))

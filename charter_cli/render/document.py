@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from charter_cli.draft.model import Article, Placement
 from charter_cli.render.article import article_view
 from charter_cli.render.blocks import ArticleView, Block, ItemList, Para
-from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY
+from charter_cli.render.frontmatter import HASH_KEY, TEXT_KEY, TRACE_KEY, translation_fields
 from charter_cli.render.layout import (
     Setting,
     article_eid,
+    article_label,
     chapter_eid,
     chapter_label,
     fallen,
@@ -51,9 +52,12 @@ def article_counter(
 
 
 def front_fields(setting: Setting) -> dict[str, str | bool]:
-    """The front matter of a draft (``generator`` is added by the writer)."""
+    """The front matter of a draft (``generator`` is added by the writer).
+
+    A translated draft adds the state of its translation (``translation-of``, ...).
+    """
     info = setting.draft.charter
-    return {
+    fields: dict[str, str | bool] = {
         "title": info.title,
         "version": info.version,
         "language": info.language,
@@ -61,6 +65,10 @@ def front_fields(setting: Setting) -> dict[str, str | bool]:
         HASH_KEY: library_hash(setting.library),
         TRACE_KEY: setting.trace,
     }
+    translated = setting.draft.translated
+    if translated is not None:
+        fields |= translation_fields(translated)
+    return fields
 
 
 @dataclass(frozen=True)
@@ -116,11 +124,13 @@ class Heading:
 def parts(setting: Setting) -> Iterator[Heading | ArticleView]:
     """The titles, chapters and shown articles, in the order of the draft."""
     for title in setting.draft.titles:
-        yield Heading("title", title_label(title), title.heading, title_eid(title), 1)
+        label = title_label(title, setting.labels)
+        yield Heading("title", label, title.heading, title_eid(title), 1)
         yield from _articles(setting, title.articles, 2)
         for chapter in title.chapters:
             eid = chapter_eid(title, chapter)
-            yield Heading("chapter", chapter_label(chapter), chapter.heading, eid, 2)
+            label = chapter_label(chapter, setting.labels)
+            yield Heading("chapter", label, chapter.heading, eid, 2)
             yield from _articles(setting, chapter.articles, 3)
 
 
@@ -133,20 +143,20 @@ def _articles(setting: Setting, articles: tuple[Article, ...], depth: int) -> It
 def headings(setting: Setting) -> Iterator[tuple[str, str]]:
     """Each heading the draft writes, in order, with its identifier: ``("Title II", "title_II")``."""
     for title in setting.draft.titles:
-        yield title_label(title), title_eid(title)
+        yield title_label(title, setting.labels), title_eid(title)
         yield from _article_labels(setting, title.articles)
         for chapter in title.chapters:
-            yield chapter_label(chapter), chapter_eid(title, chapter)
+            yield chapter_label(chapter, setting.labels), chapter_eid(title, chapter)
             yield from _article_labels(setting, chapter.articles)
 
 
 def _article_labels(setting: Setting, articles: tuple[Article, ...]) -> Iterator[tuple[str, str]]:
     for article in articles:
         if article.entry.id in setting.shown:
-            yield article.label, article_eid(article)
+            yield article_label(article, setting.labels), article_eid(article)
 
 
 def fallen_lines(setting: Setting) -> list[str]:
     """The provisions that fall from the agreed text, one line each, with who proposed them."""
     placements: list[Placement] = fallen(setting)
-    return [fallen_line(placement) for placement in placements]
+    return [fallen_line(placement, setting.labels) for placement in placements]

@@ -42,12 +42,8 @@ from charter_cli.draft.model import Article, ChapterPart, Draft, TitlePart
 from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
-    CONTENTS,
-    DELETE,
     ELLIPSIS,
-    FALLEN_HEADING,
     FALLEN_ID,
-    FALLEN_INTRO,
     PREAMBLE_ID,
     TEXT_NAMES,
     BodyView,
@@ -70,6 +66,7 @@ from charter_cli.render.layout import (
     ref_eid,
     reflowed,
     setting_for,
+    text_name,
     title_block,
     title_eid,
     title_heading,
@@ -110,7 +107,7 @@ def render_docx(
     assert end is not None  # noqa: S101 - the template has its section properties
     for paragraph in writer.body:
         end.addprevious(paragraph)
-    _properties(document, setting)
+    set_properties(document, setting)
     _footnotes_part(document, writer.footnotes)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -203,10 +200,11 @@ class _Writer:
         for title in draft.titles:
             self._title(title)
         if fallen(setting):
-            self._heading(FALLEN_HEADING, 1, FALLEN_ID)
-            self._run(self._para(None), FALLEN_INTRO)
+            labels = setting.labels
+            self._heading(labels.not_yet_agreed, 1, FALLEN_ID)
+            self._run(self._para(None), labels.fallen_intro)
             for placement in fallen(setting):
-                self._run(self._para("List Bullet"), fallen_line(placement))
+                self._run(self._para("List Bullet"), fallen_line(placement, labels))
 
     def _para(self, style: str | None) -> etree._Element:
         paragraph = etree.Element(_w("p"))
@@ -265,7 +263,7 @@ class _Writer:
         entries = contents(self.setting)
         if not entries:
             return
-        self._run(self._para("TOC Heading"), CONTENTS)
+        self._run(self._para("TOC Heading"), self.setting.labels.contents)
         for level, text, target in entries:
             self._link(self._para(TOC_STYLES[level]), text, target)
 
@@ -287,14 +285,14 @@ class _Writer:
             self._run(self._para(None), reflowed(preamble.closing.strip()))
 
     def _title(self, title: TitlePart) -> None:
-        self._heading(title_heading(title), 1, title_eid(title))
+        self._heading(title_heading(title, self.setting.labels), 1, title_eid(title))
         for article in title.articles:
             self._article(article)
         for chapter in title.chapters:
             self._chapter(title, chapter)
 
     def _chapter(self, title: TitlePart, chapter: ChapterPart) -> None:
-        self._heading(chapter_heading(chapter), 2, chapter_eid(title, chapter))
+        self._heading(chapter_heading(chapter, self.setting.labels), 2, chapter_eid(title, chapter))
         for article in chapter.articles:
             self._article(article)
 
@@ -302,7 +300,9 @@ class _Writer:
         if article.entry.id not in self.setting.shown:
             return
         view = layout(self.setting, article)
-        heading = self._heading(article_heading(article), 3, article_eid(article))
+        heading = self._heading(
+            article_heading(article, self.setting.labels), 3, article_eid(article)
+        )
         self._notes(heading, view, view.heading_marks)
         self._body(view, article)
 
@@ -417,7 +417,7 @@ class _Writer:
             if wording.runs:
                 self._runs(out, wording.runs, BRACKET)
             else:
-                self._run(out, DELETE, BRACKET, italic=True)
+                self._run(out, contest.delete, BRACKET, italic=True)
             self._bracketed(out, "]")
 
     def _notes(self, out: etree._Element, view: BodyView, marks: tuple[str, ...]) -> None:
@@ -432,12 +432,15 @@ class _Writer:
 # ------------------------------------------------------------ parts and archive
 
 
-def _properties(document: DocumentObject, setting: Setting) -> None:
+def set_properties(document: DocumentObject, setting: Setting) -> None:
+    """The document's core properties: title, version, the library's hash, the generator."""
     charter = setting.draft.charter
     core = document.core_properties
     digest = library_hash(setting.library)
     core.title = xml_safe(charter.title)
-    core.subject = f"Draft version {xml_safe(charter.version)} — {TEXT_NAMES[setting.rendering]}"
+    labels = setting.labels
+    version = labels.draft_version.format(version=xml_safe(charter.version))
+    core.subject = f"{version} — {text_name(setting.rendering, labels)}"
     core.version = xml_safe(charter.version)
     core.identifier = digest
     core.keywords = SIGNATURE.decode()
@@ -447,6 +450,13 @@ def _properties(document: DocumentObject, setting: Setting) -> None:
     core.author = ""
     core.last_modified_by = "charter build"
     core.category = "draft"
+    translated = setting.draft.translated
+    if translated is not None:  # the state of the translation, as the Markdown's front matter
+        core.category = (
+            f"translation {translated.language} of {translated.original}: "
+            f"{translated.current} current, {translated.stale} stale, "
+            f"{translated.missing} missing; {translated.fingerprint}"
+        )
     core.revision = 1
     core.created = FIXED_TIME.replace(tzinfo=None)
     core.modified = FIXED_TIME.replace(tzinfo=None)

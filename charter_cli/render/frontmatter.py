@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from charter_cli.draft.model import Translated
+
 GENERATOR = "charter"
 """Value of ``generator``: marks files that ``build`` may overwrite."""
 SIGNATURE = f"generator: {GENERATOR}".encode()
@@ -21,6 +23,27 @@ TRACE_KEY = "trace"
 """Key that says whether the draft ends its articles with the requirements they implement."""
 GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 """What marks an HTML page as written by ``charter build``, as ``generator: charter`` marks a draft."""
+
+
+TRANSLATION_KEY = "translation-of"
+"""Key of a translated draft: the language of the original it was translated from."""
+SYNOPTIC_KEY = "synoptic"
+"""Key of a synoptic draft: its two languages, ``en,es``."""
+LANGUAGE_KEYS = (
+    TRANSLATION_KEY,
+    "translation-current",
+    "translation-stale",
+    "translation-missing",
+    "translation-hash",
+)
+"""Keys of a draft in another language than the original: the original's language, how many
+units are current, stale and missing, and the fingerprint of the translation files."""
+
+
+def translation_fields(state: Translated) -> dict[str, str | bool]:
+    """The front matter of a translated draft's state (the draft's ``language`` names its language)."""
+    values = (state.original, state.current, state.stale, state.missing, state.fingerprint)
+    return {key: str(value) for key, value in zip(LANGUAGE_KEYS, values, strict=True)}
 
 
 def format_front_matter(fields: dict[str, str | bool]) -> str:

@@ -86,7 +86,7 @@ def iter_html(
 ) -> Iterator[str]:
     """The page in pieces (one per article), as :func:`~charter_cli.render.markdown.iter_markdown`."""
     setting = layout.setting_for(draft, library, rendering, trace)
-    title = f"{draft.charter.title} — {layout.TEXT_NAMES[rendering]}"
+    title = f"{draft.charter.title} — {layout.text_name(rendering, setting.labels)}"
     yield page_start(setting, title)
     yield from body(setting, HtmlOptions(on_article=document.article_counter(setting, progress)))
     yield page_end()
@@ -151,7 +151,7 @@ def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
     yield serialise(_header(setting))
     entries = layout.contents(setting)
     if entries:
-        yield serialise(_contents(entries))
+        yield serialise(_contents(entries, setting.labels.contents))
     yield '<main id="main">\n'
     writer = _Writer(setting, options)
     yield from writer.main()
@@ -168,12 +168,14 @@ def _header(setting: Setting) -> ET.Element:
     if block.parties:
         child(header, "p", block.parties, {"class": "parties"})
     child(header, "p", block.count, {"class": "count"})
+    if block.language:
+        child(header, "p", block.language, {"class": "language"})
     return header
 
 
-def _contents(entries: list[tuple[int, str, str]]) -> ET.Element:
+def _contents(entries: list[tuple[int, str, str]], heading: str) -> ET.Element:
     nav = _element("nav", {"aria-labelledby": "contents"})
-    child(nav, "h2", layout.CONTENTS, {"id": "contents"})
+    child(nav, "h2", heading, {"id": "contents"})
     lists = [child(nav, "ul")]
     last_item: ET.Element | None = None
     for depth, text, target in entries:
@@ -228,8 +230,9 @@ class _Writer:
         fallen = document.fallen_lines(self.setting)
         if fallen:
             section = _element("section", {"class": "fallen"})
-            child(section, "h2", layout.FALLEN_HEADING, {"id": layout.FALLEN_ID})
-            child(section, "p", layout.FALLEN_INTRO)
+            labels = self.setting.labels
+            child(section, "h2", labels.not_yet_agreed, {"id": layout.FALLEN_ID})
+            child(section, "p", labels.fallen_intro)
             items = child(section, "ul")
             for line in fallen:
                 child(items, "li", line)
@@ -349,7 +352,7 @@ class _Writer:
     def _trace(self, parent: ET.Element, groups: tuple[ir.TraceGroup, ...]) -> None:
         em = child(parent, "em")
         link = self.options.requirement_link
-        for text, requirement in layout.trace_parts(groups):
+        for text, requirement in layout.trace_parts(groups, self.setting.labels):
             if requirement and link is not None:
                 child(em, "a", text, {"href": link(text), "class": "requirement"})
             else:
@@ -357,7 +360,7 @@ class _Writer:
 
     def _notes(self) -> ET.Element:
         section = _element("section", {"class": "notes", "role": "doc-endnotes"})
-        child(section, "h2", layout.NOTES, {"id": "notes"})
+        child(section, "h2", self.setting.labels.notes, {"id": "notes"})
         items = child(section, "ol")
         for label, text in self.notes:
             item = child(items, "li", text + " ", {"id": f"note-{label}"})

@@ -28,14 +28,24 @@ but Markdown, whose readers derive anchors from its headings
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, TitlePart
+from charter_cli.draft.model import (
+    MISSING_MARK,
+    STALE_MARK,
+    Article,
+    ChapterPart,
+    Draft,
+    Placement,
+    Recital,
+    TitlePart,
+)
 from charter_cli.draft.numbering import letter, paragraph_marker, point_marker
 from charter_cli.load.entries import ClauseEntry
 from charter_cli.load.library import Library
 from charter_cli.load.negotiation import paragraph_open_as_a_whole
 from charter_cli.models.clause import Option, Paragraph
+from charter_cli.render.labels import LABELS, Labels, labels_for
 from charter_cli.syntax import REFERENCE, Placeholder, segments
 from charter_cli.vocabulary import JOINT, Rendering, Status
 
@@ -43,20 +53,14 @@ ELLIPSIS = "…"
 _ONE_ELLIPSIS = re.compile(r"\s*…(?:\s*…)+")
 """Adjacent dropped passages, shown as one ellipsis."""
 
+PREAMBLE_ID = "preamble"
+"""The identifier of the preamble in every export."""
 TEXT_NAMES = {
     Rendering.COMPILATION: "compilation text",
     Rendering.AGREED: "agreed text",
     Rendering.CLEAN: "clean text",
 }
-"""How the title block names each rendering."""
-CONTENTS = "Contents"
-NOTES = "Notes"
-"""The heading of the notes (the reservations), in the formats that gather them."""
-PREAMBLE_ID = "preamble"
-"""The identifier of the preamble in every export."""
-"""The heading of the contents."""
-DELETE = "delete"
-"""What a party's option that deletes a contested passage shows (in italics)."""
+"""The renderings' English names, where a file names them for tools (its metadata)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Setting:
     """IDs of the clauses this rendering shows (in the agreed text, those that do not fall)."""
     links: bool = True
     """Whether references to shown articles may become links (else plain "Article N")."""
+    labels: Labels = field(default=LABELS["en"])
+    """The words of the draft's language (its headings, notes and citations)."""
 
 
 def falls(entry: ClauseEntry) -> bool:
@@ -88,55 +94,90 @@ def default_trace(rendering: Rendering) -> bool:
 def setting_for(
     draft: Draft, library: Library, rendering: Rendering, trace: bool | None
 ) -> Setting:
-    """The setting of one rendering: which clauses it shows, whether it traces."""
+    """The setting of one rendering: which clauses it shows, whether it traces, its words.
+
+    A translated draft takes its language's labels; the original keeps the English
+    ones, whatever its language, as the drafts built before the translations did.
+    """
     shown = frozenset(
         clause_id
         for clause_id, placement in draft.placements.items()
         if rendering is not Rendering.AGREED or not falls(placement.entry)
     )
     return Setting(
-        draft, library, rendering, default_trace(rendering) if trace is None else trace, shown
+        draft,
+        library,
+        rendering,
+        default_trace(rendering) if trace is None else trace,
+        shown,
+        labels=ENGLISH if draft.translated is None else labels_for(draft.charter.language),
     )
 
 
 def anchor_of(placement: Placement) -> str:
     """The stem of the labels of an article's or recital's notes: ``article-7``, ``recital-2``."""
-    kind = "article" if isinstance(placement, Article) else "recital"
-    return f"{kind}-{placement.number}"
+    if isinstance(placement, Article):
+        return f"article-{placement.numeral}"
+    return f"recital-{placement.number}"
 
 
 # ----------------------------------------------------------------- headings
 
 
-def title_label(title: TitlePart) -> str:
-    """``Title II``."""
-    return f"Title {title.numeral}"
+ENGLISH = LABELS["en"]
+_TEXTS = (Rendering.COMPILATION, Rendering.AGREED, Rendering.CLEAN)
 
 
-def chapter_label(chapter: ChapterPart) -> str:
-    """``Chapter 3``."""
-    return f"Chapter {chapter.numeral}"
+def title_label(title: TitlePart, labels: Labels = ENGLISH) -> str:
+    """``Title II``, ``Título II``, ``Titre Ier``."""
+    return labels.title_heading(title.numeral)
 
 
-def title_heading(title: TitlePart) -> str:
-    """``Title II — Public security``."""
-    return f"{title_label(title)} — {title.heading}"
+def chapter_label(chapter: ChapterPart, labels: Labels = ENGLISH) -> str:
+    """``Chapter 3``, ``Capítulo 3``."""
+    return labels.chapter_heading(chapter.numeral)
 
 
-def chapter_heading(chapter: ChapterPart) -> str:
+def article_label(article: Article, labels: Labels = ENGLISH) -> str:
+    """``Article 12``, ``Artigo 12.º``, under a frozen numbering ``Article 12a``."""
+    return labels.article_heading(article_number(article))
+
+
+def text_name(rendering: Rendering, labels: Labels = ENGLISH) -> str:
+    """How the title block names a rendering: ``compilation text``, ``texto acordado``."""
+    return labels.text_name(_TEXTS.index(rendering))
+
+
+def title_heading(title: TitlePart, labels: Labels = ENGLISH) -> str:
+    """``Title II — Public security``, ``Título II — Seguridad pública``."""
+    return f"{labels.title_heading(title.numeral)} — {title.heading}"
+
+
+def chapter_heading(chapter: ChapterPart, labels: Labels = ENGLISH) -> str:
     """``Chapter 3 — Drug trafficking``."""
-    return f"{chapter_label(chapter)} — {chapter.heading}"
+    return f"{chapter_label(chapter, labels)} — {chapter.heading}"
 
 
 def alternative_label(alternative: AlternativeView) -> str:
     """``Alternative 1 (EU)`` in the compilation text, ``Alternative 1`` in the others."""
     party = f" ({alternative.party})" if alternative.party else ""
-    return f"Alternative {alternative.index}{party}"
+    return f"{alternative.name}{party}"
 
 
-def article_heading(article: Article) -> str:
-    """``Article 12 — Control of chemical precursors``."""
-    return f"Article {article.number} — {article.entry.clause.title}"
+def article_heading(article: Article, labels: Labels = ENGLISH) -> str:
+    """``Article 12 — Control of chemical precursors``, ``Artigo 12.º — ...``."""
+    return f"{article_label(article, labels)} — {article.entry.clause.title}"
+
+
+def article_number(article: Article) -> int | str:
+    """The number an article is cited by: ``12``, or under a frozen numbering ``12a``."""
+    numeral = article.numeral
+    return int(numeral) if numeral.isdigit() else numeral
+
+
+def alternative_name(labels: Labels, index: int) -> str:
+    """``Alternative 2``, ``Variante 2``."""
+    return labels.alternative.format(number=index)
 
 
 @dataclass(frozen=True)
@@ -149,46 +190,72 @@ class TitleBlock:
     """``Parties: European Union (EU); ...``, when the manifest names parties."""
     count: str
     """How many articles, by status (or, in the agreed text, how many stand)."""
+    language: str | None = None
+    """The line on the translation, in a draft in another language than the original."""
 
     def lines(self) -> list[str]:
-        """The lines in order, without the parties when there are none."""
-        return [self.version, *([self.parties] if self.parties else []), self.count]
+        """The lines in order, without the parties or the language when there are none."""
+        optional = (
+            [self.parties] if self.parties else [],
+            [self.language] if self.language else [],
+        )
+        return [self.version, *optional[0], self.count, *optional[1]]
 
 
 def title_block(setting: Setting) -> list[str]:
-    """The lines under the charter's title: version and text, parties, the count of articles."""
+    """The lines under the charter's title: version and text, parties, the count of articles.
+
+    A draft in another language than the original adds a line naming the language,
+    the original's, and the state of the translation.
+    """
     return title_lines(setting).lines()
 
 
 def title_lines(setting: Setting) -> TitleBlock:
-    """The version and rendering, the parties and the count of articles."""
+    """The version and rendering, the parties, the count of articles, the translation's state."""
     draft = setting.draft
-    version = f"Draft version {draft.charter.version} — {TEXT_NAMES[setting.rendering]}"
+    labels = setting.labels
+    version = labels.draft_version.format(version=draft.charter.version)
+    version = f"{version} — {text_name(setting.rendering, labels)}"
     parties = None
     if draft.parties:
-        parties = "Parties: " + "; ".join(f"{p.name} ({p.id})" for p in draft.parties)
+        names = "; ".join(f"{p.name} ({p.id})" for p in draft.parties)
+        parties = f"{labels.parties}{labels.colon}{names}"
+    language = language_line(draft, labels) if draft.translated is not None else None
     articles = draft.articles
-    noun = "article" if len(articles) == 1 else "articles"
+    noun = labels.nouns[0 if len(articles) == 1 else 1]
     if setting.rendering is Rendering.AGREED:
         shown = sum(a.entry.id in setting.shown for a in articles)
         fallen = len(articles) - shown
-        count = f"{shown} of {len(articles)} {noun} in the agreed text"
-        count += f"; {fallen} not yet agreed, listed at the end." if fallen else "."
-        return TitleBlock(version, parties, count)
+        count = labels.in_agreed.format(shown=shown, total=len(articles), noun=noun)
+        count += labels.fallen_count.format(count=fallen) if fallen else "."
+        return TitleBlock(version, parties, count, language)
     order = (Status.AGREED, Status.PROPOSED, Status.BRACKETED)
-    tally = {status: sum(a.entry.standing.status is status for a in articles) for status in order}
-    status = ", ".join(f"{count} {status.value}" for status, count in tally.items() if count)
-    count = f"{len(articles)} {noun}" + (f": {status}." if status else ".")
-    return TitleBlock(version, parties, count)
+    tally = [sum(a.entry.standing.status is status for a in articles) for status in order]
+    status = ", ".join(
+        f"{count} {labels.status(index, count)}" for index, count in enumerate(tally) if count
+    )
+    count = f"{len(articles)} {noun}" + (f"{labels.colon}{status}." if status else ".")
+    return TitleBlock(version, parties, count, language)
 
 
-FALLEN_HEADING = "Not yet agreed"
+def language_line(draft: Draft, labels: Labels) -> str:
+    """``Idioma: español; original: inglés. Traducción: 120 textos al día, ...``."""
+    state = draft.translated
+    assert state is not None  # noqa: S101 - asked only of a translated draft
+    return labels.language_line.format(
+        colon=labels.colon,
+        language=labels.language_name(state.language),
+        original=labels.language_name(state.original),
+        current=state.current,
+        stale=state.stale,
+        missing=state.missing,
+        fingerprint=state.fingerprint.removeprefix("sha256:")[:16],
+    )
+
+
 FALLEN_ID = "not_yet_agreed"
-"""The identifier of the list of what falls, in the exports other than Markdown."""
-FALLEN_INTRO = (
-    "These provisions of the compilation text are not agreed as a whole and fall from the "
-    "agreed text:"
-)
+"""The identifier of the list of what falls, in every export."""
 
 
 def fallen(setting: Setting) -> list[Placement]:
@@ -198,19 +265,22 @@ def fallen(setting: Setting) -> list[Placement]:
     return [p for p in setting.draft.placements.values() if p.entry.id not in setting.shown]
 
 
-def fallen_line(placement: Placement) -> str:
+def fallen_line(placement: Placement, labels: Labels = ENGLISH) -> str:
     """One provision that falls: ``Article 2 — Joint committee (proposed by EU)``."""
     entry = placement.entry
     party = entry.clause.proposed_by
     status = entry.standing.status
-    by = "" if party == JOINT else f" by {party}"
-    standing = f"proposed{by}" if status is Status.PROPOSED else f"{status.value}; proposed{by}"
+    by = "" if party == JOINT else labels.by.format(party=party)
+    proposed = f"{labels.status(1, 1)}{by}"
+    if status is not Status.PROPOSED:
+        word = labels.status((Status.AGREED, Status.PROPOSED, Status.BRACKETED).index(status), 1)
+        proposed = f"{word}; {proposed}"
     name = (
-        article_heading(placement)
+        article_heading(placement, labels)
         if isinstance(placement, Article)
-        else f"{placement.label} of the preamble"
+        else labels.of_the_preamble.format(label=labels.recital_label(placement.number))
     )
-    return f"{name} ({standing})"
+    return f"{name} ({proposed})"
 
 
 # ------------------------------------------------------------- inline values
@@ -256,6 +326,8 @@ class Contest:
     wordings: tuple[Wording, ...]
     joined: bool
     """Whether the wordings share one bracket, without parties (the clean text)."""
+    delete: str = "delete"
+    """How the draft's language names a proposal to delete the passage."""
 
 
 Inline = str | Ref | Contest
@@ -271,6 +343,8 @@ class Note:
     """Unique in the draft: ``article-2-1``."""
     text: str
     """``Scrutiny reservation by European Union (EU): ...``, ending with a full stop."""
+    translation: bool = False
+    """Whether the note says a translated text is stale or missing (not a reservation)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +366,8 @@ class AlternativeView:
     party: str | None
     """The party tabling it (in the compilation text), else ``None``."""
     runs: Runs
+    name: str = "Alternative"
+    """``Alternative 1``, ``Alternativa 1``: how the draft's language names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,9 +404,14 @@ class TraceGroup:
     """The paragraph (``2(a)``), or empty for the whole article."""
 
 
-def trace_parts(groups: tuple[TraceGroup, ...]) -> list[tuple[str, bool]]:
-    """The trace's sentence in pieces, each with whether it is a requirement's ID (to link it)."""
-    parts: list[tuple[str, bool]] = [("Implements: ", False)]
+def trace_parts(groups: tuple[TraceGroup, ...], labels: Labels = ENGLISH) -> list[tuple[str, bool]]:
+    """The trace's sentence in pieces, each with whether it is a requirement's ID (to link it).
+
+    The sentence is the language's (``Implements: {requirements}.``), cut around its
+    requirements.
+    """
+    before, _, after = labels.implements.partition("{requirements}")
+    parts: list[tuple[str, bool]] = [(before, False)]
     for index, group in enumerate(groups):
         if index:
             parts.append(("; ", False))
@@ -338,15 +419,15 @@ def trace_parts(groups: tuple[TraceGroup, ...]) -> list[tuple[str, bool]]:
             if number:
                 parts.append((", ", False))
             parts.append((requirement, True))
-        where = f" in paragraph {group.where}" if group.where else ""
+        where = f" {labels.in_paragraph.format(number=group.where)}" if group.where else ""
         parts.append((f" ({group.citation}, § {group.section}){where}", False))
-    parts.append((".", False))
+    parts.append((after, False))
     return parts
 
 
-def trace_line(groups: tuple[TraceGroup, ...]) -> str:
+def trace_line(groups: tuple[TraceGroup, ...], labels: Labels = ENGLISH) -> str:
     """``Implements: ID (Source, § 2) in paragraph 2(a).``: the trace as one sentence."""
-    return "".join(text for text, _ in trace_parts(groups))
+    return "".join(text for text, _ in trace_parts(groups, labels))
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,33 +445,38 @@ class BodyView:
     """``Proposed by EU; not yet agreed.`` for an article open as a whole, in the compilation."""
     trace_groups: tuple[TraceGroup, ...]
     """What the article implements, when the rendering traces."""
-
-    @property
-    def trace(self) -> str | None:
-        """``Implements: ...`` when the rendering traces and the article implements something."""
-        return trace_line(self.trace_groups) if self.trace_groups else None
+    trace: str | None = None
+    """``Implements: ...`` when the rendering traces and the article implements something."""
 
 
 def layout(setting: Setting, placement: Placement) -> BodyView:
     """What the rendering shows of an article's or recital's body."""
     entry = placement.entry
     notes: list[Note] = []
-    reservations = setting.rendering is Rendering.COMPILATION and bool(entry.clause.reservation)
+    compilation = setting.rendering is Rendering.COMPILATION
+    reservations = compilation and bool(entry.clause.reservation)
+    translation = _translation_marks(setting, placement) if compilation else {}
     heading_marks = _notes(setting, placement, None, notes) if reservations else ()
     paragraphs = entry.paragraphs
+    if None in translation:
+        heading_marks += _translation_notes(setting, placement, translation[None], notes)
     numbered = len(paragraphs) > 1 and isinstance(placement, Article)
     views = []
     for number, paragraph in enumerate(paragraphs, start=1):
         marks = _notes(setting, placement, paragraph.id, notes) if reservations else ()
+        if paragraph.id in translation:
+            marks += _translation_notes(setting, placement, translation[paragraph.id], notes)
         views.append(_paragraph(setting, paragraph, number if numbered else None, marks))
     standing = entry.standing
+    traced = trace_groups(setting, placement) if setting.trace else ()
     return BodyView(
         paragraphs=tuple(views),
         heading_marks=heading_marks,
         notes=tuple(notes),
         bracketed=standing.status is Status.BRACKETED and standing.open_as_a_whole,
         status_note=_status_note(setting, entry),
-        trace_groups=trace_groups(setting, placement) if setting.trace else (),
+        trace_groups=traced,
+        trace=trace_line(traced, setting.labels) if traced else None,
     )
 
 
@@ -409,7 +495,10 @@ def _paragraph(
         compilation = rendering is Rendering.COMPILATION
         alternatives = tuple(
             AlternativeView(
-                index, option.party if compilation else None, units(setting, option.text, paragraph)
+                index,
+                option.party if compilation else None,
+                units(setting, option.text, paragraph),
+                alternative_name(setting.labels, index),
             )
             for index, option in enumerate(paragraph.alternative, start=1)
         )
@@ -494,7 +583,7 @@ def _contest(setting: Setting, name: str, options: list[Option]) -> Inline:
         Wording(o.party, units(setting, o.text.strip(), None) if o.text.strip() else ())
         for o in options
     )
-    return Contest(name, space, wordings, joined=False)
+    return Contest(name, space, wordings, joined=False, delete=setting.labels.delete)
 
 
 def _references(setting: Setting, text: str) -> list[Inline]:
@@ -514,7 +603,8 @@ def _references(setting: Setting, text: str) -> list[Inline]:
             found = placement.entry.paragraphs[number - 1].point
             index = next((i for i, p in enumerate(found) if p.id == point), None)
         linked = target in setting.shown and setting.links
-        out.append(Ref(placement.cite(paragraph, point), placement, number, index, linked))
+        cited = setting.labels.cite(article_number(placement), number, index)
+        out.append(Ref(cited, placement, number, index, linked))
     out.append(text[last:])
     return out
 
@@ -526,18 +616,15 @@ def _status_note(setting: Setting, entry: ClauseEntry) -> str | None:
     if setting.rendering is not Rendering.COMPILATION or not entry.standing.open_as_a_whole:
         return None
     clause = entry.clause
-    party = "all Parties jointly" if clause.proposed_by == JOINT else clause.proposed_by
+    labels = setting.labels
+    party = labels.jointly if clause.proposed_by == JOINT else clause.proposed_by
     if entry.standing.status is Status.BRACKETED:
-        return f"Bracketed text proposed by {party}."
-    return f"Proposed by {party}; not yet agreed."
+        return labels.bracketed_by.format(party=party)
+    return labels.proposed_by.format(party=party)
 
 
-_KINDS = {
-    "general": "General reservation",
-    "scrutiny": "Scrutiny reservation",
-    "parliamentary": "Parliamentary scrutiny reservation",
-    "linguistic": "Linguistic reservation",
-}
+_KINDS = ("general", "scrutiny", "parliamentary", "linguistic")
+"""The reservations' kinds, in the order of :attr:`Labels.reservations`."""
 
 
 def _notes(
@@ -552,12 +639,55 @@ def _notes(
         label = f"{anchor_of(placement)}-{len(notes) + 1}"
         party = reservation.party
         who = f"{names[party]} ({party})" if party in names else party
-        text = f"{_KINDS[reservation.kind.value]} by {who}"
+        labels = setting.labels
+        kind = labels.reservations[_KINDS.index(reservation.kind.value)]
+        text = labels.reservation_by.format(kind=kind, party=who)
         if reservation.note:
             text += f": {' '.join(reservation.note.split())}"
         notes.append(Note(label, f"{text.rstrip('.')}."))
         marks.append(label)
     return tuple(marks)
+
+
+def _translation_marks(setting: Setting, placement: Placement) -> dict[str | None, list[str]]:
+    """The marks of stale and untranslated texts of a clause, by paragraph (``None``: the clause).
+
+    A recital shows no heading, so neither its title nor a note on it: their marks are left out.
+    """
+    state = setting.draft.translated
+    if state is None:
+        return {}
+    found: dict[str | None, list[str]] = {}
+    recital = isinstance(placement, Recital)
+    for where, mark in state.marks.get(placement.entry.id, ()):
+        if where is None and recital:
+            continue
+        if mark not in found.setdefault(where, []):
+            found[where].append(mark)
+    return found
+
+
+def _translation_notes(
+    setting: Setting, placement: Placement, marks: list[str], notes: list[Note]
+) -> tuple[str, ...]:
+    """Notes saying that texts of a paragraph (or of the clause) are stale or not translated."""
+    state = setting.draft.translated
+    assert state is not None  # noqa: S101 - marks come from a translated draft
+    labels = setting.labels
+    texts = {
+        STALE_MARK: labels.stale_note,
+        MISSING_MARK: labels.missing_note.format(original=labels.language_name(state.original)),
+    }
+    where = (
+        anchor_of(placement) if isinstance(placement, Article) else f"recital-{placement.number}"
+    )
+    out = []
+    for mark in (STALE_MARK, MISSING_MARK):
+        if mark in marks:
+            label = f"{where}-{len(notes) + 1}"
+            notes.append(Note(label, f"{mark} {texts[mark]}", translation=True))
+            out.append(label)
+    return tuple(out)
 
 
 def trace_groups(setting: Setting, placement: Placement) -> tuple[TraceGroup, ...]:
@@ -631,7 +761,7 @@ def placement_eid(placement: Placement) -> str:
 
 def article_eid(article: Article, paragraph: int | None = None, point: str | None = None) -> str:
     """``art_12``, ``art_12__para_2``, ``art_12__para_2__point_a``: bookmarks, labels and eIds."""
-    eid = f"art_{article.number}"
+    eid = f"art_{article.numeral}"
     if paragraph is not None:
         eid += f"__para_{paragraph}"
         if point is not None:
@@ -664,19 +794,24 @@ def contents(setting: Setting) -> list[tuple[int, str, str]]:
     """The entries of the contents: (level from 0, heading, identifier) of every part shown."""
     draft = setting.draft
     shown = setting.shown
+    labels = setting.labels
 
     def articles(parts: tuple[Article, ...], level: int) -> list[tuple[int, str, str]]:
-        return [(level, article_heading(a), article_eid(a)) for a in parts if a.entry.id in shown]
+        return [
+            (level, article_heading(a, labels), article_eid(a))
+            for a in parts
+            if a.entry.id in shown
+        ]
 
     entries: list[tuple[int, str, str]] = []
     if draft.preamble is not None:
         entries.append((0, draft.preamble.heading, PREAMBLE_ID))
     for title in draft.titles:
-        entries.append((0, title_heading(title), title_eid(title)))
+        entries.append((0, title_heading(title, labels), title_eid(title)))
         entries += articles(title.articles, 1)
         for chapter in title.chapters:
-            entries.append((1, chapter_heading(chapter), chapter_eid(title, chapter)))
+            entries.append((1, chapter_heading(chapter, labels), chapter_eid(title, chapter)))
             entries += articles(chapter.articles, 2)
     if fallen(setting):
-        entries.append((0, FALLEN_HEADING, FALLEN_ID))
+        entries.append((0, labels.not_yet_agreed, FALLEN_ID))
     return entries

@@ -24,9 +24,10 @@ from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
 from charter_cli.render import blocks as ir
 from charter_cli.render import document, layout
+from charter_cli.render.article import line_of
 from charter_cli.render.document import Heading
 from charter_cli.render.frontmatter import format_front_matter
-from charter_cli.render.layout import Setting, trace_line
+from charter_cli.render.layout import Runs, Setting, trace_line
 from charter_cli.render.mdtext import escape_heading_end, escape_line_start, escape_run
 from charter_cli.render.slugs import Slugger
 from charter_cli.vocabulary import Rendering
@@ -76,14 +77,14 @@ def heading_anchors(setting: Setting) -> dict[str, str]:
     draft = setting.draft
     slugger(draft.charter.title)
     if draft.preamble is not None or draft.titles:  # then the draft has contents
-        slugger(layout.CONTENTS)
+        slugger(setting.labels.contents)
     anchors = {}
     if draft.preamble is not None:
         anchors[layout.PREAMBLE_ID] = slugger(draft.preamble.heading)
     for heading, eid in document.headings(setting):
         anchors[eid] = slugger(heading)
     if layout.fallen(setting):
-        anchors[layout.FALLEN_ID] = slugger(layout.FALLEN_HEADING)
+        anchors[layout.FALLEN_ID] = slugger(setting.labels.not_yet_agreed)
     return anchors
 
 
@@ -116,8 +117,9 @@ class _Writer:
             yield self._heading_part(part) if isinstance(part, Heading) else self._article(part)
         fallen = document.fallen_lines(setting)
         if fallen:
-            yield f"## {self._heading(layout.FALLEN_HEADING)}"
-            yield self._para(((layout.FALLEN_INTRO,),))
+            labels = setting.labels
+            yield f"## {self._heading(labels.not_yet_agreed)}"
+            yield self._para(((labels.fallen_intro,),))
             items = [self._para(((line,),), keep_list=True) for line in fallen]
             yield self._list("-", items)
         for note in self.notes:
@@ -136,7 +138,7 @@ class _Writer:
             f"{'  ' * depth}- [{escape_run(text)}](#{self.anchors[target]})"
             for depth, text, target in entries
         ]
-        heading = f"## {self._heading(layout.CONTENTS)}"
+        heading = f"## {self._heading(self.setting.labels.contents)}"
         self.last_list = "-"
         return [heading, "\n".join(lines)]
 
@@ -168,7 +170,9 @@ class _Writer:
         if view.status_note is not None:
             out.append(self._para((view.status_note,)))
         if view.trace:
-            out.append(self._para(((ir.Emphasis((trace_line(view.trace),)),),)))
+            out.append(
+                self._para(((ir.Emphasis((trace_line(view.trace, self.setting.labels),)),),))
+            )
         self.notes += view.notes
         if self.tick is not None:
             self.tick()
@@ -235,24 +239,37 @@ class _Writer:
         return "\n".join(rendered)
 
     def _inline(self, line: ir.Line) -> str:
-        tokens = _flatten(line)
-        if tokens and isinstance(tokens[0], str):  # what a reader strips, before escaping
-            tokens[0] = tokens[0].lstrip()
-        if tokens and isinstance(tokens[-1], str):
-            tokens[-1] = tokens[-1].rstrip()
-        out = []
-        for index, token in enumerate(tokens):
-            if isinstance(token, str):
-                following = tokens[index + 1] if index + 1 < len(tokens) else None
-                out.append(escape_run(token, before_link=isinstance(following, ir.Link)))
-            elif isinstance(token, ir.Emphasis):
-                out.append(f"*{self._inline(token.content)}*")
-            elif isinstance(token, ir.Link):
-                target = self.anchors.get(token.target, token.target)
-                out.append(f"[{escape_run(token.text)}](#{target})")
-            else:
-                out.append(f"[^{token.label}]")
-        return "".join(out)
+        return _inline(line, self.anchors)
+
+
+def inline(runs: Runs) -> str:
+    """A text's runs as one line of Markdown, escaped (a cell of a synoptic table).
+
+    References are plain citations (a synoptic draft has no anchors).
+    """
+    return escape_line_start(_inline(line_of(runs, one_line=True), {}))
+
+
+def _inline(line: ir.Line, anchors: dict[str, str]) -> str:
+    """A line's words escaped, its links, italics and note marks in Markdown."""
+    tokens = _flatten(line)
+    if tokens and isinstance(tokens[0], str):  # what a reader strips, before escaping
+        tokens[0] = tokens[0].lstrip()
+    if tokens and isinstance(tokens[-1], str):
+        tokens[-1] = tokens[-1].rstrip()
+    out = []
+    for index, token in enumerate(tokens):
+        if isinstance(token, str):
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            out.append(escape_run(token, before_link=isinstance(following, ir.Link)))
+        elif isinstance(token, ir.Emphasis):
+            out.append(f"*{_inline(token.content, anchors)}*")
+        elif isinstance(token, ir.Link):
+            target = anchors.get(token.target, token.target)
+            out.append(f"[{escape_run(token.text)}](#{target})")
+        else:
+            out.append(f"[^{token.label}]")
+    return "".join(out)
 
 
 def _flatten(line: ir.Line) -> list[str | ir.Emphasis | ir.Link | ir.NoteMark]:

@@ -23,12 +23,8 @@ from charter_cli.draft.model import Article, ChapterPart, Draft, TitlePart
 from charter_cli.load.library import Library
 from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
-    CONTENTS,
-    DELETE,
     ELLIPSIS,
-    FALLEN_HEADING,
     FALLEN_ID,
-    FALLEN_INTRO,
     BodyView,
     Contest,
     ParagraphView,
@@ -140,10 +136,11 @@ def _source(setting: Setting) -> Iterator[str]:
         yield from _title(setting, title)
     placements = fallen(setting)
     if setting.rendering is Rendering.AGREED and placements:
-        yield f"= {typst_text(FALLEN_HEADING)} <{FALLEN_ID}>"
-        yield typst_text(FALLEN_INTRO)
+        labels = setting.labels
+        yield f"= {typst_text(labels.not_yet_agreed)} <{FALLEN_ID}>"
+        yield typst_text(labels.fallen_intro)
         for placement in placements:
-            yield f"- {typst_text(fallen_line(placement))}"
+            yield f"- {typst_text(fallen_line(placement, labels))}"
 
 
 def _language(tag: str) -> str:
@@ -155,7 +152,8 @@ def _contents(setting: Setting) -> Iterator[str]:
     entries = contents(setting)
     if not entries:
         return
-    yield f"#heading(outlined: false, bookmarked: false, level: 1)[{typst_text(CONTENTS)}]"
+    heading = typst_text(setting.labels.contents)
+    yield f"#heading(outlined: false, bookmarked: false, level: 1)[{heading}]"
     for level, text, target in entries:
         yield f"#entry({level}, <{target}>)[{typst_text(text)}]"
     yield "#pagebreak(weak: true)"
@@ -175,7 +173,7 @@ def _preamble(setting: Setting) -> Iterator[str]:
 
 
 def _title(setting: Setting, title: TitlePart) -> Iterator[str]:
-    yield f"= {typst_text(title_heading(title))} <{title_eid(title)}>"
+    yield f"= {typst_text(title_heading(title, setting.labels))} <{title_eid(title)}>"
     for article in title.articles:
         yield from _article(setting, article)
     for chapter in title.chapters:
@@ -183,7 +181,7 @@ def _title(setting: Setting, title: TitlePart) -> Iterator[str]:
 
 
 def _chapter(setting: Setting, title: TitlePart, chapter: ChapterPart) -> Iterator[str]:
-    yield f"== {typst_text(chapter_heading(chapter))} <{chapter_eid(title, chapter)}>"
+    yield f"== {typst_text(chapter_heading(chapter, setting.labels))} <{chapter_eid(title, chapter)}>"
     for article in chapter.articles:
         yield from _article(setting, article)
 
@@ -193,7 +191,7 @@ def _article(setting: Setting, article: Article) -> Iterator[str]:
         return
     view = layout(setting, article)
     notes = _notes(view, view.heading_marks)
-    yield f"=== {typst_text(article_heading(article))}{notes} <{article_eid(article)}>"
+    yield f"=== {typst_text(article_heading(article, setting.labels))}{notes} <{article_eid(article)}>"
     yield from _body(view, article)
 
 
@@ -309,6 +307,6 @@ def _contest(contest: Contest) -> str:
         if wording.runs:
             out.append(_runs(wording.runs, bracketed=True))
         else:
-            out.append(f"#emph(bracket[{typst_text(DELETE)}])")
+            out.append(f"#emph(bracket[{typst_text(contest.delete)}])")
         out.append(_bracketed("]"))
     return "".join(out)

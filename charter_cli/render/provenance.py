@@ -2,8 +2,8 @@
 
 Every draft records in its front matter a content hash of the files it was built
 from (``library-hash``). :func:`library_hash` computes it: SHA-256 over the
-path and text of the manifest, every catalogue and source text, and every clause
-module, in path order, with line ends normalised, so the same library gives the
+path and text of the manifest, every catalogue and source text, every clause
+module and the frozen numbering (``numbering.lock.toml``), in path order, with line ends normalised, so the same library gives the
 same hash on any machine and checkout.
 """
 
@@ -24,6 +24,8 @@ def library_hash(library: Library) -> str:
         if catalogue.text is not None and catalogue.text_rel is not None:
             files.append((catalogue.text_rel, catalogue.text))
     files += [(module.rel, module.file.doc.text) for module in library.modules]
+    if library.frozen is not None:  # the frozen numbering gives the articles their numbers
+        files.append((library.frozen.doc.rel, library.frozen.doc.text))
     digest = hashlib.sha256()
     for rel, text in sorted(set(files)):
         for part in (rel, text.replace("\r\n", "\n")):

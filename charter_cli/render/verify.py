@@ -10,8 +10,10 @@ from charter_cli.draft.analysis import Analysis, analyse
 from charter_cli.render.frontmatter import (
     GENERATOR,
     HASH_KEY,
+    SYNOPTIC_KEY,
     TEXT_KEY,
     TRACE_KEY,
+    TRANSLATION_KEY,
     parse_front_matter,
 )
 from charter_cli.render.markdown import render_markdown
@@ -57,13 +59,29 @@ def verify_draft(root: Path, draft: str) -> Verification:
     rendering = fields.get(TEXT_KEY, Rendering.COMPILATION.value)
     if rendering not in {r.value for r in Rendering}:
         return Verification(Verdict.NOT_A_DRAFT, detail="its front matter names no rendering")
-    fresh = render_markdown(
-        analysis.draft,
-        analysis.library,
-        rendering=Rendering(rendering),
-        trace=fields.get(TRACE_KEY) != "false",
-    )
+    trace = fields.get(TRACE_KEY) != "false"
+    fresh = _fresh(analysis, fields, Rendering(rendering), trace=trace)
     return compare(draft, fresh, library_hash(analysis.library))
+
+
+def _fresh(analysis: Analysis, fields: dict[str, str], rendering: Rendering, *, trace: bool) -> str:
+    """The draft the front matter describes, built anew: in its language, or side by side."""
+    from charter_cli.draft.translated import draft_in
+
+    library = analysis.library
+    synoptic = fields.get(SYNOPTIC_KEY)
+    if synoptic is not None and "," in synoptic:
+        from charter_cli.render.synoptic import iter_synoptic_markdown
+
+        left, right = (draft_in(analysis, code.strip()) for code in synoptic.split(",", 1))
+        return "".join(
+            iter_synoptic_markdown(left, right, library, rendering=rendering, trace=trace)
+        )
+    draft = analysis.draft
+    assert draft is not None  # noqa: S101 - checked by the caller
+    if TRANSLATION_KEY in fields and "language" in fields:
+        draft = draft_in(analysis, fields["language"])
+    return render_markdown(draft, library, rendering=rendering, trace=trace)
 
 
 def compare(draft: str, fresh: str, current: str) -> Verification:

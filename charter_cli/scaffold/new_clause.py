@@ -16,7 +16,7 @@ from charter_cli.check.integrity import check_clause
 from charter_cli.check.lookalikes import invisible_in
 from charter_cli.errors import InvalidInputError, WriteRefusedError
 from charter_cli.findings import Finding
-from charter_cli.load.documents import parse_toml, read_text
+from charter_cli.load.documents import parse_toml
 from charter_cli.load.entries import ClauseEntry, ModuleFile, RequirementEntry
 from charter_cli.load.includes import Includes, manifest_entries
 from charter_cli.load.library import Library
@@ -25,12 +25,12 @@ from charter_cli.load.messages import expectation, toml_value
 from charter_cli.load.paragraphs import is_numbered_text, numbered_paragraphs
 from charter_cli.load.project import CLAUSES_DIR, inside, relative
 from charter_cli.models import Clause, Module
+from charter_cli.scaffold.appending import appended, existing_text, replace_unless_changed
 from charter_cli.scaffold.schemas import directive_for
 from charter_cli.scaffold.templates import toml_string
 from charter_cli.scaffold.tomlblock import array_of_tables
 from charter_cli.suggest import did_you_mean
 from charter_cli.vocabulary import JOINT
-from charter_cli.write.atomic import write_atomic
 from charter_cli.write.lock import DEFAULT_TIMEOUT, file_lock, library_lock
 
 
@@ -223,30 +223,10 @@ def _append(library: Library, module: Path, block: str, *, header: str) -> None:
     A new module starts with the line ``header``, then a blank line, then ``block``.
     """
     rel = relative(library.root, module)
-    existing = _existing(module, rel)
-    if existing is None:
-        text = f"{header}\n\n{block}"
-    else:
-        text = f"{existing.rstrip()}\n\n{block}" if existing.strip() else block
+    existing = existing_text(module, rel, "clause")
+    text = appended(existing, block, header)
     _check_module(library, module, rel, text, block)
-    if existing is None:
-        write_atomic(module, text.encode("utf-8"), replace=False)
-        return
-    if _existing(module, rel) != existing:  # changed by another editor: do not clobber the edit
-        raise WriteRefusedError(f"{module}: changed while the clause was being added; try again")
-    write_atomic(module, text.encode("utf-8"), replace=True)
-
-
-def _existing(module: Path, rel: str) -> str | None:
-    """The module's text, ``None`` if it does not exist yet; refused if it cannot be read."""
-    if not module.exists() and not module.is_symlink():
-        return None
-    text = read_text(module, rel)
-    if isinstance(text, Finding):
-        if text.code == "CH002":
-            raise InvalidInputError(f"{module}: not UTF-8 text; fix it before adding clauses")
-        raise InvalidInputError(f"{module}: {text.message}; no clause was added")
-    return text
+    replace_unless_changed(module, rel, existing, text, "clause")
 
 
 def _check_module(library: Library, module: Path, rel: str, text: str, block: str) -> None:

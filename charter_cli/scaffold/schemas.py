@@ -29,9 +29,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from charter_cli.errors import WriteRefusedError
+from charter_cli.load.amendments import DEFAULT_FOLDER, LOCK_FILE
 from charter_cli.load.project import CLAUSES_DIR, MANIFEST
 from charter_cli.models import Catalogue, Manifest, Module
+from charter_cli.models.amendment import AmendmentFile
+from charter_cli.models.frozen import NumberingLock
 from charter_cli.models.translation import TranslationFile
+from charter_cli.render.amendments_json import AmendmentsReport, VotingListReport
+from charter_cli.render.comparison_json import DiffReport
 from charter_cli.render.reports.jsonreport import CheckReport, CoverageReport
 from charter_cli.write.output import output_target, write_output
 
@@ -44,11 +49,30 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 CHARTER_SCHEMA = "charter.schema.json"
 CATALOGUE_SCHEMA = "catalogue.schema.json"
 MODULE_SCHEMA = "module.schema.json"
+AMENDMENT_SCHEMA = "amendment.schema.json"
+LOCK_SCHEMA = "numbering.schema.json"
 TRANSLATION_SCHEMA = "translation.schema.json"
 REPORT_SCHEMA = "check-report.schema.json"
 """The schema of ``charter check --output-format json``."""
 COVERAGE_SCHEMA = "coverage-report.schema.json"
 """The schema of ``charter coverage --output-format json``."""
+OUTPUT_SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    REPORT_SCHEMA: (CheckReport, "charter check report (charter check --output-format json)"),
+    COVERAGE_SCHEMA: (
+        CoverageReport,
+        "charter coverage report (charter coverage --output-format json)",
+    ),
+    "diff-report.schema.json": (DiffReport, "charter diff report (charter diff --format json)"),
+    "amendments-report.schema.json": (
+        AmendmentsReport,
+        "charter amendments (charter amendments --format json)",
+    ),
+    "voting-list.schema.json": (
+        VotingListReport,
+        "charter voting list (charter amendments --voting-list --format json)",
+    ),
+}
+"""The JSON outputs, by schema file name: the model each is written from and its title."""
 REPORT_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The dialect of the report's schema: the one Pydantic writes."""
 
@@ -56,6 +80,11 @@ _KINDS: dict[str, tuple[type[BaseModel], str]] = {
     CHARTER_SCHEMA: (Manifest, f"charter manifest ({MANIFEST})"),
     CATALOGUE_SCHEMA: (Catalogue, "charter requirements catalogue (sources/*.toml)"),
     MODULE_SCHEMA: (Module, f"charter clause module ({CLAUSES_DIR}/**/*.toml)"),
+    AMENDMENT_SCHEMA: (AmendmentFile, f"charter amendment file ({DEFAULT_FOLDER}/**/*.toml)"),
+    LOCK_SCHEMA: (
+        NumberingLock,
+        f"charter frozen numbering ({LOCK_FILE}, written by charter freeze)",
+    ),
     TRANSLATION_SCHEMA: (TranslationFile, "charter translation file (translations/LANG/**/*.toml)"),
 }
 """File name of each schema -> the model it is made from and its title."""
@@ -68,11 +97,9 @@ def schema_documents() -> dict[str, dict[str, Any]]:
     return {name: _document(model, title) for name, (model, title) in _KINDS.items()}
 
 
-def report_schema(
-    model: type[BaseModel] = CheckReport,
-    title: str = "charter check report (charter check --output-format json)",
-) -> dict[str, Any]:
-    """The JSON Schema of a JSON report (by default ``charter check``'s), from its Pydantic models."""
+def report_schema(name: str = REPORT_SCHEMA) -> dict[str, Any]:
+    """The JSON Schema of a JSON output (by default the report of ``charter check``), from its models."""
+    model, title = OUTPUT_SCHEMAS[name]
     return _headed(REPORT_DRAFT, title, model.model_json_schema(mode="serialization"))
 
 
@@ -93,10 +120,7 @@ def _headed(dialect: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
 
 def schema_files() -> dict[str, dict[str, Any]]:
     """Every schema ``charter schema`` writes, by file name: the file kinds, then the reports."""
-    coverage = report_schema(
-        CoverageReport, "charter coverage report (charter coverage --output-format json)"
-    )
-    return {**schema_documents(), REPORT_SCHEMA: report_schema(), COVERAGE_SCHEMA: coverage}
+    return {**schema_documents(), **{name: report_schema(name) for name in OUTPUT_SCHEMAS}}
 
 
 def render_schema(schema: dict[str, Any]) -> str:
@@ -119,30 +143,38 @@ def write_schemas(folder: Path) -> list[tuple[Path, bool]]:
     return results
 
 
-def schema_name_for(toml_path: Path, root: Path) -> str:
+def schema_name_for(toml_path: Path, root: Path, amendments: str = DEFAULT_FOLDER) -> str:
     """The schema file of a TOML file of the project at ``root``, decided by where it lies.
 
-    ``charter.toml`` at the root is the manifest, files under ``clauses/`` are
-    clause modules, files under ``translations/`` translation files, and every
-    other TOML file is a requirements catalogue.
+    ``charter.toml`` at the root is the manifest, ``numbering.lock.toml`` the
+    frozen numbering, files under ``clauses/`` are clause modules, files under
+    ``translations/`` translation files, files under ``amendments/`` (or the
+    folder ``amendments`` names) amendment files, and every other TOML file is a
+    requirements catalogue.
     """
     rel = Path(os.path.relpath(_located(toml_path), root.resolve())).as_posix()
     if rel == MANIFEST:
         return CHARTER_SCHEMA
+    if rel == LOCK_FILE:
+        return LOCK_SCHEMA
     if rel.startswith(f"{CLAUSES_DIR}/"):
         return MODULE_SCHEMA
     if rel.startswith("translations/"):
         return TRANSLATION_SCHEMA
+    if rel.startswith(f"{amendments.strip('/')}/"):
+        return AMENDMENT_SCHEMA
     return CATALOGUE_SCHEMA
 
 
-def directive_for(toml_path: Path, root: Path, schema: str | None = None) -> str:
+def directive_for(
+    toml_path: Path, root: Path, schema: str | None = None, amendments: str = DEFAULT_FOLDER
+) -> str:
     """The first line that points a TOML editor at the schema of ``toml_path`` (or at ``schema``).
 
     Taplo resolves the path from the folder of the document, so it is relative to
     that folder, with ``/`` separators: ``#:schema ../schemas/catalogue.schema.json``.
     """
-    target = root.resolve() / SCHEMA_DIR / (schema or schema_name_for(toml_path, root))
+    target = root.resolve() / SCHEMA_DIR / (schema or schema_name_for(toml_path, root, amendments))
     rel = Path(os.path.relpath(target, _located(toml_path).parent)).as_posix()
     return f"#:schema {rel if rel.startswith('../') else './' + rel}"
 

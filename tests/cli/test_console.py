@@ -122,6 +122,26 @@ def test_progress_on_a_terminal_leaves_nothing_behind_when_the_step_is_quick() -
     assert screen.getvalue() == ""
 
 
+def test_lines_of_styled_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word changes: coloured on a terminal, marked ``[-...-]{+...+}`` in plain text, escaped in both."""
+    text = TextView()
+    text.add_spans(
+        (
+            Cell("  Article 2: keep "),
+            Cell("old\x1b", "red strike", "[-old\x1b-]"),
+            Cell(" "),
+            Cell("new", "green bold", "{+new+}"),
+        )
+    )
+    assert console.plain(text) == "  Article 2: keep [-old\\x1b-] {+new+}\n"
+    screen = _Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    console.show(text)
+    shown = screen.getvalue()
+    assert "\x1b[9;31mold" in shown  # struck through, in red
+    assert "keep old\\x1b new" in re.sub(r"\x1b\[[0-9;]*m", "", shown) and "[-" not in shown
+
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 

@@ -21,29 +21,17 @@ from exporting import (
     HOSTILE_TITLE,
     MULTILINGUAL,
     project,
+    valid_akn,
 )
 from helpers import REPO
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 A = f"{{{NAMESPACE}}}"
-
-
-@cache
-def schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(SCHEMAS / "akomantoso30.xsd"))
+valid = valid_akn
 
 
 @cache
 def shipped() -> Analysis:
     return analyse(REPO)
-
-
-def valid(data: bytes) -> etree._Element:
-    """The parsed document, after asserting that the OASIS schema accepts it."""
-    document = etree.fromstring(data)
-    if not schema().validate(document):
-        raise AssertionError("\n".join(str(error) for error in schema().error_log))
-    return document
 
 
 def render(analysis: Analysis, rendering: Rendering = Rendering.COMPILATION) -> bytes:

@@ -36,3 +36,39 @@ def test_french_writes_one_as_premier_and_unknown_languages_take_english() -> No
     assert labels_for("pt-BR").article_heading(1) == "Artigo 1.º"
     assert labels_for("de").article_heading(2) == "Article 2"
     assert labels_for("de").cite(2, 1) == "Article 2(1)"
+
+
+def test_the_english_labels_are_the_words_the_drafts_always_had() -> None:
+    english = LABELS["en"]
+    assert english.alternative.format(number=2) == "Alternative 2"
+    assert english.reservation_by.format(kind=english.reservations[1], party="EU") == (
+        "Scrutiny reservation by EU"
+    )
+    assert english.status(0, 1) == "agreed" and english.nouns == ("article", "articles")
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "counted"),
+    [
+        ("es", ("inglés", "español"), "2 acordados"),
+        ("pt", ("inglês", "português"), "2 acordados"),
+        ("fr", ("anglais", "français"), "2 agréés"),
+    ],
+)
+def test_each_language_names_the_languages_and_counts(
+    language: str, names: tuple[str, str], counted: str
+) -> None:
+    labels = LABELS[language]
+    assert (labels.language_name("en"), labels.language_name(language)) == names
+    assert labels.language_name("de") == "de"
+    assert f"2 {labels.status(0, 2)}" == counted
+    line = labels.language_line.format(
+        colon=labels.colon,
+        language="x",
+        original="y",
+        current=1,
+        stale=2,
+        missing=3,
+        fingerprint="abc",
+    )
+    assert "†" in line and "‡" in line and "abc" in line

@@ -42,6 +42,7 @@ def shipped_toml_files() -> list[Path]:
         REPO / "charter.toml",
         *sorted((REPO / "charter_cli" / "catalogues").glob("*.toml")),
         *sorted((REPO / "clauses").rglob("*.toml")),
+        *sorted((REPO / "amendments").rglob("*.toml")),
     ]
 
 
@@ -146,38 +147,27 @@ def test_charter_schema_writes_then_reports_unchanged(
     out = tmp_path / "out"
     first = invoke("-C", str(root), "schema", "-o", str(out))
     assert first.exit_code == ExitCode.OK, first.output
-    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * len(
-        schema_files()
-    )
+    kinds = len(schema_files())
+    assert [line.split()[0] for line in first.stderr.splitlines()] == ["wrote"] * kinds
     for name, schema in schema_files().items():
         assert (out / name).read_text(encoding="utf-8") == render_schema(schema)
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     second = invoke("-C", str(root), "schema", "-o", str(out))
     assert second.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * len(
-        schema_files()
-    )
+    assert [line.split()[0] for line in second.stderr.splitlines()] == ["unchanged"] * kinds
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
     # without -o, the project's own schemas/ folder, which init already filled
     default = invoke("-C", str(root), "schema")
     assert default.exit_code == ExitCode.OK
-    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * len(
-        schema_files()
-    )
+    assert [line.split()[0] for line in default.stderr.splitlines()] == ["unchanged"] * kinds
 
 
 def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
     write_schemas(tmp_path)
     (tmp_path / "module.schema.json").write_text("{}\n", encoding="utf-8")
     changed = {path.name: flag for path, flag in write_schemas(tmp_path)}
-    assert changed == {
-        "charter.schema.json": False,
-        "catalogue.schema.json": False,
-        "module.schema.json": True,
-        "translation.schema.json": False,
-        "check-report.schema.json": False,
-        "coverage-report.schema.json": False,
-    }
+    assert changed == {name: name == "module.schema.json" for name in schema_files()}
+    assert len(changed) == 11
     assert (tmp_path / "module.schema.json").read_text(encoding="utf-8") == render_schema(
         schema_documents()["module.schema.json"]
     )
@@ -194,6 +184,9 @@ def test_write_schemas_rewrites_only_a_changed_file(tmp_path: Path) -> None:
         ("clauses/x.toml", "#:schema ../schemas/module.schema.json"),
         ("clauses/instruments/public/x.toml", "#:schema ../../../schemas/module.schema.json"),
         ("other/charter.toml", "#:schema ../schemas/catalogue.schema.json"),
+        ("amendments/ppe.toml", "#:schema ../schemas/amendment.schema.json"),
+        ("amendments/2026/ppe.toml", "#:schema ../../schemas/amendment.schema.json"),
+        ("numbering.lock.toml", "#:schema ./schemas/numbering.schema.json"),
         ("translations/es/charter.toml", "#:schema ../../schemas/translation.schema.json"),
     ],
 )

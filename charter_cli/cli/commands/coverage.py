@@ -73,7 +73,7 @@ def coverage(
 
     opts = options(ctx)
     root = opts.root()
-    analysis = analyse(root)
+    analysis = analyse(root, cache=opts.cache())
     if analysis.coverage is None:
         for line in summaries.finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)

@@ -31,8 +31,9 @@ def edit(
     from charter_cli.findings import Severity
     from charter_cli.load.entries import ClauseEntry
 
-    root = options(ctx).root()
-    analysis = analyse(root)
+    opts = options(ctx)
+    root = opts.root()
+    analysis = analyse(root, cache=opts.cache())
     entry = find_item(analysis, item.partition("#")[0])
     if not isinstance(entry, ClauseEntry):
         raise InvalidInputError(f"'{item}' is a requirement; its catalogue is edited by hand")
@@ -48,7 +49,7 @@ def edit(
         ) from None
     if returned != 0:
         console.err(f"note: the editor exited with status {returned}")
-    after = analyse(root)
+    after = analyse(root, cache=opts.cache())
     mine = [f for f in after.findings if f.file == rel]
     for finding in mine:
         console.out(finding.format())

@@ -49,7 +49,8 @@ def list_items(
     from charter_cli.cli.views import summaries, tables
     from charter_cli.draft.analysis import analyse
 
-    analysis = analyse(options(ctx).root())
+    opts = options(ctx)
+    analysis = analyse(opts.root(), cache=opts.cache())
     if what is Listable.CLAUSES:
         summaries.known_party(analysis, party)
         table = tables.clause_table(analysis, status=status, party=party)

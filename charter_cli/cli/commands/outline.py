@@ -37,9 +37,10 @@ def outline(
     from charter_cli.render.reports.shared import working_paths
     from charter_cli.write.lock import library_lock
 
-    root = options(ctx).root()
+    opts = options(ctx)
+    root = opts.root()
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     if analysis.draft is None:
         for line in summaries.finding_lines(analysis, working_paths(root, Path.cwd())):
             console.err(line)

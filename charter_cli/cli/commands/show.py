@@ -42,9 +42,10 @@ def show(
     from charter_cli.draft.outline import outline
     from charter_cli.write.lock import library_lock
 
-    root = options(ctx).root()
+    opts = options(ctx)
+    root = opts.root()
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     found = find_shown(analysis, item)
     if isinstance(found, PartRef):
         assert analysis.draft is not None  # noqa: S101 - a part is found only in a draft

@@ -68,7 +68,7 @@ def export(
     given = output if output is not None else root / "build" / f"translate-{lang}.{suffix}"
     target = named_output(opts.base(), given)
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     units = export_units(analysis, lang, everything=everything)
     data = po_document(units) if exchange_format is ExchangeFormat.PO else xliff_document(units)
     if target.kind is Kind.STDOUT:
@@ -116,9 +116,10 @@ def status(ctx: typer.Context, run_in: CommandDirectory = None) -> ExitCode:
     from charter_cli.draft.analysis import analyse
     from charter_cli.write.lock import library_lock
 
-    root = options(ctx).root()
+    opts = options(ctx)
+    root = opts.root()
     with library_lock(root, shared=True):
-        analysis = analyse(root)
+        analysis = analyse(root, cache=opts.cache())
     assert analysis.translations is not None  # noqa: S101 - analyse always reads them
     states = translation_state(analysis.library, analysis.translations)
     console.show(translation_table(states))

@@ -22,7 +22,7 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> TextView:
     placements = analysis.draft.placements if analysis.draft else {}
     placement = placements.get(entry.id)
     if isinstance(placement, Article):
-        heading, place = f"Article {placement.number} — {clause.title}", placement.where
+        heading, place = f"{placement.label} — {clause.title}", placement.where
     elif isinstance(placement, Recital):
         heading, place = f"Recital {placement.number} — {clause.title}", "Preamble"
     else:
@@ -115,7 +115,7 @@ def _requirement_view(analysis: Analysis, entry: RequirementEntry) -> TextView:
     view.add("covered by:", "bold")
     if item and item.covered:
         for p in item.placements:
-            label = f"Article {p.number}" if isinstance(p, Article) else f"Recital {p.number}"
+            label = p.label
             status = p.entry.standing.status.value
             view.add(f"  {label} — {p.entry.clause.title} ({p.entry.id}, {status})")
     else:

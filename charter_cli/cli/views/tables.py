@@ -18,7 +18,7 @@ from charter_cli.vocabulary import Level, RequirementKind, Status
 def _short(placement: Placement) -> str:
     if isinstance(placement, Recital):
         return f"Recital {placement.number}"
-    return f"Art. {placement.number}"
+    return f"Art. {placement.numeral}"
 
 
 def _short_citation(covering: Covering) -> str:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from charter_cli.draft.analysis import Analysis
 from charter_cli.render.reports.shared import PROJECT_RELATIVE, ReportPaths
 from charter_cli.vocabulary import OutputFormat
+
+if TYPE_CHECKING:
+    from charter_cli.draft.analysis import Analysis
 
 _MODULES = {
     OutputFormat.TEXT: "text",

@@ -57,7 +57,8 @@ class CoveringPart(_Out):
     clause: str
     """Clause ID."""
     article: int | None
-    """Article number, or null for a recital."""
+    """The article's place among the articles (1, 2, ...), or null for a recital; its number as the
+    draft shows it (``12a`` under a frozen numbering) is in ``citation``."""
     recital: int | None
     """Recital number, or null for an article."""
     paragraph: int | None = None

@@ -259,3 +259,86 @@ def test_findings_name_files_from_where_the_user_is(write_project: WriteProject)
     assert "\nobjectives.toml:6: CH204 error: " in f"\n{inside.stderr}"
     above = invoke("-C", "project", "build", cwd=root.parent)
     assert "\nproject/clauses/provisions/objectives.toml:6: CH204" in f"\n{above.stderr}"
+
+
+def _translated(tmp_path: Path) -> Path:
+    import shutil
+
+    from helpers import CASES
+
+    target = tmp_path / "translated"
+    shutil.copytree(CASES / "translated-drafts", target)
+    return target
+
+
+def test_build_lang_writes_the_language_beside_the_original(tmp_path: Path) -> None:
+    root = _translated(tmp_path)
+    result = invoke("-C", str(root), "build", "--lang", "es")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stderr.startswith("wrote build/charter.es.md: 3 articles")
+    draft = (root / "build" / "charter.es.md").read_text(encoding="utf-8")
+    assert 'language: "es"\n' in draft and 'translation-stale: "1"\n' in draft
+    assert not (root / "build" / "charter.md").exists()
+    original = invoke("-C", str(root), "build", "--lang", "en", "--text", "agreed")
+    assert original.stderr.startswith("wrote build/charter-agreed.md")
+
+
+def test_build_lang_all_writes_every_language_in_the_format(tmp_path: Path) -> None:
+    root = _translated(tmp_path)
+    result = invoke("-C", str(root), "build", "--lang", "all", "--format", "docx")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    written = [
+        line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("wrote")
+    ]
+    assert written == [
+        "wrote build/charter.docx",
+        "wrote build/charter.es.docx",
+        "wrote build/charter.pt.docx",
+        "wrote build/charter.fr.docx",
+    ]
+    again = invoke("-C", str(root), "build", "--lang", "all", "--format", "docx")
+    assert again.stderr.count("unchanged") == 4
+
+
+def test_build_synoptic_writes_both_languages(tmp_path: Path) -> None:
+    root = _translated(tmp_path)
+    result = invoke("-C", str(root), "build", "--synoptic", "en,pt", "--format", "docx")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert (root / "build" / "charter.en-pt.docx").is_file()
+    stdout = invoke("-C", str(root), "build", "--synoptic", "es, pt", "-o", "-")
+    assert stdout.exit_code == ExitCode.OK, stdout.stderr
+    assert "| Español | Português |" in stdout.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "de"], "error: 'de' is not a language of the charter's translations"),
+        (["--lang", "all", "-o", "x.md"], "error: --lang all writes one file per language"),
+        (["--synoptic", "en,es", "--format", "pdf"], "error: --synoptic writes Markdown or Word"),
+        (["--synoptic", "en"], "error: --synoptic takes two different languages"),
+        (["--synoptic", "es,es"], "error: --synoptic takes two different languages"),
+        (["--synoptic", "en,de"], "error: 'de' is not a language"),
+        (["--lang", "es", "--synoptic", "en,es"], "error: --lang and --synoptic do not go"),
+    ],
+)
+def test_build_lang_refuses_what_it_cannot_do(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    root = _translated(tmp_path)
+    result = invoke("-C", str(root), "build", *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(message), result.stderr
+    assert not (root / "build").exists()
+
+
+def test_verify_knows_a_translated_and_a_synoptic_draft(tmp_path: Path) -> None:
+    root = _translated(tmp_path)
+    assert invoke("-C", str(root), "build", "--lang", "pt").exit_code == ExitCode.OK
+    assert invoke("-C", str(root), "build", "--synoptic", "fr,es").exit_code == ExitCode.OK
+    for name in ("charter.pt.md", "charter.fr-es.md"):
+        result = invoke("-C", str(root), "verify", f"build/{name}")
+        assert result.exit_code == ExitCode.OK, result.stdout + result.stderr
+    draft = root / "build" / "charter.pt.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Comité Misto", "Comité"), "utf-8")
+    assert invoke("-C", str(root), "verify", "build/charter.pt.md").exit_code == ExitCode.FINDINGS
