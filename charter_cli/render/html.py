@@ -147,7 +147,7 @@ def page_end() -> str:
 
 def body(setting: Setting, options: HtmlOptions) -> Iterator[str]:
     """The banner, the contents, the main text with its notes, and the footer."""
-    yield '<a class="skip" href="#main">Skip to the text</a>\n'
+    yield _html("a", {"class": "skip", "href": "#main"}, setting.labels.skip) + "\n"
     yield serialise(_header(setting))
     entries = layout.contents(setting)
     if entries:
@@ -345,7 +345,7 @@ class _Writer:
             "href": f"#note-{mark.label}",
             "id": f"ref-{mark.label}",
             "role": "doc-noteref",
-            "aria-label": f"Note {number}",
+            "aria-label": self.setting.labels.note_mark.format(number=number),
         }
         child(sup, "a", str(number), attributes)
 
@@ -367,7 +367,7 @@ class _Writer:
             back = {
                 "href": f"#ref-{label}",
                 "role": "doc-backlink",
-                "aria-label": "Back to the text",
+                "aria-label": self.setting.labels.back,
             }
             child(item, "a", "↩", back)
         return section

@@ -14,13 +14,16 @@ from pathlib import Path
 
 import lxml.html
 import mdformat
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from charter_cli.draft.analysis import analyse
 from charter_cli.render.html import iter_html
 from charter_cli.render.markdown import render_markdown
+from charter_cli.render.synoptic import iter_synoptic_markdown
 from charter_cli.syntax import text_blocks
 from charter_cli.vocabulary import Rendering
 from helpers import examples, write_project
@@ -150,3 +153,26 @@ def test_every_text_reads_as_typed_in_markdown_and_html(
             assert notes == [
                 f"[^article-1-1]: Scrutiny reservation by European Union (EU): {words}."
             ]
+
+
+@pytest.mark.parametrize(
+    "words", ["*not emphasis*", "[not a link](http://example.org)", "<b>bold</b>", "a | b", "`x`"]
+)
+def test_synoptic_markdown_shows_every_text_as_typed(words: str, tmp_path: Path) -> None:
+    """The two columns' cells and the headings of a synoptic draft are text, not Markdown."""
+    root = _project(tmp_path / "project", f"Aims {words}", f"Text {words}.", words, words)
+    analysis = analyse(root)
+    assert analysis.draft is not None
+    draft = analysis.draft
+    markdown = "".join(iter_synoptic_markdown(draft, draft, analysis.library))
+    page = lxml.html.fragment_fromstring(
+        MarkdownIt("commonmark").enable("table").render(markdown.split("---\n", 2)[2]),
+        create_parent="div",
+    )
+    assert not page.xpath("//script | //b | //img | //code | //a")
+    assert not page.xpath("//em[not(contains(., 'delete'))]")
+    headings = [h.text_content() for h in page.xpath("//h3 | //h4")]
+    assert f"Article 1 — Aims {words}" in headings
+    cells = [cell.text_content() for cell in page.xpath("//td")]
+    assert f"Text {words}." in cells
+    assert any(f"[EU: {words}]" in cell for cell in cells)
