@@ -8,9 +8,10 @@ Run it from the repository root with the project's virtual environment active::
 
 For each size it generates (or reuses from the cache) a synthetic library (see
 ``benchmarks/generate.py``), asserts once that ``charter check --strict`` passes on
-it, then times ``charter check``, ``charter build -o FILE`` and ``charter coverage``,
-each in a fresh process, together with the floor: a fresh ``python -c`` that reads
-and parses every ``.toml`` file of the library with tomli and does nothing else.
+it, then times ``charter check``, ``charter build -o FILE`` (Markdown and HTML) and
+``charter coverage``, each in a fresh process, together with the floor: a fresh
+``python -c`` that reads and parses every ``.toml`` file of the library with tomli
+and does nothing else, and how long ``charter serve`` takes to show an edit.
 Start-up is measured apart: ``charter --version`` and ``charter --help`` against
 ``python -c "import typer"``, and ``charter check`` on the shipped library against
 ``charter --version``. Every figure is the median of several runs, interleaved; peak
@@ -23,17 +24,20 @@ the chart, matplotlib (``pip install -e '.[bench]'``).
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,11 +52,11 @@ CHARTER = BIN / "charter"
 PYTHON = sys.executable
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
-FORMATS = ("akn", "docx", "pdf")
+FORMATS = ("html", "akn", "docx", "pdf")
 """The formats of ``charter build --format`` timed besides Markdown."""
 FORMAT_SIZES = (1_000, 10_000)
 """Sizes at which every format is timed (a PDF of 100,000 clauses takes many minutes)."""
-FORMAT_LIMITS = {"akn": 2.0, "docx": None, "pdf": None}
+FORMAT_LIMITS = {"html": 2.0, "akn": 2.0, "docx": None, "pdf": None}
 """Budget of each format against the Markdown build at 10,000 clauses; ``None``: recorded."""
 LANGUAGE_SIZES = (1_000, 10_000)
 """Sizes at which the library with translations into three languages is timed."""
@@ -545,7 +549,105 @@ def bench_size(size: int, runs: int, *, formats: bool = True) -> SizeResult:
         edited.restore()
     if not output.is_file():
         raise BenchmarkError(f"charter build exited 0 but wrote no {output}")
+    series["serve-edit"] = bench_serve(library, runs, f"size {size}")
     return SizeResult(size, files, megabytes, series)
+
+
+SERVE_LABEL = "charter serve: an edit shown"
+
+
+def bench_serve(library: Path, runs: int, what: str) -> Series:
+    """How long ``charter serve`` takes from an edit of one clause file to the new page.
+
+    One server runs for all the edits. Each edit changes one clause's title in a copy of
+    the library's first module (alternately adding and removing a word, so the page
+    changes every time); the time is from the file's replacement to the server-sent
+    event announcing the new page: watching, reading the library again, the page.
+    The peak memory is the server's, at the end of all the edits.
+    """
+    module = sorted((library / "clauses").rglob("*.toml"))[0]
+    original = module.read_text(encoding="utf-8")
+    edited = original.replace('title = "', 'title = "Edited ', 1)
+    process = subprocess.Popen(
+        [str(CHARTER), "-C", str(library), "serve", "--port", "0"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**ENV, "PYTHONUNBUFFERED": "1"},
+    )
+    series = Series(SERVE_LABEL)
+    try:
+        url = _serving_at(process)
+        with _events(url) as events:
+            _next_event(events)  # the version now
+            time.sleep(1.0)  # let the watcher settle on the folders
+            for run in range(runs + 1):  # the first edit warms up, untimed
+                text = edited if run % 2 == 0 else original
+                start = time.perf_counter()
+                _replace(module, text)
+                _next_event(events)
+                seconds = time.perf_counter() - start
+                if run:
+                    series.samples.append(Sample(seconds, 0.0))
+                    log(f"{what}: serve edit {run}/{runs}: {seconds:.3f}s")
+    finally:
+        _replace(module, original)
+        process.send_signal(signal.SIGINT)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.stderr is not None:
+            process.stderr.close()
+    if process.returncode != 0:
+        raise BenchmarkError(f"charter serve ended with {process.returncode} after Ctrl-C")
+    peak = _rss_mib(usage.ru_maxrss)
+    series.samples = [Sample(sample.seconds, peak) for sample in series.samples]
+    return series
+
+
+def _replace(path: Path, text: str) -> None:
+    """Replace a file as an editor saves it: a new file renamed over the old one."""
+    temporary = path.with_name(f".{path.name}.bench")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def _serving_at(process: subprocess.Popen[str]) -> str:
+    assert process.stderr is not None  # noqa: S101 - opened as a pipe above
+    for line in process.stderr:
+        if line.startswith("serving the draft at "):
+            return line.split(" at ", 1)[1].split(" ", 1)[0]
+    raise BenchmarkError("charter serve ended before serving")
+
+
+class _events:  # noqa: N801 - used as a context manager, like open()
+    """The event stream of a preview server, read line by line."""
+
+    def __init__(self, url: str) -> None:
+        address = urllib.parse.urlsplit(url)
+        self.connection = http.client.HTTPConnection(
+            address.hostname or "", address.port, timeout=120
+        )
+
+    def __enter__(self) -> http.client.HTTPResponse:
+        self.connection.request("GET", "/events")
+        self.response = self.connection.getresponse()
+        return self.response
+
+    def __exit__(self, *exc: object) -> None:
+        self.response.close()
+        self.connection.close()
+
+
+def _next_event(response: http.client.HTTPResponse) -> str:
+    """The data of the next event (comments that keep the stream open are skipped)."""
+    while True:
+        line = response.readline().decode("ascii")
+        if not line:
+            raise BenchmarkError("the event stream of charter serve ended")
+        if line.startswith("data: "):
+            response.readline()
+            return line.removeprefix("data: ").strip()
 
 
 @dataclass
@@ -770,6 +872,14 @@ def budgets(results: Results) -> list[Budget]:
     result = sizes.get(10_000)
     rows.append(
         _time_budget(
+            "`charter serve`: an edit shown at 10,000 clauses vs `charter build` (Markdown)",
+            result.series.get("serve-edit") if result else None,
+            result.series.get("build") if result else None,
+            1.5,
+        )
+    )
+    rows.append(
+        _time_budget(
             "`charter diff` of two revisions at 10,000 clauses (a tenth changed) vs the floor of "
             "reading both",
             result.series.get("diff") if result else None,
@@ -863,6 +973,7 @@ def size_rows(results: Results) -> list[list[str]]:
             *LIBRARY_COMMANDS,
             *WARM_COMMANDS,
             *(f"build-{n}" for n in FORMATS),
+            "serve-edit",
             *VERSION_COMMANDS,
             *("lang-floor", "lang-check", "lang-build", "lang-build-all"),
         )
@@ -911,11 +1022,11 @@ def growth_rows(results: Results) -> list[list[str]]:
     rows = []
     for small, large in zip(results.sizes, results.sizes[1:], strict=False):
         floor = _ratio(large.series["floor"].seconds, small.series["floor"].seconds)
-        for key in (*LIBRARY_COMMANDS, *WARM_COMMANDS, "diff"):
+        for key in (*LIBRARY_COMMANDS, *WARM_COMMANDS, "diff", "serve-edit"):
             growth = _ratio(large.series[key].seconds, small.series[key].seconds)
             rows.append(
                 [
-                    large.series[key].label,
+                    large.series[key].label.split(" -o")[0],
                     f"{small.size:,}",
                     f"{large.size:,}",
                     f"{growth:.2f}x",
@@ -1028,6 +1139,7 @@ def write_chart(results: Results, target: Path) -> str | None:
         "floor": ("k", "--"),
         "check": ("tab:blue", "-"),
         "build": ("tab:orange", "-"),
+        "serve-edit": ("tab:cyan", "-."),
         "coverage": ("tab:green", "-"),
         "outline": ("tab:olive", "-."),
         "move": ("tab:brown", "-."),
@@ -1118,9 +1230,14 @@ def page(results: Results, out: Path, command: str, chart_note: str | None) -> s
         "stays as generated): `charter move LAST --before FIRST` (the last clause of the last "
         "module of `clauses/principles` before the first clause of the first) and `charter status "
         "FIRST proposed`;\n"
-        "- `charter build --format akn|docx|pdf -o FILE` (Akoma Ntoso, Word, PDF), at "
+        "- `charter build --format html|akn|docx|pdf -o FILE` (HTML, Akoma Ntoso, Word, PDF), at "
         f"{' and '.join(f'{n:,}' for n in FORMAT_SIZES)} clauses only, judged against the "
         "Markdown build of the same size;\n"
+        "- `charter serve: an edit shown`: one `charter serve --port 0` runs while a clause's "
+        "title in the first module is changed (the file replaced, as an editor saves it) once "
+        "per run; the time is from the replacement to the server-sent event that announces the "
+        "new page (the watcher, reading the library again, building the page), and the peak "
+        "memory is the server's after all the edits;\n"
         "- `charter diff HEAD~1 HEAD --format json -o FILE` in a git repository of two commits: "
         "the library, then a tenth of its clauses changed (a word of a paragraph replaced, a "
         "quarter of those also given a new status) and an article inserted at the start of every "

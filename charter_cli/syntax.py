@@ -68,3 +68,75 @@ def lone_braces(text: str) -> list[int]:
     if "{" not in text and "}" not in text:
         return []
     return [m.start() for m in _BRACES.finditer(text) if m.group(0) in ("{", "}")]
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_ITEM = re.compile(r"(?:([-*+])|([0-9]{1,9})[.)])[ \t]+(?=\S)")
+"""A line that starts a list item: ``- ``, ``* ``, ``+ ``, ``1. `` or ``1) ``."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A block of a clause text: a paragraph, or a list and its items."""
+
+    parts: tuple[str, ...]
+    """The paragraph's text, or the text of each item; lines joined by ``\\n``."""
+    list_kind: str = ""
+    """Empty for a paragraph; ``bullets`` or ``numbers`` for a list."""
+    start: int = 1
+    """The number of the first item of a numbered list."""
+
+
+def text_blocks(text: str) -> list[TextBlock]:
+    """The blocks of a text: blank lines separate paragraphs; lines opening with ``-`` or ``1.`` are items.
+
+    Nothing else in a text is markup: the draft shows it as it is typed (a marker
+    with no words after it too). Line
+    ends are normalised, and each line is stripped of the space around it.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[TextBlock] = []
+    for chunk in _BLANK_LINES.split(text.strip()):
+        if chunk.strip():
+            blocks += _chunk_blocks([line.strip() for line in chunk.split("\n") if line.strip()])
+    return blocks
+
+
+def starts_item(line: str) -> bool:
+    """Whether a (stripped) line opens a list item."""
+    return line[:1] in _ITEM_STARTS and _ITEM.match(line) is not None
+
+
+_ITEM_STARTS = frozenset("-*+0123456789")
+
+
+def _chunk_blocks(lines: list[str]) -> list[TextBlock]:
+    if not any(starts_item(line) for line in lines):
+        return [TextBlock(("\n".join(lines),))]
+    blocks: list[TextBlock] = []
+    paragraph: list[str] = []
+    items: list[list[str]] = []
+    kind, start = "", 1
+    for line in lines:
+        item = _ITEM.match(line)
+        if item is not None:
+            this = "bullets" if item.group(1) else "numbers"
+            if paragraph:
+                blocks.append(TextBlock(("\n".join(paragraph),)))
+                paragraph = []
+            if items and this != kind:
+                blocks.append(TextBlock(tuple("\n".join(i) for i in items), kind, start))
+                items = []
+            if not items:
+                kind, start = this, int(item.group(2) or 1)
+            items.append([line[item.end() :].strip()])
+        elif items:
+            items[-1].append(line)
+        else:
+            paragraph.append(line)
+    if paragraph:
+        blocks.append(TextBlock(("\n".join(paragraph),)))
+    if items:
+        blocks.append(TextBlock(tuple("\n".join(i) for i in items), kind, start))
+    return blocks

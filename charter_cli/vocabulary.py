@@ -66,6 +66,13 @@ class ExchangeFormat(StrEnum):
     PO = "po"
 
 
+class CoverageFormat(StrEnum):
+    """The output formats of ``charter coverage --output-format``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class OutlineFormat(StrEnum):
     """The formats of ``charter outline``."""
 
@@ -192,6 +199,8 @@ class Format(StrEnum):
 
     MD = "md"
     """Markdown, with front matter."""
+    HTML = "html"
+    """One self-contained, accessible HTML page."""
     DOCX = "docx"
     """A Word document."""
     PDF = "pdf"

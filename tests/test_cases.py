@@ -2,7 +2,8 @@
 
 ``expected.txt`` holds the exit code, stdout and stderr of ``charter check``; a
 case with ``expected.md`` also pins the draft of ``charter build -o -`` (and
-``expected.es.md`` the draft in Spanish, ``expected.en-es.md`` the synoptic one). Every
+``expected.es.md`` the draft in Spanish, ``expected.en-es.md`` the synoptic one), and one
+with ``expected.html`` the page of ``charter build --format html -o -``. Every
 case is copied to a temporary folder first, so a case without a manifest cannot
 find the repository's own. Refresh with ``pytest tests/test_cases.py --update-goldens``.
 """
@@ -51,23 +52,22 @@ def test_check_diagnostics(case: str, tmp_path: Path, update_goldens: bool) -> N
     )
 
 
-DRAFTS = {
-    "expected.md": "compilation",
-    "expected-agreed.md": "agreed",
-    "expected-clean.md": "clean",
-}
-"""The pinned draft of each rendering a case may have."""
+DRAFTS = {"expected": "compilation", "expected-agreed": "agreed", "expected-clean": "clean"}
+"""The rendering of each pinned draft, by the stem of its file name."""
+FORMATS = {".md": "md", ".html": "html"}
+"""The format of each pinned draft, by its extension."""
 
 
 def _build_args(golden: str) -> list[str]:
     """The options of the draft a golden pins.
 
-    ``expected[-agreed|-clean].md`` is the original in one rendering;
-    ``expected[-...].es.md`` the draft in Spanish (``--lang es``), and
+    ``expected[-agreed|-clean].md`` is the original in one rendering (``.html``: the
+    web page); ``expected[-...].es.md`` the draft in Spanish (``--lang es``), and
     ``expected[-...].en-es.md`` the English and Spanish side by side (``--synoptic en,es``).
     """
-    stem, _, language = golden.removesuffix(".md").partition(".")
-    args = ["--text", DRAFTS[f"{stem}.md"]]
+    suffix = Path(golden).suffix
+    stem, _, language = golden.removesuffix(suffix).partition(".")
+    args = ["--format", FORMATS[suffix], "--text", DRAFTS[stem]]
     if "-" in language:
         return [*args, "--synoptic", language.replace("-", ",")]
     return [*args, "--lang", language] if language else args
@@ -76,8 +76,8 @@ def _build_args(golden: str) -> list[str]:
 def _drafts(case: str) -> list[str]:
     return sorted(
         path.name
-        for path in (CASES / case).glob("expected*.md")
-        if path.name.split(".")[0] + ".md" in DRAFTS
+        for path in (CASES / case).glob("expected*")
+        if path.suffix in FORMATS and path.name.split(".")[0] in DRAFTS
     )
 
 

@@ -100,6 +100,8 @@ def test_the_sdist_holds_what_its_tests_read(dist: Path) -> None:
         "charter_cli/catalogues/grabendorff-2008.toml",
         "charter_cli/catalogues/grabendorff-2008.txt",
         "schemas/check-report.schema.json",
+        "schemas/coverage-report.schema.json",
+        "docs/img/serve.png",
         ".pre-commit-hooks.yaml",
         ".ci/run",
         "tests/schemas/junit-10.xsd",

@@ -40,6 +40,7 @@ from charter_cli.findings import Finding, Severity
 from charter_cli.render.markdown import render_markdown
 from charter_cli.vocabulary import Rendering, Status
 from helpers import examples, invoke
+from markdown_reading import read_blocks
 from strategies import (
     REFERENCE,
     Mutated,
@@ -130,35 +131,40 @@ def _check_trace(segment: str, covers: tuple[str, ...]) -> None:
         assert re.search(rf"(?:: |, |; ){re.escape(requirement)}(?:, | \()", line or ""), line
 
 
+def _sections(text: str) -> list[tuple[str, list[str]]]:
+    """The draft as a reader shows it: each heading and the blocks under it (footnotes last)."""
+    sections: list[tuple[str, list[str]]] = []
+    for block in read_blocks(text):
+        if block.startswith("#"):
+            sections.append((block, []))
+        elif sections:
+            sections[-1][1].append(block)
+    return sections
+
+
 def _check_draft(text: str, project: Project) -> None:
     """The draft shows every clause once, articles numbered in manifest order, links resolved."""
-    pieces = re.split(r'(?m)^<a id="([^"]+)"></a>$', text)
-    anchors, segments = pieces[1::2], [s.strip("\n") for s in pieces[2::2]]
-    articles = [a for a in anchors if a.startswith("article-")]
-    assert articles == [f"article-{n}" for n in range(1, len(project.articles) + 1)]
-    headings = re.findall(r"(?m)^#{3,4} Article (\d+) — ", text)
-    assert headings == [str(n) for n in range(1, len(project.articles) + 1)]
+    sections = _sections(text)
+    articles = [(h, body) for h, body in sections if re.fullmatch(r"#{3,4} Article \d+", h)]
+    assert [h.split()[-1] for h, _ in articles] == [
+        str(n) for n in range(1, len(project.articles) + 1)
+    ]
     assert REFERENCE.search(text) is None  # every [[id]] became a link
+    contents = dict(sections)["## Contents"]
     for number, clause in enumerate(project.articles, start=1):  # the table of contents
         title = project.clauses[clause].title
-        assert f"- [Article {number} — {title}](#article-{number})\n" in text, (number, title)
-    for anchor, segment in zip(anchors, segments, strict=True):
-        if not anchor.startswith("article-"):
-            continue
-        number = int(anchor.removeprefix("article-"))
+        assert f"[Article {number} — {title}](#article-{number})" in contents, (number, title)
+    for number, (_, body) in enumerate(articles, start=1):
         clause = project.articles[number - 1]
-        blocks = segment.split("\n\n", 1)
-        assert re.fullmatch(
-            rf"#{{3,4}} Article {number} — {re.escape(project.clauses[clause].title)}", blocks[0]
-        ), blocks[0]
-        rest = blocks[1] + "\n\n"
+        assert body[0] == f"**{project.clauses[clause].title}**", body
+        rest = "\n\n".join(body[1:]) + "\n\n"
         if project.clauses[clause].text is not None:
-            assert rest.startswith(_expected_body(project, clause) + "\n\n"), (clause, segment)
+            assert rest.startswith(_expected_body(project, clause) + "\n\n"), (clause, body)
         else:
             _check_paragraphs(project, clause, rest)
-        _check_trace(segment, project.clauses[clause].covers)
+        _check_trace(rest, project.clauses[clause].covers)
     if project.recitals:
-        preamble = segments[anchors.index("preamble")]
+        preamble = "\n\n".join(sections[2][1])  # after the title and the contents
         position = 0
         for clause in project.recitals:
             found = preamble.find(_expected_body(project, clause), position)
@@ -232,12 +238,14 @@ def test_the_agreed_text_holds_no_open_words_and_the_compilation_every_option(
     for party in (p["id"] for p in tomllib.loads(project.files["charter.toml"]).get("party", [])):
         assert f"[{party}: " not in clean and f"({party}): " not in clean
     fallen = [c for c in project.articles if project.clauses[c].open_as_a_whole]
+    sections = _sections(agreed)
+    headings = [heading.split(" ", 1)[1] for heading, _ in sections]
     for number, clause in enumerate(project.articles, start=1):
-        heading = f"Article {number} — {project.clauses[clause].title}"
-        in_body = re.search(rf"(?m)^#{{3,4}} {re.escape(heading)}$", agreed) is not None
+        in_body = f"Article {number}" in headings
         assert in_body != (clause in fallen), (clause, agreed)
         if clause in fallen:
-            assert f"- {heading} (" in agreed.split("## Not yet agreed", 1)[1]
+            heading = f"Article {number} — {project.clauses[clause].title}"
+            assert any(b.startswith(f"{heading} (") for b in dict(sections)["## Not yet agreed"])
 
 
 # --- 2. determinism -------------------------------------------------------------------------

@@ -12,8 +12,11 @@ import contextlib
 import io
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from charter_cli.errors import CharterError
 from charter_cli.findings import displayable
@@ -33,6 +36,86 @@ def err(text: str = "") -> None:
     stream = sys.stderr
     if stream is not None:
         stream.write(displayable(text) + "\n")
+
+
+PROGRESS_DELAY = 0.5
+"""Seconds a step may take before its progress is shown: a quick build stays quiet."""
+_REDRAW = 0.1
+"""Seconds between two redraws of the progress line."""
+
+
+@contextlib.contextmanager
+def progress(
+    what: str,
+    *,
+    stream: TextIO | None = None,
+    delay: float = PROGRESS_DELAY,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[Callable[[int, int], None]]:
+    """Show a step's progress on one line of stderr, only on a terminal and only if it lasts.
+
+    The block gets a function to call with ``(done, total)``; a step that never
+    calls it shows ``what…`` once ``delay`` has passed. The line is erased at the
+    end, so nothing of it stays in the terminal, and nothing at all reaches a
+    file or a pipe.
+    """
+    out = sys.stderr if stream is None else stream
+    if out is None or not _is_terminal(out):
+        yield _ignore
+        return
+    line = _ProgressLine(out, what, delay, clock)
+    timer = threading.Timer(delay, line.waiting)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield line.update
+    finally:
+        timer.cancel()
+        line.erase()
+
+
+def _ignore(done: int, total: int) -> None:
+    """Progress where nobody watches."""
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+class _ProgressLine:
+    """The one line a step's progress is drawn on, from the step and from its timer."""
+
+    def __init__(self, stream: TextIO, what: str, delay: float, clock: Callable[[], float]) -> None:
+        self.stream, self.what, self.delay, self.clock = stream, what, delay, clock
+        self.start = clock()
+        self.drawn_at: float | None = None
+        self.lock = threading.Lock()
+
+    def waiting(self) -> None:
+        self._draw(f"{self.what}…")
+
+    def update(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.start < self.delay:
+            return
+        if self.drawn_at is not None and now - self.drawn_at < _REDRAW and done != total:
+            return
+        self._draw(f"{self.what}: {done:,} of {total:,} articles")
+
+    def _draw(self, text: str) -> None:
+        with self.lock, contextlib.suppress(OSError, ValueError):
+            self.stream.write(f"\r{text}\x1b[K")
+            self.stream.flush()
+            self.drawn_at = self.clock()
+
+    def erase(self) -> None:
+        with self.lock, contextlib.suppress(OSError, ValueError):
+            if self.drawn_at is not None:
+                self.stream.write("\r\x1b[K")
+                self.stream.flush()
 
 
 class OutputClosedError(CharterError):

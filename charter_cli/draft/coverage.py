@@ -102,6 +102,17 @@ class Tally:
     covered: int
     total: int
     agreed: int = 0
+    waived: int = 0
+
+    @property
+    def at_risk(self) -> int:
+        """Covered, but only by text not yet agreed."""
+        return self.covered - self.agreed
+
+    @property
+    def uncovered(self) -> int:
+        """Neither covered nor waived."""
+        return self.total - self.covered - self.waived
 
 
 @dataclass(frozen=True)
@@ -186,13 +197,16 @@ class Coverage:
         totals: Counter[tuple[Level, RequirementKind]] = Counter()
         covered: Counter[tuple[Level, RequirementKind]] = Counter()
         agreed: Counter[tuple[Level, RequirementKind]] = Counter()
+        waived: Counter[tuple[Level, RequirementKind]] = Counter()
         for item in self.items:
             key = (item.entry.requirement.level, item.entry.requirement.kind)
+            state = item.state
             totals[key] += 1
             covered[key] += item.covered
-            agreed[key] += item.state is CoverState.COVERED
+            agreed[key] += state is CoverState.COVERED
+            waived[key] += state is CoverState.WAIVED
         return {
-            key: Tally(covered[key], totals[key], agreed[key])
+            key: Tally(covered[key], totals[key], agreed[key], waived[key])
             for key in sorted(totals, key=_cell_order)
         }
 

@@ -49,6 +49,7 @@ from charter_cli.render.layout import (
     Ref,
     Runs,
     Setting,
+    alternative_label,
     article_eid,
     article_number,
     chapter_eid,
@@ -56,6 +57,7 @@ from charter_cli.render.layout import (
     fallen_line,
     framed,
     layout,
+    recital_eid,
     ref_eid,
     setting_for,
     title_block,
@@ -96,7 +98,7 @@ def render_akn(
     body = _sub(bill, "body")
     for title in draft.titles:
         _title(body, setting, title, traces)
-    if setting.rendering is Rendering.AGREED and fallen(setting):
+    if fallen(setting):
         _fallen(bill, setting)
     comment = f" {SIGNATURE.decode()}; {TEXT_NAMES[rendering]} "
     head = b"<?xml version='1.0' encoding='UTF-8'?>\n<!--" + comment.encode() + b"-->\n"
@@ -224,7 +226,7 @@ def _preamble(bill: etree._Element, setting: Setting) -> None:
         container = _sub(element, "recitals", eId="recs")
         _sub(container, "heading", preamble.heading)
         for recital in recitals:
-            eid = f"recs__rec_{recital.number}"
+            eid = recital_eid(recital)
             item = _sub(container, "recital", eId=eid)
             view = layout(setting, recital)
             for paragraph, opens, closes in framed(view):
@@ -306,11 +308,10 @@ def _paragraph(
                 refersTo=f"#{party_id(alt.party)}" if alt.party else "",
                 alternativeTo=first if alt.index > 1 else "",
             )
-            party = f" ({alt.party})" if alt.party else ""
             p = _sub(_sub(alinea, "content"), "p")
             lead = opens if alt.index == 1 else ""
             tail = closes if alt.index == len(paragraph.alternatives) else ""
-            _text(p, f"{lead}[{alt.name}{party}: ")
+            _text(p, f"{lead}[{alternative_label(alt)}: ")
             _runs(p, alt.runs, setting, eid)
             _text(p, f"]{tail}")
             if alt.index == 1:

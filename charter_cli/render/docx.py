@@ -44,6 +44,7 @@ from charter_cli.render.frontmatter import SIGNATURE
 from charter_cli.render.layout import (
     ELLIPSIS,
     FALLEN_ID,
+    PREAMBLE_ID,
     TEXT_NAMES,
     BodyView,
     Contest,
@@ -52,6 +53,7 @@ from charter_cli.render.layout import (
     Ref,
     Runs,
     Setting,
+    alternative_label,
     article_eid,
     article_heading,
     chapter_eid,
@@ -85,7 +87,7 @@ ALTERNATIVE = "Charter Alternative"
 NOTE = "Charter Note"
 BRACKET = "Charter Bracket"
 PARTY = "Charter Party"
-CONTENTS = ("TOC 1", "TOC 2", "TOC 3")
+TOC_STYLES = ("TOC 1", "TOC 2", "TOC 3")
 
 
 def render_docx(
@@ -133,7 +135,7 @@ def _styles(document: DocumentObject) -> None:
         style.paragraph_format.space_after = Pt(6)
     styles[NOTE].font.italic = True
     styles[NOTE].font.size = Pt(10)
-    for level, name in enumerate(CONTENTS):
+    for level, name in enumerate(TOC_STYLES):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.paragraph_format.left_indent = Cm(0.6 * level)
@@ -197,7 +199,7 @@ class _Writer:
             self._preamble()
         for title in draft.titles:
             self._title(title)
-        if setting.rendering is Rendering.AGREED and fallen(setting):
+        if fallen(setting):
             labels = setting.labels
             self._heading(labels.not_yet_agreed, 1, FALLEN_ID)
             self._run(self._para(None), labels.fallen_intro)
@@ -263,7 +265,7 @@ class _Writer:
             return
         self._run(self._para("TOC Heading"), self.setting.labels.contents)
         for level, text, target in entries:
-            self._link(self._para(CONTENTS[level]), text, target)
+            self._link(self._para(TOC_STYLES[level]), text, target)
 
     def _heading(self, text: str, level: int, bookmark: str) -> etree._Element:
         paragraph = self._para("Title" if level == 0 else f"Heading {level}")
@@ -273,7 +275,7 @@ class _Writer:
     def _preamble(self) -> None:
         preamble = self.setting.draft.preamble
         assert preamble is not None  # noqa: S101 - called only when there is one
-        self._heading(preamble.heading, 1, "preamble")
+        self._heading(preamble.heading, 1, PREAMBLE_ID)
         if preamble.opening:
             self._run(self._para(None), reflowed(preamble.opening.strip()))
         for recital in preamble.recitals:
@@ -361,8 +363,7 @@ class _Writer:
         for alt in paragraph.alternatives:
             target = out if alt.index == 1 else self._para(ALTERNATIVE)
             self._bracketed(target, (opens if alt.index == 1 else "") + "[")
-            who = f" ({alt.party})" if alt.party else ""
-            self._run(target, f"{alt.name}{who}", PARTY)
+            self._run(target, alternative_label(alt), PARTY)
             self._run(target, ": ")
             self._runs(target, alt.runs)
             self._bracketed(target, "]" + (closes if alt.index == last else ""))

@@ -1,7 +1,9 @@
 """The formats ``charter build --format`` writes: for each, its renderer and its default file.
 
 Renderers are imported only when their format is asked for, so that a Markdown
-build never loads python-docx, typst or lxml.
+build never loads python-docx, typst or lxml. Markdown and HTML tell their
+progress (``(done, total)`` articles) to the caller that asks; the other
+formats render in one go.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pathlib import Path
 
 from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
-from charter_cli.render.frontmatter import SIGNATURE
+from charter_cli.render.frontmatter import GENERATOR_META, SIGNATURE
 from charter_cli.vocabulary import Format, Rendering
 
-Render = Callable[[Draft, Library, Rendering, bool | None], Iterator[bytes]]
+Progress = Callable[[int, int], None]
+"""Told ``(done, total)`` as articles are rendered."""
+Render = Callable[[Draft, Library, Rendering, bool | None, Progress | None], Iterator[bytes]]
 """A renderer: the draft in one rendering, as the chunks of the file."""
 RenderSynoptic = Callable[[Draft, Draft, Library, Rendering, bool | None], Iterator[bytes]]
 """A synoptic renderer: two versions of the draft side by side."""
@@ -48,16 +52,38 @@ class Export:
 
 
 def _markdown(
-    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
 ) -> Iterator[bytes]:
     from charter_cli.render.markdown import iter_markdown
 
-    for piece in iter_markdown(draft, library, rendering=rendering, trace=trace):
+    pieces = iter_markdown(draft, library, rendering=rendering, trace=trace, progress=progress)
+    for piece in pieces:
+        yield piece.encode("utf-8")
+
+
+def _html(
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
+) -> Iterator[bytes]:
+    from charter_cli.render.html import iter_html
+
+    for piece in iter_html(draft, library, rendering=rendering, trace=trace, progress=progress):
         yield piece.encode("utf-8")
 
 
 def _akn(
-    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
 ) -> Iterator[bytes]:
     from charter_cli.render.akn import render_akn
 
@@ -65,7 +91,11 @@ def _akn(
 
 
 def _docx(
-    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
 ) -> Iterator[bytes]:
     from charter_cli.render.docx import render_docx
 
@@ -73,7 +103,11 @@ def _docx(
 
 
 def _pdf(
-    draft: Draft, library: Library, rendering: Rendering, trace: bool | None
+    draft: Draft,
+    library: Library,
+    rendering: Rendering,
+    trace: bool | None,
+    progress: Progress | None = None,
 ) -> Iterator[bytes]:
     from charter_cli.render.pdf import render_pdf
 
@@ -100,6 +134,9 @@ def _synoptic_docx(
 EXPORTS = {
     Format.MD: Export(
         Format.MD, ".md", _markdown, binary=False, signature=None, synoptic=_synoptic_markdown
+    ),
+    Format.HTML: Export(
+        Format.HTML, ".html", _html, binary=False, signature=GENERATOR_META.encode("utf-8")
     ),
     Format.DOCX: Export(
         Format.DOCX, ".docx", _docx, binary=True, signature=SIGNATURE, synoptic=_synoptic_docx

@@ -21,6 +21,8 @@ TEXT_KEY = "text"
 """Key of the rendering: ``compilation``, ``agreed`` or ``clean``."""
 TRACE_KEY = "trace"
 """Key that says whether the draft ends its articles with the requirements they implement."""
+GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
+"""What marks an HTML page as written by ``charter build``, as ``generator: charter`` marks a draft."""
 
 
 TRANSLATION_KEY = "translation-of"

@@ -89,6 +89,12 @@ class Labels:
         "Translation out of date: the original of this text has changed since it was translated."
     )
     missing_note: str = "Not yet translated: shown in the original ({original})."
+    skip: str = "Skip to the text"
+    """The web page's first link, for keyboards and screen readers."""
+    note_mark: str = "Note {number}"
+    """How a screen reader names a note's mark on the web page."""
+    back: str = "Back to the text"
+    """How a screen reader names the link from a note back to its mark."""
 
     def language_name(self, code: str) -> str:
         """How this language names the language ``code`` (``Spanish``, ``inglés``)."""
@@ -252,6 +258,9 @@ LABELS: dict[str, Labels] = {
             "Traducción desactualizada: el original de este texto ha cambiado desde que se tradujo."
         ),
         missing_note="Sin traducir: se muestra en el original ({original}).",
+        skip="Ir al texto",
+        note_mark="Nota {number}",
+        back="Volver al texto",
     ),
     "pt": Labels(
         "pt",
@@ -303,6 +312,9 @@ LABELS: dict[str, Labels] = {
         ),
         stale_note="Tradução desatualizada: o original deste texto mudou desde que foi traduzido.",
         missing_note="Por traduzir: apresentado no original ({original}).",
+        skip="Ir para o texto",
+        note_mark="Nota {number}",
+        back="Voltar ao texto",
     ),
     "fr": Labels(
         "fr",
@@ -356,6 +368,9 @@ LABELS: dict[str, Labels] = {
         ),
         stale_note="Traduction périmée : l'original de ce texte a changé depuis sa traduction.",
         missing_note="Pas encore traduit : présenté dans l'original ({original}).",
+        skip="Aller au texte",
+        note_mark="Note {number}",
+        back="Retour au texte",
     ),
 }
 """The labels of each language the tool knows; others take the English ones."""

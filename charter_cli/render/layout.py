@@ -1,6 +1,6 @@
 """What each rendering shows of the draft, whatever the format that writes it.
 
-Every renderer (Markdown, Word, PDF, Akoma Ntoso) asks this module the same
+Every renderer (Markdown, HTML, Word, PDF, Akoma Ntoso) asks this module the same
 questions and writes the answers in its own markup: which articles a rendering
 shows, the headings and the title block, and the body of an article as plain
 values: paragraphs with their numbers, points, alternatives, contested passages
@@ -17,7 +17,12 @@ an article open as a whole and the trace of what it implements.
   parties, no notes, no reservations.
 
 Texts here are the library's own words, unescaped: each renderer escapes them
-for its format.
+for its format. The words the draft adds itself (``Article``, ``Title``,
+``Chapter``, ``Contents``, ``Alternative``, the notes) are all made here, so that
+a translated draft changes them in one place. The identifiers of the parts
+(``art_12``, ``title_II__chp_3``) are those of Akoma Ntoso, used by every export
+but Markdown, whose readers derive anchors from its headings
+(:mod:`charter_cli.render.slugs`).
 """
 
 from __future__ import annotations
@@ -48,12 +53,14 @@ ELLIPSIS = "…"
 _ONE_ELLIPSIS = re.compile(r"\s*…(?:\s*…)+")
 """Adjacent dropped passages, shown as one ellipsis."""
 
+PREAMBLE_ID = "preamble"
+"""The identifier of the preamble in every export."""
 TEXT_NAMES = {
     Rendering.COMPILATION: "compilation text",
     Rendering.AGREED: "agreed text",
     Rendering.CLEAN: "clean text",
 }
-"""How the title block names each rendering."""
+"""The renderings' English names, where a file names them for tools (its metadata)."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +115,10 @@ def setting_for(
 
 
 def anchor_of(placement: Placement) -> str:
-    """The anchor of an article (``article-7``) or of the preamble."""
-    return f"article-{placement.numeral}" if isinstance(placement, Article) else "preamble"
+    """The stem of the labels of an article's or recital's notes: ``article-7``, ``recital-2``."""
+    if isinstance(placement, Article):
+        return f"article-{placement.numeral}"
+    return f"recital-{placement.number}"
 
 
 # ----------------------------------------------------------------- headings
@@ -117,6 +126,21 @@ def anchor_of(placement: Placement) -> str:
 
 ENGLISH = LABELS["en"]
 _TEXTS = (Rendering.COMPILATION, Rendering.AGREED, Rendering.CLEAN)
+
+
+def title_label(title: TitlePart, labels: Labels = ENGLISH) -> str:
+    """``Title II``, ``Título II``, ``Titre Ier``."""
+    return labels.title_heading(title.numeral)
+
+
+def chapter_label(chapter: ChapterPart, labels: Labels = ENGLISH) -> str:
+    """``Chapter 3``, ``Capítulo 3``."""
+    return labels.chapter_heading(chapter.numeral)
+
+
+def article_label(article: Article, labels: Labels = ENGLISH) -> str:
+    """``Article 12``, ``Artigo 12.º``, under a frozen numbering ``Article 12a``."""
+    return labels.article_heading(article_number(article))
 
 
 def text_name(rendering: Rendering, labels: Labels = ENGLISH) -> str:
@@ -131,12 +155,18 @@ def title_heading(title: TitlePart, labels: Labels = ENGLISH) -> str:
 
 def chapter_heading(chapter: ChapterPart, labels: Labels = ENGLISH) -> str:
     """``Chapter 3 — Drug trafficking``."""
-    return f"{labels.chapter_heading(chapter.numeral)} — {chapter.heading}"
+    return f"{chapter_label(chapter, labels)} — {chapter.heading}"
+
+
+def alternative_label(alternative: AlternativeView) -> str:
+    """``Alternative 1 (EU)`` in the compilation text, ``Alternative 1`` in the others."""
+    party = f" ({alternative.party})" if alternative.party else ""
+    return f"{alternative.name}{party}"
 
 
 def article_heading(article: Article, labels: Labels = ENGLISH) -> str:
     """``Article 12 — Control of chemical precursors``, ``Artigo 12.º — ...``."""
-    return f"{labels.article_heading(article_number(article))} — {article.entry.clause.title}"
+    return f"{article_label(article, labels)} — {article.entry.clause.title}"
 
 
 def article_number(article: Article) -> int | str:
@@ -145,9 +175,31 @@ def article_number(article: Article) -> int | str:
     return int(numeral) if numeral.isdigit() else numeral
 
 
-def alternative_label(labels: Labels, index: int) -> str:
+def alternative_name(labels: Labels, index: int) -> str:
     """``Alternative 2``, ``Variante 2``."""
     return labels.alternative.format(number=index)
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """The lines under the charter's title."""
+
+    version: str
+    """``Draft version 0.1.0 — compilation text``."""
+    parties: str | None
+    """``Parties: European Union (EU); ...``, when the manifest names parties."""
+    count: str
+    """How many articles, by status (or, in the agreed text, how many stand)."""
+    language: str | None = None
+    """The line on the translation, in a draft in another language than the original."""
+
+    def lines(self) -> list[str]:
+        """The lines in order, without the parties or the language when there are none."""
+        optional = (
+            [self.parties] if self.parties else [],
+            [self.language] if self.language else [],
+        )
+        return [self.version, *optional[0], self.count, *optional[1]]
 
 
 def title_block(setting: Setting) -> list[str]:
@@ -156,36 +208,35 @@ def title_block(setting: Setting) -> list[str]:
     A draft in another language than the original adds a line naming the language,
     the original's, and the state of the translation.
     """
+    return title_lines(setting).lines()
+
+
+def title_lines(setting: Setting) -> TitleBlock:
+    """The version and rendering, the parties, the count of articles, the translation's state."""
     draft = setting.draft
-    charter = draft.charter
     labels = setting.labels
-    version = labels.draft_version.format(version=charter.version)
-    lines = [f"{version} — {text_name(setting.rendering, labels)}"]
+    version = labels.draft_version.format(version=draft.charter.version)
+    version = f"{version} — {text_name(setting.rendering, labels)}"
+    parties = None
     if draft.parties:
-        parties = "; ".join(f"{p.name} ({p.id})" for p in draft.parties)
-        lines.append(f"{labels.parties}{labels.colon}{parties}")
+        names = "; ".join(f"{p.name} ({p.id})" for p in draft.parties)
+        parties = f"{labels.parties}{labels.colon}{names}"
+    language = language_line(draft, labels) if draft.translated is not None else None
     articles = draft.articles
     noun = labels.nouns[0 if len(articles) == 1 else 1]
     if setting.rendering is Rendering.AGREED:
         shown = sum(a.entry.id in setting.shown for a in articles)
         fallen = len(articles) - shown
-        line = labels.in_agreed.format(shown=shown, total=len(articles), noun=noun)
-        lines.append(line + (labels.fallen_count.format(count=fallen) if fallen else "."))
-        return _with_language(lines, setting)
+        count = labels.in_agreed.format(shown=shown, total=len(articles), noun=noun)
+        count += labels.fallen_count.format(count=fallen) if fallen else "."
+        return TitleBlock(version, parties, count, language)
     order = (Status.AGREED, Status.PROPOSED, Status.BRACKETED)
     tally = [sum(a.entry.standing.status is status for a in articles) for status in order]
     status = ", ".join(
         f"{count} {labels.status(index, count)}" for index, count in enumerate(tally) if count
     )
-    lines.append(f"{len(articles)} {noun}" + (f"{labels.colon}{status}." if status else "."))
-    return _with_language(lines, setting)
-
-
-def _with_language(lines: list[str], setting: Setting) -> list[str]:
-    """The title block of a translated draft ends with the line on its translation."""
-    if setting.draft.translated is not None:
-        lines.append(language_line(setting.draft, setting.labels))
-    return lines
+    count = f"{len(articles)} {noun}" + (f"{labels.colon}{status}." if status else ".")
+    return TitleBlock(version, parties, count, language)
 
 
 def language_line(draft: Draft, labels: Labels) -> str:
@@ -203,17 +254,14 @@ def language_line(draft: Draft, labels: Labels) -> str:
     )
 
 
-FALLEN_HEADING = "Not yet agreed"
 FALLEN_ID = "not_yet_agreed"
-"""The identifier of the list of what falls, in the exports other than Markdown."""
-FALLEN_INTRO = (
-    "These provisions of the compilation text are not agreed as a whole and fall from the "
-    "agreed text:"
-)
+"""The identifier of the list of what falls, in every export."""
 
 
 def fallen(setting: Setting) -> list[Placement]:
     """The articles and recitals the rendering leaves out (those that fall from the agreed text)."""
+    if setting.rendering is not Rendering.AGREED:
+        return []
     return [p for p in setting.draft.placements.values() if p.entry.id not in setting.shown]
 
 
@@ -345,6 +393,44 @@ class ParagraphView:
 
 
 @dataclass(frozen=True, slots=True)
+class TraceGroup:
+    """Requirements an article implements that share a paragraph and a source section."""
+
+    requirements: tuple[str, ...]
+    citation: str
+    """How the source is cited: ``Grabendorff 2008``."""
+    section: str
+    where: str
+    """The paragraph (``2(a)``), or empty for the whole article."""
+
+
+def trace_parts(groups: tuple[TraceGroup, ...], labels: Labels = ENGLISH) -> list[tuple[str, bool]]:
+    """The trace's sentence in pieces, each with whether it is a requirement's ID (to link it).
+
+    The sentence is the language's (``Implements: {requirements}.``), cut around its
+    requirements.
+    """
+    before, _, after = labels.implements.partition("{requirements}")
+    parts: list[tuple[str, bool]] = [(before, False)]
+    for index, group in enumerate(groups):
+        if index:
+            parts.append(("; ", False))
+        for number, requirement in enumerate(group.requirements):
+            if number:
+                parts.append((", ", False))
+            parts.append((requirement, True))
+        where = f" {labels.in_paragraph.format(number=group.where)}" if group.where else ""
+        parts.append((f" ({group.citation}, § {group.section}){where}", False))
+    parts.append((after, False))
+    return parts
+
+
+def trace_line(groups: tuple[TraceGroup, ...], labels: Labels = ENGLISH) -> str:
+    """``Implements: ID (Source, § 2) in paragraph 2(a).``: the trace as one sentence."""
+    return "".join(text for text, _ in trace_parts(groups, labels))
+
+
+@dataclass(frozen=True, slots=True)
 class BodyView:
     """The body of an article or recital."""
 
@@ -357,7 +443,9 @@ class BodyView:
     """Whether the whole text shows in brackets (an article bracketed as a whole)."""
     status_note: str | None
     """``Proposed by EU; not yet agreed.`` for an article open as a whole, in the compilation."""
-    trace: str | None
+    trace_groups: tuple[TraceGroup, ...]
+    """What the article implements, when the rendering traces."""
+    trace: str | None = None
     """``Implements: ...`` when the rendering traces and the article implements something."""
 
 
@@ -380,13 +468,15 @@ def layout(setting: Setting, placement: Placement) -> BodyView:
             marks += _translation_notes(setting, placement, translation[paragraph.id], notes)
         views.append(_paragraph(setting, paragraph, number if numbered else None, marks))
     standing = entry.standing
+    traced = trace_groups(setting, placement) if setting.trace else ()
     return BodyView(
         paragraphs=tuple(views),
         heading_marks=heading_marks,
         notes=tuple(notes),
         bracketed=standing.status is Status.BRACKETED and standing.open_as_a_whole,
         status_note=_status_note(setting, entry),
-        trace=_trace(setting, placement) if setting.trace else None,
+        trace_groups=traced,
+        trace=trace_line(traced, setting.labels) if traced else None,
     )
 
 
@@ -408,7 +498,7 @@ def _paragraph(
                 index,
                 option.party if compilation else None,
                 units(setting, option.text, paragraph),
-                alternative_label(setting.labels, index),
+                alternative_name(setting.labels, index),
             )
             for index, option in enumerate(paragraph.alternative, start=1)
         )
@@ -600,8 +690,8 @@ def _translation_notes(
     return tuple(out)
 
 
-def _trace(setting: Setting, placement: Placement) -> str | None:
-    """``Implements: ...``: the requirements the shown text covers, by source and section."""
+def trace_groups(setting: Setting, placement: Placement) -> tuple[TraceGroup, ...]:
+    """The requirements the shown text covers, by paragraph, source and section."""
     entry = placement.entry
     library = setting.library
     paragraphs = {p.id: p for p in entry.paragraphs}
@@ -623,15 +713,10 @@ def _trace(setting: Setting, placement: Placement) -> str | None:
             where = cited.replace("(", "", 1).replace(")", "", 1)  # "(2)(a)" -> "2(a)"
         key = (where, requirement.catalogue.source.citation, requirement.requirement.section)
         groups.setdefault(key, []).append(cover.requirement)
-    if not groups:
-        return None
-    labels = setting.labels
-    parts = [
-        f"{', '.join(ids)} ({cite}, § {section})"
-        + (f" {labels.in_paragraph.format(number=where)}" if where else "")
+    return tuple(
+        TraceGroup(tuple(ids), cite, section, where)
         for (where, cite, section), ids in groups.items()
-    ]
-    return labels.implements.format(requirements="; ".join(parts))
+    )
 
 
 def framed(view: BodyView) -> list[tuple[ParagraphView, str, str]]:
@@ -662,6 +747,16 @@ def title_eid(title: TitlePart) -> str:
 def chapter_eid(title: TitlePart, chapter: ChapterPart) -> str:
     """``title_II__chp_3``."""
     return f"{title_eid(title)}__chp_{chapter.numeral}"
+
+
+def recital_eid(recital: Placement) -> str:
+    """``recs__rec_2``: the identifier of a recital."""
+    return f"recs__rec_{recital.number}"
+
+
+def placement_eid(placement: Placement) -> str:
+    """The identifier of an article (``art_12``) or a recital (``recs__rec_2``)."""
+    return article_eid(placement) if isinstance(placement, Article) else recital_eid(placement)
 
 
 def article_eid(article: Article, paragraph: int | None = None, point: str | None = None) -> str:
@@ -710,13 +805,13 @@ def contents(setting: Setting) -> list[tuple[int, str, str]]:
 
     entries: list[tuple[int, str, str]] = []
     if draft.preamble is not None:
-        entries.append((0, draft.preamble.heading, "preamble"))
+        entries.append((0, draft.preamble.heading, PREAMBLE_ID))
     for title in draft.titles:
         entries.append((0, title_heading(title, labels), title_eid(title)))
         entries += articles(title.articles, 1)
         for chapter in title.chapters:
             entries.append((1, chapter_heading(chapter, labels), chapter_eid(title, chapter)))
             entries += articles(chapter.articles, 2)
-    if setting.rendering is Rendering.AGREED and fallen(setting):
+    if fallen(setting):
         entries.append((0, labels.not_yet_agreed, FALLEN_ID))
     return entries

@@ -1,52 +1,38 @@
 """Render stage: the numbered draft as one Markdown document, in one of three renderings.
 
 :func:`render_markdown` is a pure function of the draft: the same library gives
-the same bytes. Cross-references become links ("Article N", "Article N(2)"); the
-bodies of articles are rendered by :mod:`charter_cli.render.article`. The
-compilation text shows every open bracket, alternative and reservation; the
-agreed text only what is agreed, listing at the end the articles that fall; the
-clean text reads without parties, notes or reservations. With ``trace`` each
-article ends with the requirements and source sections it implements.
+the same bytes. What each rendering shows is decided by
+:mod:`charter_cli.render.layout` (for every format) and walked in order by
+:mod:`charter_cli.render.document`; this module writes it so that it survives
+its consumers:
+
+* **links without raw HTML.** Headings hold the number alone (``#### Article 7``,
+  the title on the line below), so the anchor every reader derives from them
+  (GitHub, pandoc, markdown-it-py) is the same; links point to those anchors
+  (:mod:`charter_cli.render.slugs`);
+* **text as text.** Every text of the library is escaped, so ``*``, ``[``, ``<b>``
+  or a backtick in a title shows as typed (:mod:`charter_cli.render.mdtext`);
+* **mdformat's form.** Escapes, list markers and footnotes (all at the end) are
+  written as ``mdformat`` writes them, so formatting the draft changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from charter_cli.draft.model import Article, ChapterPart, Draft, Placement, Recital, TitlePart
+from charter_cli.draft.model import Draft
 from charter_cli.load.library import Library
-from charter_cli.render.article import Setting, anchor_of, body
-from charter_cli.render.frontmatter import (
-    HASH_KEY,
-    TEXT_KEY,
-    TRACE_KEY,
-    format_front_matter,
-    translation_fields,
-)
-from charter_cli.render.layout import (
-    article_heading,
-    chapter_heading,
-    default_trace,
-    fallen,
-    fallen_line,
-    setting_for,
-    title_block,
-    title_heading,
-)
-from charter_cli.render.provenance import library_hash
+from charter_cli.render import blocks as ir
+from charter_cli.render import document, layout
+from charter_cli.render.article import line_of
+from charter_cli.render.document import Heading
+from charter_cli.render.frontmatter import format_front_matter
+from charter_cli.render.layout import Runs, Setting, trace_line
+from charter_cli.render.mdtext import escape_heading_end, escape_line_start, escape_run
+from charter_cli.render.slugs import Slugger
 from charter_cli.vocabulary import Rendering
 
-__all__ = ["anchor", "default_trace", "iter_markdown", "render_markdown"]
-
-
-def anchor(placement: Placement | TitlePart | ChapterPart, title: TitlePart | None = None) -> str:
-    """The HTML anchor of a part of the draft."""
-    if isinstance(placement, Article | Recital):
-        return anchor_of(placement)
-    if isinstance(placement, TitlePart):
-        return f"title-{placement.numeral.lower()}"
-    assert title is not None  # noqa: S101 - a chapter is always rendered within its title
-    return f"title-{title.numeral.lower()}-chapter-{placement.numeral.lower()}"
+default_trace = layout.default_trace
 
 
 def render_markdown(
@@ -66,115 +52,249 @@ def iter_markdown(
     *,
     rendering: Rendering = Rendering.COMPILATION,
     trace: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[str]:
-    """The draft in pieces, for writing it without holding all of it in memory."""
-    setting = setting_for(draft, library, rendering, trace)
+    """The draft in pieces (one per article), for writing it without holding all of it in memory.
+
+    ``progress`` is told ``(done, total)`` after each article or recital.
+    """
+    setting = layout.setting_for(draft, library, rendering, trace)
+    writer = _Writer(setting, heading_anchors(setting), document.article_counter(setting, progress))
     separator = ""
-    for block in _blocks(setting):
+    for block in writer.blocks():
         yield separator + block
         separator = "\n\n"
     yield "\n"
 
 
-def _blocks(setting: Setting) -> Iterator[str]:
+def heading_anchors(setting: Setting) -> dict[str, str]:
+    """The anchor readers give each heading of the draft, by the anchor the HTML export uses.
+
+    The headings are visited in the order the draft writes them, so that a
+    repeated heading (``Chapter 1`` of each title) gets the suffix readers give it.
+    """
+    slugger = Slugger()
     draft = setting.draft
-    yield _front_matter(setting)
-    yield from _title_block(setting)
-    yield from _contents(setting)
+    slugger(draft.charter.title)
+    if draft.preamble is not None or draft.titles:  # then the draft has contents
+        slugger(setting.labels.contents)
+    anchors = {}
     if draft.preamble is not None:
-        yield from _preamble(setting)
-    for title in draft.titles:
-        yield from _title(setting, title)
-    if setting.rendering is Rendering.AGREED:
-        yield from _fallen(setting)
+        anchors[layout.PREAMBLE_ID] = slugger(draft.preamble.heading)
+    for heading, eid in document.headings(setting):
+        anchors[eid] = slugger(heading)
+    if layout.fallen(setting):
+        anchors[layout.FALLEN_ID] = slugger(setting.labels.not_yet_agreed)
+    return anchors
 
 
-def _front_matter(setting: Setting) -> str:
-    info = setting.draft.charter
-    fields: dict[str, str | bool] = {
-        "title": info.title,
-        "version": info.version,
-        "language": info.language,
-        TEXT_KEY: setting.rendering.value,
-        HASH_KEY: library_hash(setting.library),
-        TRACE_KEY: setting.trace,
-    }
-    translated = setting.draft.translated
-    if translated is not None:
-        fields |= translation_fields(translated)
-    return format_front_matter(fields)
+class _Writer:
+    """Writes the blocks of one draft, keeping what mdformat's form depends on."""
 
+    def __init__(
+        self, setting: Setting, anchors: dict[str, str], tick: Callable[[], None] | None
+    ) -> None:
+        self.setting = setting
+        self.anchors = anchors
+        self.tick = tick
+        self.notes: list[ir.Note] = []
+        self.last_list: str | None = None
+        """The marker of the list just written, when the previous block is a list."""
 
-def _title_block(setting: Setting) -> list[str]:
-    return [f"# {setting.draft.charter.title}", *title_block(setting)]
+    def blocks(self) -> Iterator[str]:
+        setting = self.setting
+        yield format_front_matter(document.front_fields(setting))
+        yield from self._title_block()
+        yield from self._contents()
+        view = document.preamble(setting)
+        if view is not None:
+            yield f"## {self._heading(view.heading)}"
+            yield from self._plain_blocks(view.opening)
+            for recital in view.recitals:
+                yield self._article_body(recital)
+            yield from self._plain_blocks(view.closing)
+        for part in document.parts(setting):
+            yield self._heading_part(part) if isinstance(part, Heading) else self._article(part)
+        fallen = document.fallen_lines(setting)
+        if fallen:
+            labels = setting.labels
+            yield f"## {self._heading(labels.not_yet_agreed)}"
+            yield self._para(((labels.fallen_intro,),))
+            items = [self._para(((line,),), keep_list=True) for line in fallen]
+            yield self._list("-", items)
+        for note in self.notes:
+            yield f"[^{note.label}]: {escape_line_start(escape_run(note.text))}"
 
+    def _title_block(self) -> list[str]:
+        lines = layout.title_block(self.setting)
+        title = self.setting.draft.charter.title
+        return [f"# {self._heading(title)}", *(self._para(((line,),)) for line in lines)]
 
-def _contents(setting: Setting) -> list[str]:
-    draft = setting.draft
-    labels = setting.labels
-    lines = []
-    if draft.preamble is not None:
-        lines.append(f"- [{draft.preamble.heading}](#preamble)")
-
-    def articles(parts: tuple[Article, ...], indent: str) -> list[str]:
-        return [
-            f"{indent}- [{article_heading(a, labels)}](#{anchor(a)})"
-            for a in parts
-            if a.entry.id in setting.shown
+    def _contents(self) -> list[str]:
+        entries = layout.contents(self.setting)
+        if not entries:
+            return []
+        lines = [
+            f"{'  ' * depth}- [{escape_run(text)}](#{self.anchors[target]})"
+            for depth, text, target in entries
         ]
+        heading = f"## {self._heading(self.setting.labels.contents)}"
+        self.last_list = "-"
+        return [heading, "\n".join(lines)]
 
-    for title in draft.titles:
-        lines.append(f"- [{title_heading(title, labels)}](#{anchor(title)})")
-        lines += articles(title.articles, "  ")
-        for chapter in title.chapters:
-            lines.append(f"  - [{chapter_heading(chapter, labels)}](#{anchor(chapter, title)})")
-            lines += articles(chapter.articles, "    ")
-    if setting.rendering is Rendering.AGREED and fallen(setting):
-        lines.append(f"- [{labels.not_yet_agreed}](#not-yet-agreed)")
-    return [f"## {labels.contents}", "\n".join(lines)] if lines else []
+    def _heading(self, text: str) -> str:
+        self.last_list = None
+        return escape_heading_end(escape_run(_one_line(text)))
+
+    def _heading_part(self, part: Heading) -> str:
+        level = "#" * (part.depth + 1)
+        lines = [f"{level} {self._heading(part.label)}"]
+        name = _one_line(part.name)
+        if name:
+            lines.append(f"**{escape_run(name)}**")
+        return "\n\n".join(lines)
+
+    def _article(self, view: ir.ArticleView) -> str:
+        """One article as a single piece of text (fewer pieces to stream)."""
+        blocks = [f"{'#' * (view.depth + 1)} {self._heading(view.heading)}"]
+        title = _one_line(view.title)
+        strong = f"**{escape_run(title)}**" if title else ""
+        marks = "".join(f"[^{mark.label}]" for mark in view.title_marks)
+        if strong or marks:
+            blocks.append(escape_line_start(strong + marks))
+        blocks.append(self._article_body(view))
+        return "\n\n".join(blocks)
+
+    def _article_body(self, view: ir.ArticleView) -> str:
+        out = [self._provision(provision) for provision in view.provisions]
+        if view.status_note is not None:
+            out.append(self._para((view.status_note,)))
+        if view.trace:
+            out.append(
+                self._para(((ir.Emphasis((trace_line(view.trace, self.setting.labels),)),),))
+            )
+        self.notes += view.notes
+        if self.tick is not None:
+            self.tick()
+        return "\n\n".join(part for part in out if part)
+
+    def _provision(self, provision: ir.Provision) -> str:
+        blocks = list(provision.blocks)
+        out = []
+        if provision.marker:
+            first = blocks[0] if blocks else None
+            if isinstance(first, ir.Para):
+                head = first.lines[0] if first.lines else ()
+                line = (f"{provision.marker} ", *head) if head else (provision.marker,)
+                blocks[0] = ir.Para((line, *first.lines[1:]))
+            else:
+                out.append(self._para(((provision.marker,),)))
+        out += [self._block(block) for block in blocks]
+        return "\n\n".join(part for part in out if part)
+
+    def _plain_blocks(self, blocks: tuple[ir.Block, ...]) -> list[str]:
+        return [self._block(block) for block in blocks]
+
+    def _block(self, block: ir.Block) -> str:
+        if isinstance(block, ir.Para):
+            return self._para(block.lines)
+        items = [self._para(item.lines, keep_list=True) for item in block.items]
+        if not block.ordered:
+            return self._list("*" if self.last_list == "-" else "-", items)
+        marker = ")" if self.last_list == "." else "."
+        self.last_list = marker
+        other = "0" * (len(str(block.start)) - 1) + "1" + marker
+        return self._numbered(items, f"{block.start}{marker}", other)
+
+    def _list(self, marker: str, items: list[str]) -> str:
+        self.last_list = marker
+        return self._numbered(items, marker, marker)
+
+    @staticmethod
+    def _numbered(items: list[str], first: str, other: str) -> str:
+        indent = " " * (len(first) + 1)
+        out = []
+        for index, item in enumerate(items):
+            head, *rest = item.split("\n")
+            lines = [f"{first if index == 0 else other} {head}"]
+            lines += [f"{indent}{line}" for line in rest]
+            out.append("\n".join(lines))
+        return "\n".join(out)
+
+    def _para(self, lines: tuple[ir.Line, ...], *, keep_list: bool = False) -> str:
+        if not keep_list:
+            self.last_list = None
+        rendered = []
+        for line in lines:
+            only = line[0] if len(line) == 1 else None
+            if isinstance(only, str):  # most lines: plain text
+                text = escape_line_start(escape_run(only.strip()))
+            elif isinstance(only, ir.Emphasis) and len(only.content) == 1:  # a note, the trace
+                words = only.content[0]
+                text = f"*{escape_run(words)}*" if isinstance(words, str) else self._inline(line)
+            else:
+                text = escape_line_start(self._inline(line))
+            if text:
+                rendered.append(text)
+        return "\n".join(rendered)
+
+    def _inline(self, line: ir.Line) -> str:
+        return _inline(line, self.anchors)
 
 
-def _preamble(setting: Setting) -> list[str]:
-    preamble = setting.draft.preamble
-    assert preamble is not None  # noqa: S101 - called only when there is one
-    blocks = ['<a id="preamble"></a>', f"## {preamble.heading}"]
-    if preamble.opening:
-        blocks.append(preamble.opening.strip())
-    for recital in preamble.recitals:
-        if recital.entry.id in setting.shown:
-            blocks += body(setting, recital)[0]
-    if preamble.closing:
-        blocks.append(preamble.closing.strip())
-    return blocks
+def inline(runs: Runs) -> str:
+    """A text's runs as one line of Markdown, escaped (a cell of a synoptic table).
+
+    References are plain citations (a synoptic draft has no anchors).
+    """
+    return escape_line_start(_inline(line_of(runs, one_line=True), {}))
 
 
-def _title(setting: Setting, title: TitlePart) -> Iterator[str]:
-    yield f'<a id="{anchor(title)}"></a>'
-    yield f"## {title_heading(title, setting.labels)}"
-    for article in title.articles:
-        yield from _article(setting, article, "###")
-    for chapter in title.chapters:
-        yield f'<a id="{anchor(chapter, title)}"></a>'
-        yield f"### {chapter_heading(chapter, setting.labels)}"
-        for article in chapter.articles:
-            yield from _article(setting, article, "####")
+def _inline(line: ir.Line, anchors: dict[str, str]) -> str:
+    """A line's words escaped, its links, italics and note marks in Markdown."""
+    tokens = _flatten(line)
+    if tokens and isinstance(tokens[0], str):  # what a reader strips, before escaping
+        tokens[0] = tokens[0].lstrip()
+    if tokens and isinstance(tokens[-1], str):
+        tokens[-1] = tokens[-1].rstrip()
+    out = []
+    for index, token in enumerate(tokens):
+        if isinstance(token, str):
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            out.append(escape_run(token, before_link=isinstance(following, ir.Link)))
+        elif isinstance(token, ir.Emphasis):
+            out.append(f"*{_inline(token.content, anchors)}*")
+        elif isinstance(token, ir.Link):
+            target = anchors.get(token.target, token.target)
+            out.append(f"[{escape_run(token.text)}](#{target})")
+        else:
+            out.append(f"[^{token.label}]")
+    return "".join(out)
 
 
-def _article(setting: Setting, article: Article, level: str) -> Iterator[str]:
-    """One article as a single block of text (fewer pieces to stream)."""
-    if article.entry.id not in setting.shown:
-        return
-    blocks, mark = body(setting, article)
-    heading = f"{level} {article_heading(article, setting.labels)}{mark}"
-    yield "\n\n".join((f'<a id="{anchor(article)}"></a>', heading, *blocks))
+def _flatten(line: ir.Line) -> list[str | ir.Emphasis | ir.Link | ir.NoteMark]:
+    """A line as the tokens a Markdown reader sees: runs of text between links, notes and italics."""
+    tokens: list[str | ir.Emphasis | ir.Link | ir.NoteMark] = []
+
+    def add(pieces: tuple[ir.Inline, ...]) -> None:
+        for piece in pieces:
+            if isinstance(piece, str | ir.Label):
+                text = piece if isinstance(piece, str) else piece.text
+                if tokens and isinstance(tokens[-1], str):
+                    tokens[-1] += text
+                elif text:
+                    tokens.append(text)
+            elif isinstance(piece, ir.Bracket):
+                add(piece.content)
+            else:
+                tokens.append(piece)
+
+    add(line)
+    return tokens
 
 
-def _fallen(setting: Setting) -> Iterator[str]:
-    placements = fallen(setting)
-    if not placements:
-        return
-    labels = setting.labels
-    yield '<a id="not-yet-agreed"></a>'
-    yield f"## {labels.not_yet_agreed}"
-    yield labels.fallen_intro
-    yield "\n".join(f"- {fallen_line(placement, labels)}" for placement in placements)
+def _one_line(text: str) -> str:
+    """A title or heading on one line, without the space around it."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.splitlines())
+    return text.strip()

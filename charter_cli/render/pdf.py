@@ -31,6 +31,7 @@ from charter_cli.render.layout import (
     Ref,
     Runs,
     Setting,
+    alternative_label,
     article_eid,
     article_heading,
     chapter_eid,
@@ -243,10 +244,9 @@ def _alternatives(paragraph: ParagraphView, edges: tuple[str, str], marks: tuple
     parts = []
     last = len(paragraph.alternatives)
     for alt in paragraph.alternatives:
-        who = f" ({alt.party})" if alt.party else ""
         text = (
             _bracketed((opens if alt.index == 1 else "") + "[")
-            + f"#party[{typst_text(f'{alt.name}{who}')}]"
+            + f"#party[{typst_text(alternative_label(alt))}]"
             + typst_text(": ")
             + _runs(alt.runs)
             + _bracketed("]" + (closes if alt.index == last else ""))

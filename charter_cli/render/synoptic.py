@@ -91,19 +91,25 @@ def synoptic(left: Setting, right: Setting, inline: Inline) -> Synoptic:
         Block(
             0,
             (left.draft.charter.title, right.draft.charter.title),
-            tuple(zip_longest(title_block(left), title_block(right), fillvalue="")),
+            tuple(
+                zip_longest(
+                    (_text(line, inline) for line in title_block(left)),
+                    (_text(line, inline) for line in title_block(right)),
+                    fillvalue="",
+                )
+            ),
         )
     ]
     one, two = left.draft.preamble, right.draft.preamble
     if one is not None and two is not None:
         rows: list[tuple[str, str]] = []
         if one.opening or two.opening:
-            rows.append((_flat(one.opening or ""), _flat(two.opening or "")))
+            rows.append((_text(one.opening or "", inline), _text(two.opening or "", inline)))
         for recitals in zip(one.recitals, two.recitals, strict=True):
             if recitals[0].entry.id in left.shown:
                 rows += _rows(pair, recitals, inline)
         if one.closing or two.closing:
-            rows.append((_flat(one.closing or ""), _flat(two.closing or "")))
+            rows.append((_text(one.closing or "", inline), _text(two.closing or "", inline)))
         blocks.append(Block(1, (one.heading, two.heading), tuple(rows)))
     for first, second in zip(left.draft.titles, right.draft.titles, strict=True):
         heading = (title_heading(first, left.labels), title_heading(second, right.labels))
@@ -119,9 +125,12 @@ def synoptic(left: Setting, right: Setting, inline: Inline) -> Synoptic:
             blocks += _articles(pair, articles, inline, 3)
     if left.rendering is Rendering.AGREED and fallen(left):
         heading = (left.labels.not_yet_agreed, right.labels.not_yet_agreed)
-        rows = [(left.labels.fallen_intro, right.labels.fallen_intro)]
+        rows = [(_text(left.labels.fallen_intro, inline), _text(right.labels.fallen_intro, inline))]
         rows += [
-            (fallen_line(one, left.labels), fallen_line(two, right.labels))
+            (
+                _text(fallen_line(one, left.labels), inline),
+                _text(fallen_line(two, right.labels), inline),
+            )
             for one, two in zip(fallen(left), fallen(right), strict=True)
         ]
         blocks.append(Block(1, heading, tuple(rows)))
@@ -160,9 +169,9 @@ def _column(view: BodyView, inline: Inline) -> list[str]:
     rows: list[str] = []
     for paragraph, opens, closes in framed(view):
         rows += _paragraph(paragraph, opens, closes, inline)
-    rows += [text for text in (view.status_note, view.trace) if text]
+    rows += [_text(text, inline) for text in (view.status_note, view.trace) if text]
     # the marks † and ‡ stand in the text; the notes that pair up are the reservations
-    rows += [_flat(note.text) for note in view.notes if not note.translation]
+    rows += [_text(note.text, inline) for note in view.notes if not note.translation]
     return rows
 
 
@@ -183,6 +192,11 @@ def _paragraph(paragraph: ParagraphView, opens: str, closes: str, inline: Inline
     rows[0] = f"{marker}{opens}{rows[0]}"
     rows[-1] = f"{rows[-1]}{closes}"
     return rows
+
+
+def _text(text: str, inline: Inline) -> str:
+    """A text the draft shows as it is (a label, a note, a formula), on one line, in the format."""
+    return inline((_flat(text),)) if text else ""
 
 
 def _flat(text: str) -> str:
@@ -222,7 +236,7 @@ def iter_synoptic_markdown(
     trace: bool | None = None,
 ) -> Iterator[str]:
     """The synoptic draft as Markdown: front matter, then a heading and a table per block."""
-    from charter_cli.render.article import inline
+    from charter_cli.render.markdown import inline
 
     first, second = settings(left, right, library, rendering, trace)
     view = synoptic(first, second, inline)
@@ -253,9 +267,11 @@ def _front_matter(view: Synoptic) -> str:
 
 
 def _heading(block: Block) -> str:
+    from charter_cli.render.mdtext import escape_heading_end, escape_run
+
     left, right = (_flat(text) for text in block.heading)
     text = left if left == right else f"{left} / {right}"
-    return f"{'#' * (block.level + 1)} {text}"
+    return f"{'#' * (block.level + 1)} {escape_heading_end(escape_run(text))}"
 
 
 def _table(columns: tuple[str, str], rows: tuple[tuple[str, str], ...]) -> str:

@@ -13,8 +13,9 @@ definition's documentation instead of the key's), and ``X | None`` becomes
 ``X`` because TOML has no null. A TOML file names its schema in a first line
 ``#:schema <path>`` (see :func:`directive_for`).
 
-``charter schema`` also writes the schema of the JSON report of ``charter
-check`` (:func:`report_schema`), for the scripts that read it: that one is JSON,
+``charter schema`` also writes the schemas of the JSON reports of ``charter
+check`` and ``charter coverage`` (:func:`report_schema`), for the scripts that
+read them: those are JSON,
 where null is a value, so it is written as Pydantic makes it (draft 2020-12).
 """
 
@@ -36,7 +37,7 @@ from charter_cli.models.frozen import NumberingLock
 from charter_cli.models.translation import TranslationFile
 from charter_cli.render.amendments_json import AmendmentsReport, VotingListReport
 from charter_cli.render.comparison_json import DiffReport
-from charter_cli.render.reports.jsonreport import CheckReport
+from charter_cli.render.reports.jsonreport import CheckReport, CoverageReport
 from charter_cli.write.output import output_target, write_output
 
 SCHEMA_DIR = "schemas"
@@ -53,8 +54,14 @@ LOCK_SCHEMA = "numbering.schema.json"
 TRANSLATION_SCHEMA = "translation.schema.json"
 REPORT_SCHEMA = "check-report.schema.json"
 """The schema of ``charter check --output-format json``."""
+COVERAGE_SCHEMA = "coverage-report.schema.json"
+"""The schema of ``charter coverage --output-format json``."""
 OUTPUT_SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     REPORT_SCHEMA: (CheckReport, "charter check report (charter check --output-format json)"),
+    COVERAGE_SCHEMA: (
+        CoverageReport,
+        "charter coverage report (charter coverage --output-format json)",
+    ),
     "diff-report.schema.json": (DiffReport, "charter diff report (charter diff --format json)"),
     "amendments-report.schema.json": (
         AmendmentsReport,
@@ -93,9 +100,13 @@ def schema_documents() -> dict[str, dict[str, Any]]:
 def report_schema(name: str = REPORT_SCHEMA) -> dict[str, Any]:
     """The JSON Schema of a JSON output (by default the report of ``charter check``), from its models."""
     model, title = OUTPUT_SCHEMAS[name]
-    body = model.model_json_schema(mode="serialization")
+    return _headed(REPORT_DRAFT, title, model.model_json_schema(mode="serialization"))
+
+
+def _headed(dialect: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A schema document: its dialect, title and description first, then the body's keywords."""
     document: dict[str, Any] = {
-        "$schema": REPORT_DRAFT,
+        "$schema": dialect,
         "title": title,
         "description": (
             f"{body.pop('description')} Generated from the models of charter-drafter by "
@@ -108,7 +119,7 @@ def report_schema(name: str = REPORT_SCHEMA) -> dict[str, Any]:
 
 
 def schema_files() -> dict[str, dict[str, Any]]:
-    """Every schema ``charter schema`` writes, by file name: the file kinds, then the report."""
+    """Every schema ``charter schema`` writes, by file name: the file kinds, then the reports."""
     return {**schema_documents(), **{name: report_schema(name) for name in OUTPUT_SCHEMAS}}
 
 
@@ -178,16 +189,7 @@ def _document(model: type[BaseModel], title: str) -> dict[str, Any]:
     definitions: dict[str, Any] = raw.pop("$defs", {})
     body = _editor_friendly(raw, definitions)
     used = _referenced(body, definitions)
-    document: dict[str, Any] = {
-        "$schema": DRAFT,
-        "title": title,
-        "description": (
-            f"{body.pop('description')} Generated from the models of charter-drafter by "
-            "'charter schema'; regenerate it rather than editing it."
-        ),
-    }
-    body.pop("title", None)
-    document.update(body)
+    document = _headed(DRAFT, title, body)
     if used:
         document["definitions"] = {
             name: _editor_friendly(definitions[name], definitions) for name in sorted(used)

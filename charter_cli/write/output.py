@@ -25,7 +25,7 @@ from charter_cli.errors import WriteRefusedError
 from charter_cli.load.library import Library
 from charter_cli.load.packaged import is_packaged
 from charter_cli.load.project import MANIFEST
-from charter_cli.render.frontmatter import is_generated
+from charter_cli.render.frontmatter import GENERATOR_META, is_generated
 from charter_cli.write.atomic import write_atomic_stream
 from charter_cli.write.lock import file_lock
 
@@ -109,6 +109,24 @@ def _same_as_stdout(info: os.stat_result) -> bool:
     return (info.st_dev, info.st_ino) == (stdout.st_dev, stdout.st_ino)
 
 
+def is_terminal(target: Target) -> bool:
+    """Whether a stream named as output (``-o /dev/tty``) is a terminal.
+
+    Standard output is the command line's to judge (``sys.stdout.isatty()``).
+    """
+    if target.kind is not Kind.STREAM:
+        return False
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(target.path, flags)
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
+
+
 def _refused(path: Path, error: OSError) -> WriteRefusedError:
     if error.errno == errno.ELOOP:
         return WriteRefusedError(f"{path}: is a symbolic link that loops; nothing was written")
@@ -160,6 +178,7 @@ _SIGNATURES = (
     b'"check_name": "CH',  # the GitLab report
     b"::error file=",  # GitHub annotations
     b"::warning file=",
+    GENERATOR_META.encode("utf-8"),  # the HTML export
 )
 
 

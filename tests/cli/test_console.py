@@ -87,6 +87,41 @@ def test_closed_streams_are_replaced_and_say_so(monkeypatch: pytest.MonkeyPatch)
         sys.stdout.writelines(["a"])
 
 
+def test_progress_stays_off_files_and_pipes() -> None:
+    captured = io.StringIO()
+    with console.progress("writing HTML", stream=captured, delay=0.0) as tick:
+        tick(5, 10)
+    assert captured.getvalue() == ""
+
+
+def test_progress_waits_redraws_sparingly_and_erases_its_line() -> None:
+    screen = _Terminal()
+    now = [0.0]
+    line = console._ProgressLine(screen, "writing HTML", 0.5, lambda: now[0])
+    line.update(1, 10)  # within the first half second: a quick build shows nothing
+    assert screen.getvalue() == ""
+    line.waiting()  # the timer's call, when the step has said nothing yet
+    now[0] = 0.6
+    line.update(2, 10)
+    now[0] = 0.65
+    line.update(3, 10)  # too soon after the last redraw
+    line.update(10, 10)  # the last count is always drawn
+    line.erase()
+    assert screen.getvalue() == (
+        "\rwriting HTML…\x1b[K"
+        "\rwriting HTML: 2 of 10 articles\x1b[K"
+        "\rwriting HTML: 10 of 10 articles\x1b[K"
+        "\r\x1b[K"
+    )
+
+
+def test_progress_on_a_terminal_leaves_nothing_behind_when_the_step_is_quick() -> None:
+    screen = _Terminal()
+    with console.progress("reading the library", stream=screen, delay=3600.0) as tick:
+        tick(1, 1)
+    assert screen.getvalue() == ""
+
+
 def test_lines_of_styled_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Word changes: coloured on a terminal, marked ``[-...-]{+...+}`` in plain text, escaped in both."""
     text = TextView()

@@ -24,7 +24,7 @@ def render(analysis: Analysis, rendering: Rendering = Rendering.COMPILATION) -> 
 
 
 def pandoc_json(data: bytes, tmp_path: Path) -> dict[str, Any]:
-    import pypandoc  # type: ignore[import-untyped]
+    import pypandoc
 
     path = tmp_path / "draft.docx"
     path.write_bytes(data)

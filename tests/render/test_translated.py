@@ -56,26 +56,29 @@ def _headings(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("code", "expected"),
+    ("code", "expected", "name"),
     [
-        ("es", ["Preámbulo", "Título I — Objetivos", "Artículo 1 — Objetivos"]),
-        ("pt", ["Preâmbulo", "Título I — Objetivos", "Artigo 1.º — Objetivos"]),
-        ("fr", ["Préambule", "Titre Ier — Objectives ‡", "Article premier — Objectifs"]),
+        ("es", ["Preámbulo", "Título I", "Artículo 1"], "Objetivos"),
+        ("pt", ["Preâmbulo", "Título I", "Artigo 1.º"], "Objetivos"),
+        ("fr", ["Préambule", "Titre Ier", "Article premier"], "Objectifs"),
     ],
 )
 def test_markdown_headings_are_in_the_language(
-    analysis: Analysis, code: str, expected: list[str]
+    analysis: Analysis, code: str, expected: list[str], name: str
 ) -> None:
-    headings = _headings(_markdown(analysis, code))
+    text = _markdown(analysis, code)
+    headings = _headings(text)
     assert headings[3:6] == expected  # after the front matter (a setext heading), title, contents
+    assert f"### {expected[2]}\n\n**{name}**" in text  # the name under the number
 
 
 def test_markdown_references_cite_as_the_language_does_and_stay_links(analysis: Analysis) -> None:
     text = _markdown(analysis, "es")
     html = MarkdownIt("commonmark").render(text)
-    assert '<a href="#article-2">artículo 2, apartado 2, letra a)</a>' in html
+    assert '<a href="#art%C3%ADculo-2">artículo 2, apartado 2, letra a)</a>' in html
+    assert "#### Artículo 2\n" in text  # the heading whose anchor the link names
     portuguese = _markdown(analysis, "pt")
-    assert "[artigo 2.º, n.º 2, alínea a)](#article-2)" in portuguese
+    assert "[artigo 2.º, n.º 2, alínea a)](#artigo-2º)" in portuguese
 
 
 def test_markdown_marks_and_notes_in_the_compilation_only(analysis: Analysis) -> None:
@@ -93,7 +96,7 @@ def test_the_original_is_unchanged_by_the_translations(analysis: Analysis) -> No
     original = render_markdown(analysis.draft, analysis.library)
     assert original == _markdown(analysis, "en")
     assert "translation-of" not in original
-    assert "### Article 1 — Objectives" in original
+    assert "### Article 1\n\n**Objectives**" in original
 
 
 def _style(paragraph: Paragraph) -> str:

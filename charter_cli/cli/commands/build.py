@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +15,8 @@ from charter_cli.vocabulary import Format, Rendering
 
 if TYPE_CHECKING:
     from charter_cli.draft.analysis import Analysis
+    from charter_cli.draft.model import Draft
+    from charter_cli.load.library import Library
     from charter_cli.render.formats import Export
     from charter_cli.write.output import Target
 
@@ -27,8 +29,8 @@ def build(
             "-o",
             "--output",
             help="Where to write the draft; '-' for stdout. [default: build/charter.md, "
-            "build/charter-agreed.md or build/charter-clean.md; .docx, .pdf or .akn.xml for "
-            "the other formats]",
+            "build/charter-agreed.md or build/charter-clean.md; .html, .docx, .pdf or .akn.xml "
+            "for the other formats]",
             metavar="FILE",
         ),
     ] = None,
@@ -44,7 +46,8 @@ def build(
         Format,
         typer.Option(
             "--format",
-            help="md (Markdown), docx (Word), pdf (typeset) or akn (Akoma Ntoso 3.0 XML).",
+            help="md (Markdown), html (one web page), docx (Word), pdf (typeset) or akn "
+            "(Akoma Ntoso 3.0 XML).",
         ),
     ] = Format.MD,
     trace: Annotated[
@@ -92,11 +95,12 @@ def build(
     ] = False,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
-    """Assemble the draft: Markdown, Word, PDF or Akoma Ntoso.
+    """Assemble the draft: Markdown, HTML, Word, PDF or Akoma Ntoso.
 
     The draft is written atomically; the same library gives byte-identical
     output in every format. Integrity errors stop the build; coverage gaps do not. With
     --require-tracked (the pre-commit hook), a draft git does not track fails.
+    On a terminal, a long build shows its progress on stderr.
 
     With --lang the draft is in another language of the charter; --synoptic puts two
     versions side by side.
@@ -117,7 +121,7 @@ def build(
     _refuse_combinations(export, lang, synoptic, output)
     if output is not None:
         _check_target(named_output(opts.base(), output), export, require_tracked=require_tracked)
-    with library_lock(root, shared=True):
+    with console.progress("reading the library"), library_lock(root, shared=True):
         analysis = analyse(root, cache=opts.cache())
     if analysis.draft is None or analysis.blocking:
         for line in finding_lines(analysis, working_paths(root, Path.cwd())):
@@ -125,11 +129,13 @@ def build(
         errors = len(analysis.blocking) or 1
         console.err(f"build stopped: {errors} error(s) to fix first (see above)")
         return ExitCode.USAGE if analysis.unreadable else ExitCode.FINDINGS
-    for language, chunks in _outputs(analysis, export, text, trace, lang, synoptic):
+    for language, render in _outputs(analysis, export, text, trace, lang, synoptic):
         default = root / export.default_output(text, language)
         target = named_output(opts.base(), default if output is None else output)
         _check_target(target, export, require_tracked=require_tracked)
-        if not _write(target, chunks, export, analysis, opts.base(), force, require_tracked):
+        with console.progress(f"writing {format.value.upper()}") as progress:
+            changed = _write(target, render(progress), export, analysis, force)
+        if not _report(target, changed, analysis, opts.base(), require_tracked):
             return ExitCode.FINDINGS
     gaps = analysis.coverage.select(missing=True).items if analysis.coverage else ()
     if gaps:
@@ -137,6 +143,11 @@ def build(
             f"note: {len(gaps)} requirement(s) not covered; run 'charter coverage --missing'"
         )
     return ExitCode.OK
+
+
+Progress = Callable[[int, int], None]
+Chunks = Callable[[Progress | None], Iterator[bytes]]
+"""One output's rendering, told where to report its progress."""
 
 
 def _refuse_combinations(
@@ -161,9 +172,11 @@ def _refuse_combinations(
 
 
 def _check_target(target: Target, export: Export, *, require_tracked: bool) -> None:
-    from charter_cli.write.output import Kind
+    """A binary format is never written to a terminal (stdout or ``-o /dev/tty``)."""
+    from charter_cli.write.output import Kind, is_terminal
 
-    if export.binary and target.kind is Kind.STDOUT and sys.stdout.isatty():
+    terminal = sys.stdout.isatty() if target.kind is Kind.STDOUT else is_terminal(target)
+    if export.binary and terminal:
         raise InvalidInputError(
             f"a {export.format.value.upper()} file is not text; not written to the terminal",
             hint="give a file with -o, or redirect the output: charter build ... -o - > FILE",
@@ -182,8 +195,8 @@ def _outputs(
     trace: bool | None,
     lang: str | None,
     synoptic: str | None,
-) -> Iterator[tuple[str | None, Iterator[bytes]]]:
-    """Each file to write: the language part of its default name, and its chunks."""
+) -> Iterator[tuple[str | None, Chunks]]:
+    """Each file to write: the language part of its default name, and how to render it."""
     from charter_cli.draft.translated import build_languages, draft_in, original_language
     from charter_cli.load.units import original_units
 
@@ -193,19 +206,32 @@ def _outputs(
         for code in pair:
             build_languages(analysis, code)  # an unknown language is refused before rendering
         left, right = (draft_in(analysis, code) for code in pair)
-        assert export.synoptic is not None  # noqa: S101 - refused before
-        yield "-".join(pair), export.synoptic(left, right, library, text, trace)
+        two = export.synoptic
+        assert two is not None  # noqa: S101 - refused before
+        yield "-".join(pair), lambda _progress: two(left, right, library, text, trace)
         return
     if lang is None:
-        assert analysis.draft is not None  # noqa: S101 - the command stops without a draft
-        yield None, export.render(analysis.draft, library, text, trace)
+        draft = analysis.draft
+        assert draft is not None  # noqa: S101 - the command stops without a draft
+        yield None, _rendering(export, draft, library, text, trace)
         return
     codes = build_languages(analysis, lang)
     original = original_language(analysis)
     originals = original_units(library) if len(codes) > 1 else None
     for code in codes:
-        draft = draft_in(analysis, code, originals=originals)
-        yield (None if code == original else code), export.render(draft, library, text, trace)
+        one = draft_in(analysis, code, originals=originals)
+        yield (None if code == original else code), _rendering(export, one, library, text, trace)
+
+
+def _rendering(
+    export: Export, draft: Draft, library: Library, text: Rendering, trace: bool | None
+) -> Chunks:
+    """The rendering of one draft, started when the output is written."""
+
+    def render(progress: Progress | None) -> Iterator[bytes]:
+        return export.render(draft, library, text, trace, progress)
+
+    return render
 
 
 def _pair(synoptic: str) -> tuple[str, str]:
@@ -219,38 +245,50 @@ def _pair(synoptic: str) -> tuple[str, str]:
 
 
 def _write(
-    target: Target,
-    chunks: Iterator[bytes],
-    export: Export,
-    analysis: Analysis,
-    base: Path,
-    force: bool,
-    require_tracked: bool,
-) -> bool:
-    """Write one output; ``False`` when --require-tracked finds git does not track it."""
-    from charter_cli.cli import console
-    from charter_cli.cli.views.summaries import draft_summary
-    from charter_cli.load.project import relative, tracked_by_git
+    target: Target, chunks: Iterator[bytes], export: Export, analysis: Analysis, force: bool
+) -> bool | None:
+    """Write one output: whether the file changed (``None`` for stdout)."""
     from charter_cli.write.draft import carries, was_generated, write_export
     from charter_cli.write.output import Kind, project_inputs
 
     if target.kind is Kind.STDOUT:
-        sys.stdout.flush()
-        sys.stdout.buffer.writelines(chunks)
-        sys.stdout.buffer.flush()
-    else:
-        signature = export.signature
-        owned = was_generated if signature is None else lambda path: carries(path, signature)
-        inputs = project_inputs(analysis.library)
-        changed = write_export(target, chunks, force=force, inputs=inputs, owned=owned)
-        shown = relative(base, target.path) if target.is_file else str(target.path)
-        console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
-        if require_tracked and not tracked_by_git(target.path):
-            here = relative(Path.cwd().resolve(), target.path)
-            console.err(
-                f"error: git does not track {shown}, so a commit would leave the draft out "
-                f"and pre-commit could not see it change (hint: 'git add {here}', after "
-                "taking it out of .gitignore if it is listed there)"
-            )
-            return False
+        _write_stdout(chunks, binary=export.binary)
+        return None
+    signature = export.signature
+    owned = was_generated if signature is None else lambda path: carries(path, signature)
+    inputs = project_inputs(analysis.library)
+    return write_export(target, chunks, force=force, inputs=inputs, owned=owned)
+
+
+def _report(
+    target: Target, changed: bool | None, analysis: Analysis, base: Path, require_tracked: bool
+) -> bool:
+    """Say what was written; ``False`` when --require-tracked finds git does not track it."""
+    from charter_cli.cli import console
+    from charter_cli.cli.views.summaries import draft_summary
+    from charter_cli.load.project import relative, tracked_by_git
+
+    if changed is None:
+        return True
+    shown = relative(base, target.path) if target.is_file else str(target.path)
+    console.err(f"{'wrote' if changed else 'unchanged'} {shown}: {draft_summary(analysis)}")
+    if require_tracked and not tracked_by_git(target.path):
+        here = relative(Path.cwd().resolve(), target.path)
+        console.err(
+            f"error: git does not track {shown}, so a commit would leave the draft out "
+            f"and pre-commit could not see it change (hint: 'git add {here}', after "
+            "taking it out of .gitignore if it is listed there)"
+        )
+        return False
     return True
+
+
+def _write_stdout(pieces: Iterable[bytes], *, binary: bool) -> None:
+    """Text through the text stream (its encoding and error handling), bytes as they are."""
+    if binary:
+        sys.stdout.flush()
+        sys.stdout.buffer.writelines(pieces)
+        sys.stdout.buffer.flush()
+        return
+    for piece in pieces:
+        sys.stdout.write(piece.decode("utf-8"))

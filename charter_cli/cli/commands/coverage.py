@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from charter_cli.cli.options import (
     options,
 )
 from charter_cli.errors import ExitCode
+from charter_cli.vocabulary import CoverageFormat
 
 
 def coverage(
@@ -39,6 +41,13 @@ def coverage(
             help="A table of the sections instead: covered / total and at risk in each.",
         ),
     ] = False,
+    output_format: Annotated[
+        CoverageFormat,
+        typer.Option(
+            "--output-format",
+            help="text (tables) or json (every requirement, the level x kind cells, the totals).",
+        ),
+    ] = CoverageFormat.TEXT,
     run_in: CommandDirectory = None,
 ) -> ExitCode:
     """Show what covers each requirement, and what is missing.
@@ -46,7 +55,9 @@ def coverage(
     Each requirement with its statement, where it stands (covered, at risk,
     waived, not covered) and the articles that cover it, then a summary by
     level and kind; --by-section shows a summary by section instead. Waived
-    requirements count as covered.
+    requirements count as covered. With --output-format json, the requirements
+    shown and the summary on stdout as one JSON document (its shape:
+    schemas/coverage-report.schema.json).
 
     Exit 1 if a shown requirement is not covered (with --agreed-only: not covered
     by agreed text).
@@ -71,7 +82,11 @@ def coverage(
     selected = analysis.coverage.select(
         level, kind=kind, section=section, missing=missing, agreed_only=agreed_only
     )
-    if by_section:
+    if output_format is CoverageFormat.JSON:
+        from charter_cli.render.reports.jsonreport import render_coverage
+
+        sys.stdout.write(render_coverage(selected))
+    elif by_section:
         console.show(tables.section_table(selected, agreed_only=agreed_only))
     else:
         console.show(tables.coverage_table(selected))

@@ -63,15 +63,16 @@ def _clause_view(analysis: Analysis, entry: ClauseEntry) -> TextView:
 
 def _text(analysis: Analysis, entry: ClauseEntry, placement: Article | Recital | None) -> str:
     """The clause as the compilation text shows it, with plain "Article N" references."""
-    from charter_cli.render.article import Setting, body
+    from charter_cli.render.article import article_view
+    from charter_cli.render.layout import Setting
+    from charter_cli.render.plain import plain_article
 
     draft = analysis.draft
     if draft is None:
         return "\n\n".join(unit.text.strip() for unit in entry.units)
     shown = frozenset(draft.placements)
     setting = Setting(draft, analysis.library, Rendering.COMPILATION, False, shown, links=False)
-    blocks, _ = body(setting, placement or Article(0, entry, "not placed"))
-    return "\n\n".join(blocks)
+    return plain_article(article_view(setting, placement or Article(0, entry, "not placed")))
 
 
 def _name(analysis: Analysis, clause_id: str) -> str:

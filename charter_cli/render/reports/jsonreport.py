@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from charter_cli import __version__
 from charter_cli.draft.analysis import Analysis
+from charter_cli.draft.coverage import Coverage, RequirementCoverage
 from charter_cli.draft.model import Article
 from charter_cli.findings import Severity
 from charter_cli.render.reports.shared import PROJECT_RELATIVE, ReportPaths
@@ -135,37 +136,39 @@ class CheckReport(_Out):
     """Every requirement in catalogue order."""
 
 
+def requirement_out(item: RequirementCoverage) -> RequirementOut:
+    """One requirement's coverage, as both JSON reports give it."""
+    return RequirementOut(
+        id=item.entry.id,
+        source=item.entry.catalogue.source.id if item.entry.catalogue.source else None,
+        section=item.entry.requirement.section,
+        level=item.entry.requirement.level.value,
+        kind=item.entry.requirement.kind.value,
+        covered=item.covered,
+        state=item.state.value,
+        covered_by=[
+            CoveringPart(
+                clause=c.placement.entry.id,
+                article=c.placement.number if isinstance(c.placement, Article) else None,
+                recital=None if isinstance(c.placement, Article) else c.placement.number,
+                paragraph=c.placement.paragraph_number(c.paragraph)
+                if isinstance(c.placement, Article) and c.paragraph is not None
+                else None,
+                citation=c.citation,
+                open=c.open,
+            )
+            for c in item.covering
+        ],
+    )
+
+
 def build_report(
     analysis: Analysis, *, strict: bool = False, paths: ReportPaths = PROJECT_RELATIVE
 ) -> CheckReport:
     """The report as a model (also used by the other formats' tests)."""
     draft, coverage = analysis.draft, analysis.coverage
     items = coverage.items if coverage else ()
-    requirements = [
-        RequirementOut(
-            id=item.entry.id,
-            source=item.entry.catalogue.source.id if item.entry.catalogue.source else None,
-            section=item.entry.requirement.section,
-            level=item.entry.requirement.level.value,
-            kind=item.entry.requirement.kind.value,
-            covered=item.covered,
-            state=item.state.value,
-            covered_by=[
-                CoveringPart(
-                    clause=c.placement.entry.id,
-                    article=c.placement.number if isinstance(c.placement, Article) else None,
-                    recital=None if isinstance(c.placement, Article) else c.placement.number,
-                    paragraph=c.placement.paragraph_number(c.paragraph)
-                    if isinstance(c.placement, Article) and c.paragraph is not None
-                    else None,
-                    citation=c.citation,
-                    open=c.open,
-                )
-                for c in item.covering
-            ],
-        )
-        for item in items
-    ]
+    requirements = [requirement_out(item) for item in items]
     summary = Summary(
         errors=analysis.count(Severity.ERROR),
         warnings=analysis.count(Severity.WARNING),
@@ -206,3 +209,78 @@ def render(
 ) -> str:
     """The report as indented JSON."""
     return build_report(analysis, strict=strict, paths=paths).model_dump_json(indent=2) + "\n"
+
+
+COVERAGE_SCHEMA_VERSION = 1
+"""Version of the shape of ``charter coverage --output-format json``."""
+
+
+class Counts(_Out):
+    """How many requirements stand where."""
+
+    total: int
+    """Requirements counted."""
+    covered: int
+    """Covered by the draft, by agreed or open text."""
+    covered_by_agreed_text: int
+    """Covered by agreed text (text that stays if every open bracket falls)."""
+    at_risk: int
+    """Covered only by text not yet agreed."""
+    waived: int
+    """Deliberately not addressed (``[[waiver]]`` in the manifest)."""
+    uncovered: int
+    """Neither covered nor waived."""
+
+
+class CellOut(Counts):
+    """The requirements of one level and kind: one cell of the coverage map."""
+
+    level: str
+    """public, state, regional or cross-cutting."""
+    kind: str
+    """Kind of requirement (instrument, principle, ...)."""
+
+
+class CoverageReport(_Out):
+    """The JSON report of ``charter coverage --output-format json``."""
+
+    schema_version: int
+    """Version of this shape."""
+    tool: Tool
+    """The program that wrote it."""
+    summary: Counts
+    """All the requirements shown."""
+    cells: list[CellOut]
+    """Level by kind, in the order of the levels and kinds; only cells that hold requirements."""
+    requirements: list[RequirementOut]
+    """Every requirement shown, in catalogue order."""
+
+
+def build_coverage_report(coverage: Coverage) -> CoverageReport:
+    """The coverage report as a model: totals, the level x kind cells, every requirement."""
+    cells = [
+        CellOut(
+            level=level.value,
+            kind=kind.value,
+            total=tally.total,
+            covered=tally.covered,
+            covered_by_agreed_text=tally.agreed,
+            at_risk=tally.at_risk,
+            waived=tally.waived,
+            uncovered=tally.uncovered,
+        )
+        for (level, kind), tally in coverage.summary().items()
+    ]
+    totals = {field: sum(getattr(cell, field) for cell in cells) for field in Counts.model_fields}
+    return CoverageReport(
+        schema_version=COVERAGE_SCHEMA_VERSION,
+        tool=Tool(name="charter", version=__version__),
+        summary=Counts(**totals),
+        cells=cells,
+        requirements=[requirement_out(item) for item in coverage.items],
+    )
+
+
+def render_coverage(coverage: Coverage) -> str:
+    """The coverage report as indented JSON."""
+    return build_coverage_report(coverage).model_dump_json(indent=2) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def test_build_writes_the_default_file(write_project: WriteProject) -> None:
 def test_build_to_stdout_without_trace(write_project: WriteProject) -> None:
     result = invoke("-C", str(write_project()), "build", "-o", "-", "--no-trace")
     assert result.exit_code == ExitCode.OK
-    assert "### Article 1 — Objectives" in result.stdout
+    assert "### Article 1\n\n**Objectives**\n" in result.stdout
     assert "Implements" not in result.stdout
     assert result.stderr == ""
 
@@ -111,6 +112,54 @@ def test_require_tracked_needs_a_file(write_project: WriteProject) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
     assert result.stderr.startswith("error: --require-tracked needs a file to check")
+
+
+# --- formats ----------------------------------------------------------------------------------
+
+
+def test_build_writes_html_next_to_the_markdown(write_project: WriteProject) -> None:
+    root = write_project()
+    for text, name in (("compilation", "charter.html"), ("agreed", "charter-agreed.html")):
+        result = invoke("-C", str(root), "build", "--format", "html", "--text", text)
+        assert result.exit_code == ExitCode.OK, result.stderr
+        assert result.stderr.startswith(f"wrote build/{name}: 2 articles")
+        page = (root / "build" / name).read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>\n") and page.endswith("</html>\n")
+    again = invoke("-C", str(root), "build", "--format", "html")
+    assert again.stderr.startswith("unchanged build/charter.html")
+    assert not (root / "build" / "charter.md").exists()
+
+
+def test_build_html_replaces_only_its_own_pages(write_project: WriteProject) -> None:
+    root = write_project()
+    theirs = root / "index.html"
+    theirs.write_text("<!DOCTYPE html>\n<title>Our site</title>\n", encoding="utf-8")
+    refused = invoke("-C", str(root), "build", "--format", "html", "-o", "index.html")
+    assert refused.exit_code == ExitCode.USAGE
+    assert "was not written by charter build; not overwritten" in refused.stderr
+    assert theirs.read_text(encoding="utf-8").endswith("Our site</title>\n")
+    forced = invoke("-C", str(root), "build", "--format", "html", "-o", "index.html", "--force")
+    assert forced.exit_code == ExitCode.OK
+    markdown = root / "draft.md"
+    assert invoke("-C", str(root), "build", "-o", "draft.md").exit_code == ExitCode.OK
+    over = invoke("-C", str(root), "build", "--format", "html", "-o", "draft.md")
+    assert over.exit_code == ExitCode.USAGE  # a Markdown draft is not an HTML page of charter's
+    assert markdown.read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_a_binary_format_is_never_written_to_a_terminal_named_as_output(
+    write_project: WriteProject,
+) -> None:
+    root = write_project()
+    leader, follower = os.openpty()
+    try:
+        terminal = os.ttyname(follower)
+        result = invoke("-C", str(root), "build", "--format", "docx", "-o", terminal)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert result.exit_code == ExitCode.USAGE
+    assert "a DOCX file is not text; not written to the terminal" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -125,5 +125,5 @@ def test_init_bare_has_no_example_content(tmp_path: Path, with_study: bool) -> N
     ]  # the one title places nothing yet: the next step, not an error
     built = invoke("-C", str(target), "build", "-o", "-")
     assert built.exit_code == ExitCode.OK
-    assert "## Title I — General provisions" in built.stdout
+    assert "## Title I\n\n**General provisions**" in built.stdout
     assert "Article" not in built.stdout.split("---\n", 2)[2]
