@@ -118,13 +118,58 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return element
 
 
-def _slug(text: str) -> str:
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """A child element in the Akoma Ntoso namespace, its text made XML-safe; empty attributes left out."""
+    return _sub(parent, tag, text, **attrs)
+
+
+def slug(text: str) -> str:
+    """A title or version as a component of an FRBR URI: ``eurolat-charter``, ``0.2.0``."""
     return _NAME.sub("-", text.lower()).strip("-") or "charter"
+
+
+def akn_language(language: str) -> str:
+    """The ISO 639-2 code of a BCP 47 tag, as the naming convention writes it: ``pt`` -> ``por``."""
+    return _LANGUAGES.get(language.split("-")[0].lower(), language.lower())
+
+
+def frbr_levels(
+    identification: etree._Element,
+    uris: tuple[str, str],
+    name: str,
+    version: str,
+    language: str,
+) -> None:
+    """The FRBR Work, Expression and Manifestation of a document, dated :data:`FIXED_DATE`.
+
+    ``uris`` are the Work's and the Expression's URIs; the Manifestation is the
+    Expression's ``.akn``.
+    """
+    work, expression = uris
+    levels = (
+        ("FRBRWork", f"{work}/main", work),
+        ("FRBRExpression", f"{expression}/main", expression),
+        ("FRBRManifestation", f"{expression}/main.xml", f"{expression}.akn"),
+    )
+    for level, this, uri in levels:
+        frbr = _sub(identification, level)
+        _sub(frbr, "FRBRthis", value=this)
+        _sub(frbr, "FRBRuri", value=uri)
+        _sub(frbr, "FRBRdate", date=FIXED_DATE, name="fixed")
+        _sub(frbr, "FRBRauthor", href="#charter")
+        if level == "FRBRWork":
+            _sub(frbr, "FRBRcountry", value="int")
+            _sub(frbr, "FRBRname", value=xml_safe(name))
+        elif level == "FRBRExpression":
+            _sub(frbr, "FRBRversionNumber", value=xml_safe(version))
+            _sub(frbr, "FRBRlanguage", language=language)
+        else:
+            _sub(frbr, "FRBRformat", value="application/akn+xml")
 
 
 def party_id(party: str) -> str:
     """The eId of a party among the references: ``eu``, ``lac``, ``br``."""
-    return _slug(party).replace("-", "_")
+    return slug(party).replace("-", "_")
 
 
 # ---------------------------------------------------------------------- meta
@@ -149,30 +194,12 @@ def _meta(bill: etree._Element, setting: Setting, traces: _Traces) -> None:
     charter = draft.charter
     meta = _sub(bill, "meta")
     identification = _sub(meta, "identification", source="#charter")
-    language = _LANGUAGES.get(charter.language.split("-")[0].lower(), charter.language.lower())
-    work = f"/akn/int/bill/{FIXED_DATE}/{_slug(charter.title)}"
-    expression = f"{work}/{language}@{_slug(charter.version)}"
+    language = akn_language(charter.language)
+    work = f"/akn/int/bill/{FIXED_DATE}/{slug(charter.title)}"
+    expression = f"{work}/{language}@{slug(charter.version)}"
     if setting.rendering is not Rendering.COMPILATION:
         expression += f"!{setting.rendering.value}"
-    levels = (
-        ("FRBRWork", f"{work}/main", work),
-        ("FRBRExpression", f"{expression}/main", expression),
-        ("FRBRManifestation", f"{expression}/main.xml", f"{expression}.akn"),
-    )
-    for level, this, uri in levels:
-        frbr = _sub(identification, level)
-        _sub(frbr, "FRBRthis", value=this)
-        _sub(frbr, "FRBRuri", value=uri)
-        _sub(frbr, "FRBRdate", date=FIXED_DATE, name="fixed")
-        _sub(frbr, "FRBRauthor", href="#charter")
-        if level == "FRBRWork":
-            _sub(frbr, "FRBRcountry", value="int")
-            _sub(frbr, "FRBRname", value=xml_safe(charter.title))
-        elif level == "FRBRExpression":
-            _sub(frbr, "FRBRversionNumber", value=xml_safe(charter.version))
-            _sub(frbr, "FRBRlanguage", language=language)
-        else:
-            _sub(frbr, "FRBRformat", value="application/akn+xml")
+    frbr_levels(identification, (work, expression), charter.title, charter.version, language)
     references = _sub(meta, "references", source="#charter")
     _sub(
         references,
