@@ -130,7 +130,7 @@ def slug(text: str) -> str:
 
 def akn_language(language: str) -> str:
     """The ISO 639-2 code of a BCP 47 tag, as the naming convention writes it: ``pt`` -> ``por``."""
-    return _LANGUAGES.get(language.split("-")[0].lower(), language.lower())
+    return _LANGUAGES.get(language.split("-", maxsplit=1)[0].lower(), language.lower())
 
 
 def frbr_levels(

@@ -17,7 +17,7 @@ under ``/akn/int/amendmentList/``) and every party as a ``TLCOrganization``; its
 * ``amendmentBody``: ``amendmentHeading`` with the part of the text amended as a
   ``ref`` to its eId in the draft's export (``#art_12__para_2``); then
   ``amendmentContent`` (``class`` the kind: replace, insert or delete) with two
-  ``blockContainer``\\ s, ``existingText`` (the words deleted or replaced in
+  ``blockContainer`` elements, ``existingText`` (the words deleted or replaced in
   ``del``) and ``amendmentText`` (the words brought in ``ins``); then
   ``amendmentJustification``.
 
