@@ -192,6 +192,8 @@ class DocumentFormat(StrEnum):
 
     MD = "md"
     JSON = "json"
+    AKN = "akn"
+    """Akoma Ntoso 3.0 XML: the amendments as ``amendment`` documents (not the voting list)."""
 
 
 class Format(StrEnum):

@@ -16,7 +16,7 @@ def amendments(
     ctx: typer.Context,
     output_format: Annotated[
         DocumentFormat,
-        typer.Option("--format", help="md (the document to circulate) or json.", metavar="FORMAT"),
+        typer.Option("--format", help="md (the document to circulate), json, or akn (Akoma Ntoso 3.0 XML, one amendment document each; not with --voting-list).", metavar="FORMAT"),
     ] = DocumentFormat.MD,
     voting_list: Annotated[
         bool,
@@ -46,6 +46,10 @@ def amendments(
     if ctx.invoked_subcommand is not None:
         return ExitCode.OK
     from charter_cli.cli import console
+
+    if voting_list and output_format is DocumentFormat.AKN:
+        console.err("error: --voting-list is written as md or json, not akn")
+        return ExitCode.USAGE
     from charter_cli.cli.artifacts import deliver
     from charter_cli.cli.views.summaries import finding_lines
     from charter_cli.draft.amendments import amendments_in_order
@@ -77,6 +81,10 @@ def amendments(
             if json_format
             else render_voting_list(votes, draft)
         )
+    elif output_format is DocumentFormat.AKN:
+        from charter_cli.render.akn_amendments import render_amendments_akn
+
+        text = render_amendments_akn(placed, draft, language).decode("utf-8")
     else:
         text = (
             render_amendments_json(placed, draft, language)

@@ -156,6 +156,23 @@ def test_written_to_a_file(write_project: WriteProject) -> None:
     assert refused.exit_code == ExitCode.USAGE
 
 
+def test_akoma_ntoso_to_stdout_and_to_a_file(tmp_path: Path) -> None:
+    from exporting import valid_akn
+
+    result = invoke("-C", str(REPO), "amendments", "--format", "akn")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stderr == "16 amendment(s)\n"
+    assert result.stdout.startswith("<?xml version='1.0' encoding='UTF-8'?>")
+    valid_akn(result.stdout.encode("utf-8"))
+    out = tmp_path / "amendments.akn.xml"
+    written = invoke("-C", str(REPO), "amendments", "--format", "akn", "-o", str(out))
+    assert written.exit_code == ExitCode.OK, written.stderr
+    assert (written.stdout, out.read_bytes()) == ("", result.stdout.encode("utf-8"))
+    refused = invoke("-C", str(REPO), "amendments", "--format", "akn", "--voting-list")
+    assert refused.exit_code == ExitCode.USAGE
+    assert refused.stderr == "error: --voting-list is written as md or json, not akn\n"
+
+
 def test_a_library_that_cannot_be_read(write_project: WriteProject) -> None:
     root = write_project({"amendments/a.toml": "[[amendment]\n"})
     result = invoke("-C", str(root), "amendments")
