@@ -16,7 +16,12 @@ def amendments(
     ctx: typer.Context,
     output_format: Annotated[
         DocumentFormat,
-        typer.Option("--format", help="md (the document to circulate), json, or akn (Akoma Ntoso 3.0 XML, one amendment document each; not with --voting-list).", metavar="FORMAT"),
+        typer.Option(
+            "--format",
+            help="md (the document to circulate), json, or akn (Akoma Ntoso 3.0 XML, "
+            "an amendment document each; not with --voting-list).",
+            metavar="FORMAT",
+        ),
     ] = DocumentFormat.MD,
     voting_list: Annotated[
         bool,
