@@ -341,7 +341,7 @@ def ensure_versions(size: int) -> Path:
 
 AMENDED_EVERY = 100
 """``apply --dry-run`` is timed with an adopted amendment to every hundredth clause."""
-AMENDED_VERSION = 1
+AMENDED_VERSION = 2
 """Bump when the amendments of :func:`ensure_amended` change."""
 
 
@@ -359,19 +359,23 @@ def ensure_amended(size: int) -> Path:
     try:
         shutil.copytree(library, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
         blocks = []
-        clauses = [
-            clause
-            for path in sorted((work / "clauses").rglob("*.toml"))
-            for clause in tomli.loads(path.read_text(encoding="utf-8")).get("clause", [])
-            if "text" in clause and "{" not in clause["text"]
-        ]
-        for number, clause in enumerate(clauses[::AMENDED_EVERY], start=1):
-            words = clause["text"].split()
+        targets = []  # (clause, paragraph or None, text): the first plain text of each clause
+        for path in sorted((work / "clauses").rglob("*.toml")):
+            for clause in tomli.loads(path.read_text(encoding="utf-8")).get("clause", []):
+                texts = [(None, clause.get("text"))] + [
+                    (p["id"], p.get("text")) for p in clause.get("paragraph", [])
+                ]
+                plain = [(p, t) for p, t in texts if t and "{" not in t and "[[" not in t]
+                if plain:
+                    targets.append((clause["id"], *plain[0]))
+        for number, (ident, paragraph, text) in enumerate(targets[::AMENDED_EVERY], start=1):
+            words = text.split()
             words[len(words) // 2] = "jointly"
+            where = f'clause = "{ident}"' + (f', paragraph = "{paragraph}"' if paragraph else "")
             blocks.append(
                 f"[[amendment]]\nnumber = {number}\n"
                 f'tabled_by = [{{ member = "Member {number}" }}]\n'
-                f'target = {{ clause = "{clause["id"]}" }}\nkind = "replace"\n'
+                f'target = {{ {where} }}\nkind = "replace"\n'
                 f"text = {json.dumps(' '.join(words), ensure_ascii=False)}\n"
                 'outcome = "adopted"\n'
             )
