@@ -16,7 +16,7 @@ import lxml.html
 import mdformat
 import pytest
 import tomli_w
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -56,6 +56,8 @@ NASTY = st.sampled_from(
     ]
 )
 WORDS = st.one_of(ONE_LINE, NASTY)
+_MARKER = re.compile(r"^\s*(\d{1,3}[.)]|\(?[a-z]\))\s")
+"""The paragraph and point markers of the numbered form of charter 0.1 (load.paragraphs)."""
 
 
 def _collapsed(text: str) -> str:
@@ -116,6 +118,9 @@ def test_every_text_reads_as_typed_in_markdown_and_html(
     title: str, text: list[str], option: str, note: str
 ) -> None:
     body = "\n\n".join(text)
+    # a text of several paragraphs whose first starts "1. " or "(a) " is the numbered form of
+    # charter 0.1 (CH220): those markers are numbering, not text
+    assume(len(text) == 1 or not any(_MARKER.match(part) for part in text))
     with tempfile.TemporaryDirectory() as folder:
         root = _project(Path(folder) / "project", title.replace("\n", " "), body, option, note)
         analysis = analyse(root)
