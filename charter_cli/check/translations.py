@@ -76,7 +76,7 @@ def check_translations(library: Library, translations: Translations) -> list[Fin
     if not translations.languages:
         return findings
     originals = original_units(library)
-    declared = _declaration(library)
+    declared = library.manifest_line("translations", "languages")
     for language in translations.languages:
         findings += _missing(language, originals, declared)
         terms = list(language.terms)
@@ -98,12 +98,6 @@ def _same(old: str, new: str) -> bool:
 def translation_file(language: LanguageFiles, home: str) -> str:
     """Where the translation of a library file's units goes: ``translations/es/clauses/a.toml``."""
     return f"{language.folder}/{home}"
-
-
-def _declaration(library: Library) -> int | None:
-    """The line of ``[translations] languages`` in the manifest, where a count of missing units points."""
-    doc = library.manifest_doc
-    return doc.line(("translations", "languages")) if doc is not None else None
 
 
 def _missing(

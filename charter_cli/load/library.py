@@ -77,6 +77,10 @@ class Library:
         read = (self.manifest_doc is not None) + len(self.catalogues) + len(self.modules)
         return read + len(self.amendment_docs) + (self.frozen is not None)
 
+    def manifest_line(self, *loc: str | int) -> int | None:
+        """The line of a key path of charter.toml (``"translations", "languages"``), if it was read."""
+        return self.manifest_doc.line(loc) if self.manifest_doc is not None else None
+
     def known_id(self, name: str) -> bool:
         """Whether ``name`` is a clause ID, or the ID of an item that failed to load."""
         return name in self.clauses or name in self.damage.broken_ids

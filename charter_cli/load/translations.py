@@ -88,7 +88,7 @@ def load_translations(library: Library, cache: ParseCache | None = None) -> Tran
                 "CH214",
                 f"the translations folder '{settings.folder}' is outside the project",
                 "charter.toml",
-                _line(library, ("translations", "folder")),
+                library.manifest_line("translations", "folder"),
             )
         )
         return Translations(original, (), tuple(findings))
@@ -99,11 +99,6 @@ def load_translations(library: Library, cache: ParseCache | None = None) -> Tran
         findings += found
     findings += _undeclared(root, base, [*settings.languages, original])
     return Translations(original, tuple(languages), tuple(findings))
-
-
-def _line(library: Library, loc: tuple[str, ...]) -> int | None:
-    doc = library.manifest_doc
-    return doc.line(loc) if doc is not None else None
 
 
 def _load_language(

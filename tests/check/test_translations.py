@@ -126,3 +126,19 @@ def test_files_in_the_wrong_place_and_repeated_units(write_project: WriteProject
         ("translations/es/charter.toml", 2, Severity.ERROR),
         ("translations/es/clauses/institutions/committee.toml", 10, Severity.ERROR),
     ]
+
+
+def test_a_translations_folder_outside_the_project_is_one_located_finding(
+    write_project: WriteProject,
+) -> None:
+    root = write_project()
+    manifest = root / "charter.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        text + '\n[translations]\nlanguages = ["es"]\nfolder = "../elsewhere"\n', encoding="utf-8"
+    )
+    found = [f for f in analyse(root).findings if f.code == "CH214"]
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    line = lines.index('folder = "../elsewhere"') + 1
+    assert [(f.file, f.line) for f in found] == [("charter.toml", line)]
+    assert "the translations folder '../elsewhere' is outside the project" in found[0].message
